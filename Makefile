@@ -1,0 +1,88 @@
+# Pelican's quickstart vocabulary (html, serve, devserver, publish, clean) plus the project's own
+# targets. Every target sets up .venv from the pinned dependencies first, so a fresh clone needs
+# nothing but Python 3.11 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+BIND ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install html serve devserver publish clean test test-fast lint format validate list new \
+	system-deps check-workflows bench lighthouse
+
+help:
+	@echo "make serve      build the sample site and serve it on http://$(BIND):$(PORT)"
+	@echo "make test       run the whole test suite (installs Chromium for the browser tests)"
+	@echo "make html       build the site into $(OUTPUTDIR)/"
+	@echo "make devserver  rebuild on every change and serve"
+	@echo "make publish    production build (needs SITEURL)"
+	@echo "make validate   check every posting; FILES=... for some"
+	@echo "make list       list postings; EXPIRING=14 for those closing soon"
+	@echo "make new TITLE='...' DEPARTMENT=...   start a posting from the template"
+	@echo "make lint       ruff check and format check"
+	@echo "make bench      the speed and size benchmark"
+	@echo "make clean      remove the built site"
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+html: $(STAMP)
+	$(BIN)/pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+serve: html
+	$(BIN)/pelican --listen -o $(OUTPUTDIR) -s $(CONFFILE) -b $(BIND) -p $(PORT)
+
+devserver: $(STAMP)
+	$(BIN)/pelican -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(BIND) -p $(PORT)
+
+publish: $(STAMP)
+	$(BIN)/pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+
+clean:
+	rm -rf $(OUTPUTDIR) .pytest_cache
+
+# Chromium (browser tests) and shellcheck (workflow scripts) come from the system's packages.
+system-deps:
+	scripts/install-system-deps
+
+test: $(STAMP) system-deps
+	$(BIN)/pytest
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not browser and not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+validate: $(STAMP)
+	$(BIN)/openings validate $(if $(FORMAT),--format $(FORMAT)) $(FILES)
+
+list: $(STAMP)
+	$(BIN)/openings list $(if $(EXPIRING),--expiring $(EXPIRING))
+
+new: $(STAMP)
+	$(BIN)/openings new "$(TITLE)" --department "$(DEPARTMENT)" $(if $(OFFICE),--office $(OFFICE)) $(if $(REMOTE),--remote $(REMOTE))
+
+check-workflows: $(STAMP) system-deps
+	$(BIN)/pytest tests/test_workflows.py
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCHFLAGS)
+
+lighthouse: $(STAMP) system-deps
+	$(BIN)/pytest -m slow tests/browser/test_lighthouse.py

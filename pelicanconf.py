@@ -1,0 +1,85 @@
+"""Local settings: `make html`, `make serve`, `make devserver` and the test suite use these."""
+
+import os
+
+SITENAME = "Careers at Fernhill"
+AUTHOR = "Fernhill Labs"
+# Absolute URLs (JSON-LD, canonical links, feeds) need a site URL; pages link relatively, so the
+# local site works on any port. publishconf.py takes the real one from the environment.
+SITEURL = os.environ.get("SITEURL", "http://127.0.0.1:8000").rstrip("/")
+RELATIVE_URLS = True
+
+PATH = "content"
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["jobposting"]
+
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# One posting per file in content/jobs/; company pages in content/pages/; vocabularies in data/.
+ARTICLE_PATHS = ["jobs"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+IGNORE_FILES = [".#*", "README.md"]
+
+ARTICLE_URL = "jobs/{slug}/"
+ARTICLE_SAVE_AS = "jobs/{slug}/index.html"
+ARTICLE_LANG_URL = "jobs/{slug}/{lang}/"
+ARTICLE_LANG_SAVE_AS = "jobs/{slug}/{lang}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_LANG_URL = "drafts/{slug}/{lang}/"
+DRAFT_LANG_SAVE_AS = "drafts/{slug}/{lang}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{slug}/{lang}/"
+PAGE_LANG_SAVE_AS = "{slug}/{lang}/index.html"
+CATEGORY_URL = "departments/{slug}/"
+CATEGORY_SAVE_AS = "departments/{slug}/index.html"
+INDEX_SAVE_AS = "index.html"
+
+# A careers site has no authors, tags, archives or pagination of its own.
+DIRECT_TEMPLATES = ["index"]
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+SUMMARY_MAX_LENGTH = 40
+
+# Feeds are written by the jobposting plugin (open postings only); Pelican's own are off locally.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+# --- The jobposting plugin (every name is checked; a typo is an error) ---
+JOBPOSTING_ORGANIZATION = {
+    "name": "Fernhill Labs",
+    "url": "https://fernhill.example",
+    "logo": "https://fernhill.example/logo.png",
+    "same_as": ["https://www.linkedin.com/company/fernhill-labs-example"],
+}
+# Where "Apply" goes when a posting names neither apply_url nor apply_email.
+JOBPOSTING_APPLY_EMAIL = "jobs@fernhill.example"
+# Local preview shows drafts under /drafts/ (never linked, never indexed); publishing never does.
+JOBPOSTING_SHOW_DRAFTS = True
+# Warnings stay warnings locally; publishconf.py makes them errors.
+JOBPOSTING_STRICT = False

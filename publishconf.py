@@ -1,0 +1,21 @@
+"""Production settings: `make publish` and the GitHub Pages workflow use these."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402, F403
+
+# The Pages workflow passes the site's address (actions/configure-pages' base_url). Without it every
+# absolute URL in JSON-LD, the sitemap and the feeds would be wrong, so the build refuses to run.
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+if not SITEURL.startswith(("https://", "http://")):
+    sys.exit(
+        "publishconf.py: SITEURL is not set. Set it to the site's public address, for example\n"
+        "  SITEURL=https://example.github.io/careers make publish"
+    )
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
+
+JOBPOSTING_STRICT = True
+JOBPOSTING_SHOW_DRAFTS = False

@@ -1,0 +1,202 @@
+"""Front matter between `---` lines, parsed safely with the line of every value.
+
+YAML 1.1 guesses types (`NO` is false, `0123` is 83, `12:30` is 750), so every scalar keeps the
+text as written beside what YAML made of it; the validator decides what each field means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:  # the C loader is several times faster on big boards
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - libyaml missing
+    from yaml import SafeLoader
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value of the front matter.
+
+    `value` is what YAML made of it: for a mapping a dict of Fields, for a list a list of Fields.
+    `text` is the scalar exactly as written (None for mappings and lists); `quoted` says whether it
+    was in quotes, so `NO` (false) and `"NO"` (Norway) can be told apart. `line` is 1-based.
+    """
+
+    value: Any
+    line: int
+    text: str | None = None
+    quoted: bool = False
+
+    @property
+    def is_mapping(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_list(self) -> bool:
+        return isinstance(self.value, list)
+
+    @property
+    def is_scalar(self) -> bool:
+        return not (self.is_mapping or self.is_list)
+
+    def plain(self) -> Any:
+        """The value as plain Python (dicts, lists, scalars), for messages and exports."""
+        if self.is_mapping:
+            return {k: f.plain() for k, f in self.value.items()}
+        if self.is_list:
+            return [f.plain() for f in self.value]
+        return self.value
+
+
+@dataclass(frozen=True)
+class FrontMatterError:
+    line: int | None
+    message: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file split into its front matter and body."""
+
+    fields: dict[str, Field]
+    body: str
+    body_line: int  # the line the body starts on
+    errors: tuple[FrontMatterError, ...]
+    has_front_matter: bool
+    # key -> lines where a key was repeated; YAML keeps the last silently, we do not.
+    duplicates: dict[str, tuple[int, ...]]
+
+
+def split(text: str) -> tuple[str | None, str, int, int]:
+    """Return (yaml_text or None, body, yaml_first_line, body_first_line).
+
+    The front matter starts with `---` on the first line and ends at the next `---` (or `...`).
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, text, 0, 1
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            yaml_text = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return yaml_text, body, 2, index + 2
+    return "\n".join(lines[1:]), "", 2, -1
+
+
+def parse(text: str) -> Document:
+    """Parse a whole file. Never raises for anything a person can type."""
+    yaml_text, body, yaml_line, body_line = split(text)
+    if yaml_text is None:
+        return Document({}, body, 1, (), False, {})
+    errors: list[FrontMatterError] = []
+    if body_line == -1:
+        errors.append(
+            FrontMatterError(
+                1,
+                "the front matter starts with --- on line 1 but never ends; add a line with "
+                "only --- after the last field, then the description",
+                "front-matter-unclosed",
+            )
+        )
+        return Document({}, "", len(text.split("\n")), tuple(errors), True, {})
+    fields, duplicates = {}, {}
+    try:
+        node = yaml.compose(yaml_text, Loader=SafeLoader)
+    except yaml.YAMLError as exc:
+        errors.append(_yaml_error(exc, yaml_line))
+        return Document({}, body, body_line, tuple(errors), True, {})
+    if node is None:
+        return Document({}, body, body_line, (), True, {})
+    if not isinstance(node, yaml.MappingNode):
+        errors.append(
+            FrontMatterError(
+                yaml_line + node.start_mark.line,
+                "the front matter must be a list of `field: value` lines",
+                "front-matter-not-mapping",
+            )
+        )
+        return Document({}, body, body_line, tuple(errors), True, {})
+    builder = _Builder(yaml_line, errors)
+    for key_node, value_node in node.value:
+        key = builder.key(key_node)
+        if key is None:
+            continue
+        if key in fields:
+            duplicates.setdefault(key, (fields[key].line,))
+            duplicates[key] += (yaml_line + key_node.start_mark.line,)
+        fields[key] = builder.build(value_node, yaml_line + key_node.start_mark.line)
+    return Document(fields, body, body_line, tuple(errors), True, duplicates)
+
+
+def _yaml_error(exc: yaml.YAMLError, first_line: int) -> FrontMatterError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = first_line + mark.line if mark is not None else None
+    problem = getattr(exc, "problem", None) or str(exc)
+    hint = _yaml_hint(problem)
+    return FrontMatterError(line, f"the front matter is not valid YAML: {problem}{hint}", "yaml")
+
+
+def _yaml_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return " (a value contains ': ' — put the whole value in double quotes)"
+    if "found character '\\t'" in problem or "tab" in problem:
+        return " (indent with spaces, not tabs)"
+    if "could not find expected ':'" in problem:
+        return " (every line needs `field: value`; check the line above too)"
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return " (check the indentation, and that quotes are closed)"
+    if "found undefined alias" in problem or "found unknown escape" in problem:
+        return " (a value starting with * or containing \\ needs quotes)"
+    return ""
+
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class _Builder:
+    """Turns PyYAML nodes into Fields, keeping each value's line and original text."""
+
+    def __init__(self, first_line: int, errors: list[FrontMatterError]):
+        self.first_line = first_line
+        self.errors = errors
+        self.constructor = SafeLoader("")  # only its construct_* methods are used
+
+    def line_of(self, node: yaml.Node) -> int:
+        return self.first_line + node.start_mark.line
+
+    def key(self, node: yaml.Node) -> str | None:
+        if isinstance(node, yaml.ScalarNode):
+            return str(node.value).strip()
+        self.errors.append(
+            FrontMatterError(self.line_of(node), "a field name must be a plain word", "yaml")
+        )
+        return None
+
+    def build(self, node: yaml.Node, line: int | None = None) -> Field:
+        line = line if line is not None else self.line_of(node)
+        if isinstance(node, yaml.MappingNode):
+            items: dict[str, Field] = {}
+            for key_node, value_node in node.value:
+                key = self.key(key_node)
+                if key is not None:
+                    items[key] = self.build(value_node, self.line_of(key_node))
+            return Field(items, line)
+        if isinstance(node, yaml.SequenceNode):
+            return Field([self.build(item) for item in node.value], line)
+        return Field(self.scalar(node), line, str(node.value), node.style in ("'", '"'))
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            # e.g. a timestamp-looking value that is not a real date (2026-02-30)
+            return str(node.value)
+        if node.tag == _TIMESTAMP_TAG and isinstance(value, dt.datetime) and value.tzinfo:
+            return value
+        return value

@@ -39,6 +39,8 @@ PAGE_LANG_SAVE_AS = "{slug}/{lang}/index.html"
 CATEGORY_URL = "departments/{slug}/"
 CATEGORY_SAVE_AS = "departments/{slug}/index.html"
 INDEX_SAVE_AS = "index.html"
+# A posting keeps its address when its title is edited: the slug comes from the file name.
+SLUGIFY_SOURCE = "basename"
 
 # A careers site has no authors, tags, archives or pagination of its own.
 DIRECT_TEMPLATES = ["index"]

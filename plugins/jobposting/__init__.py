@@ -1,0 +1,5 @@
+"""Openings' Pelican plugin: job postings in, validated pages with JobPosting JSON-LD out."""
+
+from .plugin import register
+
+__all__ = ["register"]

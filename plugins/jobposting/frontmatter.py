@@ -200,3 +200,16 @@ class _Builder:
         if node.tag == _TIMESTAMP_TAG and isinstance(value, dt.datetime) and value.tzinfo:
             return value
         return value
+
+
+def parse_yaml(text: str) -> tuple[Field | None, tuple[FrontMatterError, ...]]:
+    """A whole YAML file (the data files) as one Field, with the same line-keeping rules."""
+    errors: list[FrontMatterError] = []
+    try:
+        node = yaml.compose(text, Loader=SafeLoader)
+    except yaml.YAMLError as exc:
+        return None, (_yaml_error(exc, 1),)
+    if node is None:
+        return None, ()
+    field = _Builder(1, errors).build(node)
+    return field, tuple(errors)

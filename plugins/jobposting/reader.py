@@ -1,0 +1,219 @@
+"""Reads Markdown files with YAML front matter for Pelican: postings and the company's pages.
+
+Core keys go to Pelican as it expects them; a posting's fields stay raw (with their lines) for the
+validator. Nothing a person can type makes this raise: problems travel with the file instead.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+
+import ftfy
+from ftfy.badness import is_bad
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+
+from . import frontmatter, rules
+from .problems import Problem, Severity
+from .text import clean_line
+
+# Only the repairs of text decoded with the wrong encoding; quotes, widths and ligatures stay as
+# the author wrote them ("Bachelor’s" keeps its typographic apostrophe).
+MOJIBAKE_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
+    fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+    remove_control_chars=False, normalization=None, explain=False,
+)  # fmt: skip
+PAGE_KEYS = {"title", "slug", "status", "lang", "summary", "date", "modified", "template",
+             "save_as", "url", "translation", "tags", "order"}  # fmt: skip
+# The date Pelican needs for a file whose date_posted cannot be read; the file is rejected anyway.
+PLACEHOLDER_DATE = "2000-01-01"
+
+
+def report_path(source_path: str) -> str:
+    """The path as people see it: relative to the working folder when inside it."""
+    relative = os.path.relpath(source_path)
+    return source_path if relative.startswith("..") else relative.replace(os.sep, "/")
+
+
+def decode(raw: bytes, path: str) -> tuple[str, list[Problem]]:
+    """Bytes -> text with LF line ends. UTF-8 (with or without BOM); else Windows-1252, said."""
+    problems = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        text = raw.decode("cp1252", errors="replace")
+        problems.append(
+            Problem(
+                path,
+                line,
+                None,
+                "the file is not saved as UTF-8 (it looks like Windows-1252 or Latin-1, as "
+                "word processors save); it was read as such: save it as UTF-8",
+                Severity.WARNING,
+                rules.ENCODING,
+            )
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+
+
+def repair_mojibake(text: str, path: str) -> tuple[str, list[Problem]]:
+    if not is_bad(text):
+        return text, []
+    fixed = ftfy.fix_text(text, config=MOJIBAKE_ONLY)
+    if fixed == text:
+        return text, []
+    problems = []
+    for number, (before, after) in enumerate(
+        zip(text.split("\n"), fixed.split("\n"), strict=False), 1
+    ):
+        if before != after:
+            was, now = _first_difference(before, after)
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    None,
+                    f"garbled characters {was!r} (pasted from a word processor?) were "
+                    f"shown as {now!r}; write {now!r} in the file",
+                    Severity.WARNING,
+                    rules.MOJIBAKE,
+                )
+            )
+    return fixed, problems
+
+
+def _first_difference(before: str, after: str) -> tuple[str, str]:
+    start = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), 0)
+    end_b, end_a = len(before), len(after)
+    while end_b > start and end_a > start and before[end_b - 1] == after[end_a - 1]:
+        end_b, end_a = end_b - 1, end_a - 1
+    word_start = before.rfind(" ", 0, start) + 1
+    word_end_b = before.find(" ", end_b)
+    word_end_a = after.find(" ", end_a)
+    return (
+        before[word_start : word_end_b if word_end_b != -1 else None],
+        after[word_start : word_end_a if word_end_a != -1 else None],
+    )
+
+
+class PostingReader(MarkdownReader):
+    """Markdown with `---` YAML front matter, for content/jobs/ and content/pages/ alike."""
+
+    enabled = True
+    file_extensions = ("md", "markdown", "mkd", "mdown")
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.jobs_root = os.path.abspath(
+            os.path.join(settings["PATH"], settings.get("JOBPOSTING_PATH", "jobs"))
+        )
+
+    def is_posting(self, source_path: str) -> bool:
+        return os.path.abspath(source_path).startswith(self.jobs_root + os.sep)
+
+    def read(self, source_path):
+        path = report_path(source_path)
+        with open(source_path, "rb") as handle:
+            text, problems = decode(handle.read(), path)
+        text, repaired = repair_mojibake(text, path)
+        problems += repaired
+        doc = frontmatter.parse(text)
+        for error in doc.errors:
+            problems.append(
+                Problem(path, error.line, None, error.message, Severity.ERROR, error.rule)
+            )
+        body_html = self.markdown(doc.body)
+        if self.is_posting(source_path):
+            if not doc.has_front_matter:
+                problems.append(
+                    Problem(
+                        path,
+                        1,
+                        None,
+                        "this file has no front matter: start it with a line ---, the "
+                        "fields (title, department, date_posted, ...), another ---, then "
+                        "the description; `openings new` writes such a file",
+                        Severity.ERROR,
+                        rules.NO_FRONT_MATTER,
+                    )
+                )
+            metadata = self.posting_metadata(doc, source_path)
+        else:
+            metadata = self.page_metadata(doc, source_path)
+        metadata["jobposting_document"] = doc
+        metadata["jobposting_problems"] = problems
+        metadata["jobposting_source"] = path
+        return body_html, metadata
+
+    def markdown(self, body: str) -> str:
+        from .sanitize import clean_html
+
+        md = Markdown(**self.settings["MARKDOWN"])
+        return clean_html(md.convert(body))
+
+    def posting_metadata(self, doc, source_path) -> dict:
+        """What Pelican itself needs; the validator decides everything else later."""
+        fields = doc.fields
+        stem = os.path.splitext(os.path.basename(source_path))[0]
+        metadata = {
+            "title": _scalar(fields.get("title")) or stem,
+            "date": self.process_metadata("date", _date_text(fields.get("date_posted"))),
+            # the reader only separates drafts; the lifecycle decides the rest each build
+            "status": self.process_metadata(
+                "status",
+                "draft"
+                if (_scalar(fields.get("status")) or "").lower() == "draft"
+                else "published",
+            ),
+        }
+        department = _scalar(fields.get("department"))
+        if department:
+            metadata["category"] = self.process_metadata("category", department)
+        for key in ("lang", "slug"):
+            value = _scalar(fields.get(key))
+            if value:
+                metadata[key] = self.process_metadata(key, value)
+        summary = _scalar(fields.get("summary"))
+        if summary:
+            metadata["summary"] = html.escape(summary)
+        return metadata
+
+    def page_metadata(self, doc, source_path) -> dict:
+        metadata = {}
+        for key, field in doc.fields.items():
+            name = key.lower()
+            value = _scalar(field) if field.is_scalar else field.plain()
+            if value is None:
+                continue
+            if name in ("summary",):
+                metadata[name] = html.escape(str(value))
+            elif name in PAGE_KEYS:
+                metadata[name] = self.process_metadata(
+                    name, value if name == "tags" else str(value)
+                )
+            else:
+                metadata[name] = value
+        if "title" not in metadata:
+            metadata["title"] = os.path.splitext(os.path.basename(source_path))[0]
+        return metadata
+
+
+def _scalar(field) -> str | None:
+    if field is None or not field.is_scalar or field.value is None:
+        return None
+    return clean_line(str(field.text)) or None
+
+
+def _date_text(field) -> str:
+    text = _scalar(field)
+    if text:
+        try:
+            import datetime as dt
+
+            return dt.date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            pass
+    return PLACEHOLDER_DATE

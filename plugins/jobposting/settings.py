@@ -1,0 +1,55 @@
+"""The plugin's settings: flat JOBPOSTING_* names with defaults, checked once per build."""
+
+from __future__ import annotations
+
+import difflib
+import os
+
+DEFAULTS: dict[str, object] = {
+    # Folder of postings, relative to PATH; every .md file in it is a posting.
+    "JOBPOSTING_PATH": "jobs",
+    # Folder of controlled vocabularies (offices.yml, departments.yml, pay_transparency.yml).
+    "JOBPOSTING_DATA_PATH": "data",
+    # The hiring organization: {name, url, logo, same_as}; a posting may override it.
+    "JOBPOSTING_ORGANIZATION": {},
+    # "Today" for the lifecycle: an ISO date; None means SOURCE_DATE_EPOCH, else the clock.
+    "JOBPOSTING_TODAY": None,
+    # Warnings become errors (publishconf.py).
+    "JOBPOSTING_STRICT": False,
+    # Where "Apply" goes when a posting names neither apply_url nor apply_email.
+    "JOBPOSTING_APPLY_URL": None,
+    "JOBPOSTING_APPLY_EMAIL": None,
+    # Write drafts under DRAFT_SAVE_AS for a local preview (noindex, never listed).
+    "JOBPOSTING_SHOW_DRAFTS": False,
+    # Problems as GitHub annotations: None means "when GITHUB_ACTIONS is set".
+    "JOBPOSTING_GITHUB_ANNOTATIONS": None,
+    # Pay-transparency laws: "error" or "warning" for laws that require a range in the posting,
+    # and for the EU directive (range in the posting or before the interview).
+    "JOBPOSTING_PAY_TRANSPARENCY": "error",
+    "JOBPOSTING_EU_PAY_TRANSPARENCY": "warning",
+    # The company's head count, for the laws that apply from a size on; None: assume covered.
+    "JOBPOSTING_EMPLOYEES": None,
+}
+
+
+def unknown_names(settings: dict) -> list[tuple[str, str | None]]:
+    """JOBPOSTING_* names that the plugin does not know, each with the nearest known name."""
+    known = set(DEFAULTS)
+    found = []
+    for name in sorted(settings):
+        if name.startswith("JOBPOSTING_") and name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            found.append((name, close[0] if close else None))
+    return found
+
+
+def apply_defaults(settings: dict) -> None:
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, value)
+
+
+def annotations_wanted(settings: dict) -> bool:
+    wanted = settings.get("JOBPOSTING_GITHUB_ANNOTATIONS")
+    if wanted is None:
+        return os.environ.get("GITHUB_ACTIONS") == "true"
+    return bool(wanted)

@@ -1,0 +1,882 @@
+"""A posting's raw front matter -> a frozen JobPosting and every problem found, in one pass.
+
+Pure: no Pelican objects. Every field's type is checked explicitly (YAML 1.1 guesses), synonyms
+people type are normalised, and each message says what to write instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+from babel import Locale, UnknownLocaleError
+
+from . import geo, normalize, rules
+from .data import Department, parse_address
+from .fields import ALIASES, FIELDS, RESERVED
+from .frontmatter import Document, Field
+from .model import (
+    EMPLOYMENT_TYPES,
+    SALARY_PERIODS,
+    Address,
+    Area,
+    JobPosting,
+    Organization,
+    Salary,
+)
+from .problems import ProblemList
+from .sanitize import plain_text
+from .text import clean_line, slugify, truncate
+
+EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SUMMARY_LIMIT = 300
+TITLE_LIMIT = 120
+SALARY_KEYS = {"min": "min", "max": "max", "value": "value", "currency": "currency", "per": "per",
+               "minimum": "min", "from": "min", "maximum": "max", "to": "max", "amount": "value",
+               "period": "per", "unit": "per", "interval": "per", "unittext": "per"}  # fmt: skip
+ORGANIZATION_KEYS = ("name", "url", "logo", "same_as")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What validation needs besides the file: settings, data files and "today"."""
+
+    timezone: dt.tzinfo
+    today: dt.date
+    organization: Organization | None = None
+    apply_url: str | None = None
+    apply_email: str | None = None
+    offices: dict[str, Address] = field(default_factory=dict)
+    departments: tuple[Department, ...] = ()
+    default_lang: str = "en"
+
+
+def validate(doc: Document, path: str, slug: str, body_html: str, ctx: Context):
+    """Return (JobPosting or None, ProblemList). None when any error was found."""
+    found = ProblemList(path)
+    checker = _Checker(doc, found, ctx)
+    posting = checker.run(slug, body_html)
+    return (None if found.has_errors else posting), found
+
+
+def _quote(value) -> str:
+    text = str(value)
+    return f'"{text}"'
+
+
+def _did_you_mean(suggestion: str | None) -> str:
+    return f" (did you mean {suggestion}?)" if suggestion else ""
+
+
+class _Checker:
+    def __init__(self, doc: Document, found: ProblemList, ctx: Context):
+        self.doc = doc
+        self.fields = doc.fields
+        self.found = found
+        self.ctx = ctx
+
+    # --- the whole posting ---
+    def run(self, slug: str, body_html: str) -> JobPosting | None:
+        self.check_names()
+        title = self.title()
+        description_text = self.description(body_html, title)
+        date_posted = self.date("date_posted", required=True)
+        valid_through = self.valid_through(date_posted)
+        status = (
+            self.choice("status", normalize.status, "draft, open or closed", rules.STATUS) or "open"
+        )
+        employment = self.employment_types()
+        department = self.department()
+        workplace = (
+            self.choice(
+                "workplace", normalize.workplace, "onsite, hybrid or remote", rules.WORKPLACE
+            )
+            or "onsite"
+        )
+        locations = self.locations(workplace)
+        areas = self.remote_areas(workplace)
+        salary = self.salary()
+        apply_url, apply_email = self.apply()
+        direct_apply = self.boolean("direct_apply")
+        req_id = self.text("req_id")
+        organization = self.organization()
+        education = self.choice(
+            "education",
+            normalize.education,
+            "high school, associate degree, bachelor degree, professional certificate or postgraduate degree",
+            rules.EDUCATION,
+        )
+        experience = self.whole_number("experience_months", minimum=0, unit_hint=True)
+        in_place = self.boolean("experience_in_place_of_education") or False
+        if in_place and (education is None or experience is None):
+            self.found.error(
+                self.line("experience_in_place_of_education"),
+                "experience_in_place_of_education",
+                "needs both education and experience_months; add them or remove this field",
+                rules.EXPERIENCE_IN_PLACE,
+            )
+        openings = self.whole_number("openings", minimum=1)
+        start_date = self.date("start_date")
+        modified = self.date("modified")
+        summary = self.summary(description_text)
+        lang = self.lang()
+        tags = self.tags()
+        slug = self.slug(slug)
+        self.recommended(valid_through, employment, salary, req_id, locations)
+        if self.found.has_errors:
+            return None
+        return JobPosting(
+            source_path=self.found.path, slug=slug, title=title, lang=lang, status=status,
+            date_posted=date_posted, department=department, body_html=body_html,
+            organization=organization, valid_through=valid_through,
+            employment_types=employment, workplace=workplace, locations=locations,
+            remote_areas=areas, salary=salary, apply_url=apply_url, apply_email=apply_email,
+            direct_apply=direct_apply, req_id=req_id, education=education,
+            experience_months=experience, experience_in_place_of_education=in_place,
+            openings=openings, start_date=start_date, summary=summary, tags=tags,
+            modified=modified,
+        )  # fmt: skip
+
+    def line(self, name: str) -> int | None:
+        field_ = self.fields.get(name)
+        return field_.line if field_ else None
+
+    def check_names(self) -> None:
+        for name, lines in self.doc.duplicates.items():
+            shown = " and ".join(str(n) for n in lines)
+            self.found.error(
+                lines[-1],
+                name,
+                f"is written {len(lines)} times (lines {shown}); keep one",
+                rules.DUPLICATE_FIELD,
+            )
+        for name, value in self.fields.items():
+            if name in FIELDS:
+                continue
+            lowered = name.lower().replace("-", "_").replace(" ", "_")
+            if lowered in RESERVED:
+                instead = RESERVED[lowered]
+                advice = f"use {instead} instead" if instead else "remove it"
+                self.found.error(
+                    value.line,
+                    name,
+                    f"is reserved for the page itself; {advice}",
+                    rules.RESERVED_FIELD,
+                )
+            elif lowered in FIELDS:
+                self.found.error(
+                    value.line, name, f"unknown field; write it as {lowered}", rules.UNKNOWN_FIELD
+                )
+            elif lowered in ALIASES or lowered.replace("_", "") in ALIASES:
+                target = ALIASES.get(lowered, ALIASES.get(lowered.replace("_", "")))
+                if target is None:
+                    self.found.error(
+                        value.line,
+                        name,
+                        "unknown field; the description is the text below the front matter, not a field",
+                        rules.UNKNOWN_FIELD,
+                    )
+                else:
+                    self.found.error(
+                        value.line,
+                        name,
+                        f"unknown field; did you mean {target}?",
+                        rules.UNKNOWN_FIELD,
+                    )
+            else:
+                close = normalize.suggest(lowered, FIELDS)
+                self.found.error(
+                    value.line,
+                    name,
+                    f"unknown field{'; did you mean ' + close + '?' if close else ''} (docs/hr-guide.md lists every field)",
+                    rules.UNKNOWN_FIELD,
+                )
+
+    # --- typed getters ---
+    def text(self, name: str, required: bool = False, rule: str = rules.WRONG_TYPE) -> str | None:
+        value = self.fields.get(name)
+        if value is None or (
+            value.is_scalar and (value.value is None or str(value.text).strip() == "")
+        ):
+            if required:
+                self.found.error(value.line if value else None, name, "is required", rules.REQUIRED)
+            return None
+        if not value.is_scalar:
+            kind = "a list" if value.is_list else "a group of fields"
+            self.found.error(value.line, name, f"should be text, not {kind}", rule)
+            return None
+        # the text as written: `req_id: 0123` stays 0123, `title: Yes` stays Yes
+        return clean_line(str(value.text)) or None
+
+    def title(self) -> str:
+        title = self.text("title", required=True)
+        if title and len(title) > TITLE_LIMIT:
+            self.found.error(
+                self.line("title"),
+                "title",
+                f"is {len(title)} characters long; write the job title only (at most {TITLE_LIMIT})",
+                rules.TITLE,
+            )
+        return title or ""
+
+    def description(self, body_html: str, title: str) -> str:
+        text = plain_text(body_html)
+        if not text:
+            self.found.error(
+                self.doc.body_line,
+                None,
+                "the description is empty; write the job description below the second --- line",
+                rules.DESCRIPTION,
+            )
+        elif title and text.strip().lower() == title.strip().lower():
+            self.found.error(
+                self.doc.body_line,
+                None,
+                "the description only repeats the title; describe the job",
+                rules.DESCRIPTION,
+            )
+        return text
+
+    def date(self, name: str, required: bool = False) -> dt.date | None:
+        value = self.fields.get(name)
+        if value is None or (value.is_scalar and value.value is None):
+            if required:
+                self.found.error(
+                    value.line if value else None,
+                    name,
+                    "is required; write a date like 2026-11-28",
+                    rules.REQUIRED,
+                )
+            return None
+        if isinstance(value.value, dt.datetime):
+            return value.value.date()
+        if isinstance(value.value, dt.date):
+            return value.value
+        if not value.is_scalar:
+            self.found.error(
+                value.line, name, "should be one date like 2026-11-28", rules.WRONG_TYPE
+            )
+            return None
+        text = clean_line(str(value.text))
+        parsed, candidates = normalize.parse_date(text)
+        if parsed is not None:
+            return parsed
+        self.found.error(value.line, name, self.date_message(text, candidates), rules.DATE)
+        return None
+
+    @staticmethod
+    def date_message(text: str, candidates) -> str:
+        base = f"{_quote(text)} is not a date in the form YYYY-MM-DD"
+        if len(candidates) == 1:
+            return f"{base}; write {candidates[0].isoformat()}"
+        if candidates:
+            readings = " or ".join(f"{c.isoformat()} ({c.day} {c:%B})" for c in candidates)
+            return f"{base}; write {readings}"
+        return f"{base}; write a date like 2026-11-28, or leave the field out"
+
+    def valid_through(self, date_posted: dt.date | None) -> dt.datetime | None:
+        name = "valid_through"
+        value = self.fields.get(name)
+        if value is None or (value.is_scalar and value.value is None):
+            return None
+        if not value.is_scalar:
+            self.found.error(
+                value.line, name, "should be one date like 2027-01-31", rules.WRONG_TYPE
+            )
+            return None
+        raw = value.value
+        if isinstance(raw, dt.datetime):
+            moment = raw if raw.tzinfo else raw.replace(tzinfo=self.ctx.timezone)
+        elif isinstance(raw, dt.date):
+            moment = dt.datetime.combine(raw, dt.time(23, 59, 59), self.ctx.timezone)
+        else:
+            text = clean_line(str(value.text))
+            moment, candidates = normalize.parse_datetime(text, self.ctx.timezone)
+            if moment is None:
+                self.found.error(value.line, name, self.date_message(text, candidates), rules.DATE)
+                return None
+        if date_posted and moment.astimezone(self.ctx.timezone).date() < date_posted:
+            self.found.error(
+                value.line,
+                name,
+                f"{moment.date().isoformat()} is before date_posted {date_posted.isoformat()}",
+                rules.DATE_ORDER,
+            )
+        return moment
+
+    def choice(self, name: str, normalizer, expected: str, rule: str) -> str | None:
+        text = self.text(name)
+        if text is None:
+            return None
+        result = normalizer(text)
+        if result.value is None:
+            self.found.error(
+                self.line(name),
+                name,
+                f"{_quote(text)} is not {'an' if expected[0] in 'aeiou' else 'a'} {name.replace('_', ' ')}; use {expected}{_did_you_mean(result.suggestion)}",
+                rule,
+            )
+        return result.value
+
+    def items(self, name: str) -> list[Field]:
+        """A list field; a single value counts as a list of one."""
+        value = self.fields.get(name)
+        if value is None or (value.is_scalar and value.value is None):
+            return []
+        if value.is_list:
+            return value.value
+        if (
+            value.is_scalar
+            and isinstance(value.value, str)
+            and "," in value.value
+            and name in ("employment_type", "remote_countries", "tags")
+        ):
+            # "DE, AT" written on one line: read it as the list it means
+            return [
+                Field(part.strip(), value.line, part.strip(), value.quoted)
+                for part in value.value.split(",")
+                if part.strip()
+            ]
+        return [value]
+
+    def employment_types(self) -> tuple[str, ...]:
+        result = []
+        for item in self.items("employment_type"):
+            if not item.is_scalar:
+                self.found.error(
+                    item.line,
+                    "employment_type",
+                    "should be a type like FULL_TIME, or a list of them",
+                    rules.WRONG_TYPE,
+                )
+                continue
+            text = clean_line(str(item.text))
+            normal = normalize.employment_type(text)
+            if normal.value is None:
+                self.found.error(
+                    item.line,
+                    "employment_type",
+                    f"{_quote(text)} is not an employment type; use one of {', '.join(EMPLOYMENT_TYPES)}{_did_you_mean(normal.suggestion)}",
+                    rules.EMPLOYMENT_TYPE,
+                )
+            elif normal.value not in result:
+                result.append(normal.value)
+        return tuple(result)
+
+    def department(self) -> str:
+        name = self.text("department", required=True)
+        if not name:
+            return ""
+        known = self.ctx.departments
+        if not known:
+            return name
+        for department in known:
+            if name.lower() in (department.name.lower(), department.slug):
+                return department.name
+        names = [d.name for d in known]
+        close = normalize.suggest(name, names)
+        self.found.error(
+            self.line("department"),
+            "department",
+            f"{_quote(name)} is not in content/data/departments.yml; use one of {', '.join(names)}{_did_you_mean(close)}",
+            rules.DEPARTMENT,
+        )
+        return name
+
+    def locations(self, workplace: str) -> tuple[Address, ...]:
+        items = self.items("locations")
+        if not items:
+            if workplace != "remote":
+                self.found.error(
+                    self.line("locations"),
+                    "locations",
+                    "is required: list office keys from content/data/offices.yml (or addresses), or set workplace: remote",
+                    rules.REQUIRED,
+                )
+            return ()
+        result = []
+        for item in items:
+            if item.is_mapping:
+                address = parse_address(item, self.found, "locations")
+                if address is not None:
+                    missing = [
+                        n for n in ("street", "locality", "postal_code") if not getattr(address, n)
+                    ]
+                    if missing:
+                        self.found.warning(
+                            item.line,
+                            "locations",
+                            f"the address has no {', '.join(missing)}; Google recommends a full address",
+                            rules.ADDRESS_INCOMPLETE,
+                        )
+                    result.append(address)
+            elif item.is_scalar and item.value is not None:
+                office = self.office(clean_line(str(item.text)), item.line)
+                if office is not None:
+                    result.append(office)
+            else:
+                self.found.error(
+                    item.line,
+                    "locations",
+                    "each location is an office key or an address",
+                    rules.LOCATION,
+                )
+        return tuple(result)
+
+    def office(self, text: str, line: int) -> Address | None:
+        offices = self.ctx.offices
+        key = text.lower()
+        if key in offices:
+            return offices[key]
+        for office in offices.values():
+            if key in ((office.name or "").lower(), (office.locality or "").lower()):
+                return office
+        names = sorted(offices)
+        close = normalize.suggest(key, names + [o.locality or "" for o in offices.values()])
+        if close and close not in offices:
+            close = next((k for k, o in offices.items() if (o.locality or "") == close), close)
+        known = (
+            f"; known offices: {', '.join(names)}"
+            if names
+            else "; content/data/offices.yml lists none"
+        )
+        self.found.error(
+            line,
+            "locations",
+            f"{_quote(text)} is not an office key{_did_you_mean(close)}{known}; or write the address with street, locality, postal_code and country",
+            rules.LOCATION,
+        )
+        return None
+
+    def remote_areas(self, workplace: str) -> tuple[Area, ...]:
+        items = self.items("remote_countries")
+        if workplace != "remote":
+            if items:
+                self.found.warning(
+                    self.line("remote_countries"),
+                    "remote_countries",
+                    "is only used when workplace is remote; remove it or set workplace: remote",
+                    rules.REMOTE,
+                )
+            return ()
+        if not items:
+            self.found.error(
+                self.line("workplace"),
+                "remote_countries",
+                "a remote posting must say where applicants may live: add remote_countries: [DE, AT] (countries or states such as US-CA)",
+                rules.REMOTE,
+            )
+            return ()
+        result = []
+        for item in items:
+            if item.value is False or item.value is True:
+                self.found.error(
+                    item.line,
+                    "remote_countries",
+                    f'{item.text} was read as yes/no; write it in quotes: "{item.text}"',
+                    rules.COUNTRY,
+                )
+                continue
+            if not item.is_scalar or item.value is None:
+                self.found.error(
+                    item.line,
+                    "remote_countries",
+                    "each entry is a country code (DE) or a state code (US-CA)",
+                    rules.REMOTE,
+                )
+                continue
+            text = clean_line(str(item.text))
+            normal = geo.area(text)
+            if normal.value is None:
+                self.found.error(
+                    item.line,
+                    "remote_countries",
+                    f"{_quote(text)} is not an ISO country or region code{_did_you_mean(normal.suggestion)}",
+                    rules.REMOTE,
+                )
+                continue
+            name = (
+                geo.subdivision_name(normal.value)
+                if "-" in normal.value
+                else geo.country_name(normal.value)
+            )
+            if all(a.code != normal.value for a in result):
+                result.append(Area(normal.value, name))
+        return tuple(result)
+
+    def salary(self) -> Salary | None:
+        value = self.fields.get("salary")
+        if value is None or (value.is_scalar and value.value is None):
+            return None
+        if value.is_scalar:
+            text = clean_line(str(value.text))
+            parsed = normalize.parse_salary_text(text)
+            if parsed:
+                parsed.setdefault("per", "YEAR  # check the period")
+                shown = "{" + ", ".join(f"{k}: {v}" for k, v in parsed.items() if k != "per") + "}"
+                structured = shown[:-1] + f", per: {parsed['per']}" + "}"
+                self.found.error(
+                    value.line,
+                    "salary",
+                    f"{_quote(text)} must be written as fields: salary: {structured}",
+                    rules.SALARY,
+                )
+            else:
+                self.found.error(
+                    value.line,
+                    "salary",
+                    f"{_quote(text)} is not a salary; give figures (salary: {{min: 60000, max: 80000, currency: EUR, per: YEAR}}) or leave the field out",
+                    rules.SALARY,
+                )
+            return None
+        if value.is_list:
+            self.found.error(
+                value.line,
+                "salary",
+                "write one salary with min, max, currency and per, not a list",
+                rules.SALARY,
+            )
+            return None
+        parts: dict[str, Field] = {}
+        for key, part in value.value.items():
+            name = SALARY_KEYS.get(key.lower().replace("_", ""))
+            if name is None:
+                close = normalize.suggest(key, ["min", "max", "value", "currency", "per"])
+                self.found.error(
+                    part.line,
+                    f"salary.{key}",
+                    f"unknown salary field; use min, max (or value), currency and per{_did_you_mean(close)}",
+                    rules.SALARY,
+                )
+            else:
+                parts[name] = part
+        ok = True
+        figures = {}
+        for name in ("min", "max", "value"):
+            if name in parts:
+                figures[name] = self.amount(parts[name], f"salary.{name}")
+                ok = ok and figures[name] is not None
+        if not figures:
+            self.found.error(
+                value.line,
+                "salary",
+                "give min and max (a range) or value (one figure)",
+                rules.SALARY,
+            )
+            ok = False
+        if "value" in figures and ("min" in figures or "max" in figures):
+            self.found.error(
+                parts["value"].line,
+                "salary.value",
+                "give either value or min and max, not both",
+                rules.SALARY,
+            )
+            ok = False
+        low, high = figures.get("min"), figures.get("max")
+        if low is not None and high is not None and low > high:
+            self.found.error(
+                parts["min"].line,
+                "salary.min",
+                f"{low} is more than max {high}; swap them",
+                rules.SALARY_RANGE,
+            )
+            ok = False
+        currency = self.salary_currency(parts.get("currency"), value.line)
+        per = self.salary_period(parts.get("per"), value.line)
+        if not (ok and currency and per):
+            return None
+        if "value" not in figures and (low is None or high is None):
+            # one end of a range: treat it as the figure, and say a range is better
+            single = low if low is not None else high
+            return Salary(currency, per, value=single)
+        return Salary(currency, per, min=low, max=high, value=figures.get("value"))
+
+    def amount(self, part: Field, name: str) -> Decimal | None:
+        if part.value is True or part.value is False or not part.is_scalar or part.value is None:
+            self.found.error(part.line, name, "should be a number like 60000", rules.SALARY)
+            return None
+        number, hint = normalize.parse_number(clean_line(str(part.text)))
+        if number is None:
+            extra = f"; write {hint}" if hint else ""
+            self.found.error(
+                part.line, name, f"{_quote(part.text)} is not a number{extra}", rules.SALARY
+            )
+            return None
+        if number <= 0:
+            self.found.error(part.line, name, f"{number} must be more than 0", rules.SALARY_RANGE)
+            return None
+        return number
+
+    def salary_currency(self, part: Field | None, line: int) -> str | None:
+        if part is None or not part.is_scalar or part.value is None:
+            self.found.error(
+                part.line if part else line,
+                "salary.currency",
+                "is required: write the ISO 4217 code, e.g. EUR, USD, GBP",
+                rules.CURRENCY,
+            )
+            return None
+        text = clean_line(str(part.text))
+        normal = geo.currency(text)
+        if normal.value is None:
+            self.found.error(
+                part.line,
+                "salary.currency",
+                f"{_quote(text)} is not an ISO 4217 currency code{_did_you_mean(normal.suggestion)}",
+                rules.CURRENCY,
+            )
+        return normal.value
+
+    def salary_period(self, part: Field | None, line: int) -> str | None:
+        if part is None or not part.is_scalar or part.value is None:
+            self.found.error(
+                part.line if part else line,
+                "salary.per",
+                f"is required: say what period the pay is for: {', '.join(SALARY_PERIODS)}",
+                rules.PAY_PERIOD,
+            )
+            return None
+        text = clean_line(str(part.text))
+        normal = normalize.salary_period(text)
+        if normal.value is None:
+            self.found.error(
+                part.line,
+                "salary.per",
+                f"{_quote(text)} is not a pay period; use {', '.join(SALARY_PERIODS)}{_did_you_mean(normal.suggestion)}",
+                rules.PAY_PERIOD,
+            )
+        return normal.value
+
+    def apply(self) -> tuple[str | None, str | None]:
+        url = self.text("apply_url")
+        email = self.text("apply_email")
+        if url is not None:
+            parts = urlsplit(url)
+            if (
+                parts.scheme.lower() not in ("http", "https")
+                or not parts.netloc
+                or " " in url
+                or "." not in parts.netloc
+            ):
+                hint = (
+                    f"; write https://{url}"
+                    if not parts.scheme and "." in url.split("/")[0]
+                    else ""
+                )
+                self.found.error(
+                    self.line("apply_url"),
+                    "apply_url",
+                    f"{_quote(url)} is not a web address starting with https://{hint}",
+                    rules.APPLY,
+                )
+                url = None
+        if email is not None:
+            candidate = email.removeprefix("mailto:")
+            if not EMAIL.match(candidate):
+                several = any(sep in candidate for sep in (",", ";", " "))
+                hint = (
+                    "; give one address" if several else "; write an address like jobs@example.com"
+                )
+                self.found.error(
+                    self.line("apply_email"),
+                    "apply_email",
+                    f"{_quote(email)} is not an email address{hint}",
+                    rules.APPLY,
+                )
+                email = None
+            elif candidate != email:
+                self.found.error(
+                    self.line("apply_email"),
+                    "apply_email",
+                    f"write the address without mailto: ({candidate})",
+                    rules.APPLY,
+                )
+                email = None
+        if (
+            url is None
+            and email is None
+            and "apply_url" not in self.fields
+            and "apply_email" not in self.fields
+        ):
+            url, email = self.ctx.apply_url, self.ctx.apply_email
+            if url is None and email is None:
+                self.found.error(
+                    None,
+                    "apply_url",
+                    "there is no way to apply: add apply_url (https://...) or apply_email",
+                    rules.APPLY,
+                )
+        return url, email
+
+    def boolean(self, name: str) -> bool | None:
+        value = self.fields.get(name)
+        if value is None or value.value is None:
+            return None
+        if isinstance(value.value, bool):
+            return value.value
+        text = str(value.text).strip().lower()
+        if text in ("true", "false"):
+            return text == "true"
+        self.found.error(
+            value.line, name, f"{_quote(value.text)} is not true or false", rules.BOOLEAN
+        )
+        return None
+
+    def whole_number(self, name: str, minimum: int, unit_hint: bool = False) -> int | None:
+        value = self.fields.get(name)
+        if value is None or value.value is None:
+            return None
+        text = clean_line(str(value.text)) if value.is_scalar else ""
+        if value.is_scalar and not isinstance(value.value, bool) and text.isdigit():
+            number = int(text)  # as written: 012 is twelve, not YAML's octal ten
+            if number >= minimum:
+                return number
+            self.found.error(value.line, name, f"must be at least {minimum}", rules.NUMBER)
+            return None
+        hint = ""
+        years = re.match(r"^(\d+)\s*\+?\s*(years?|yrs?|jahre)\b", text, re.IGNORECASE)
+        if unit_hint and years:
+            hint = f"; experience is in months: write {int(years.group(1)) * 12}"
+        self.found.error(
+            value.line,
+            name,
+            f"{_quote(text or value.plain())} is not a whole number{hint}",
+            rules.NUMBER,
+        )
+        return None
+
+    def organization(self) -> Organization:
+        value = self.fields.get("hiring_organization")
+        default = self.ctx.organization
+        if value is None:
+            if default is None:
+                self.found.error(
+                    None,
+                    "hiring_organization",
+                    "no hiring organization: set JOBPOSTING_ORGANIZATION in pelicanconf.py or give hiring_organization with a name",
+                    rules.ORGANIZATION,
+                )
+                return Organization(name="")
+            return default
+        if value.is_scalar and value.value is not None:
+            name = clean_line(str(value.text))
+            return Organization(name=name, url=None, logo=None)
+        if not value.is_mapping:
+            self.found.error(
+                value.line,
+                "hiring_organization",
+                "write it as fields: name, url, logo",
+                rules.ORGANIZATION,
+            )
+            return default or Organization(name="")
+        parts = value.value
+        for key in parts:
+            if key not in ORGANIZATION_KEYS:
+                self.found.error(
+                    parts[key].line,
+                    f"hiring_organization.{key}",
+                    f"unknown field; use {', '.join(ORGANIZATION_KEYS)}{_did_you_mean(normalize.suggest(key, ORGANIZATION_KEYS))}",
+                    rules.ORGANIZATION,
+                )
+        name = (
+            clean_line(str(parts["name"].text))
+            if "name" in parts and parts["name"].is_scalar and parts["name"].value is not None
+            else ""
+        )
+        if not name:
+            self.found.error(
+                value.line, "hiring_organization.name", "is required", rules.ORGANIZATION
+            )
+        links = {}
+        for key in ("url", "logo"):
+            if key in parts:
+                link = clean_line(str(parts[key].text or ""))
+                if urlsplit(link).scheme not in ("http", "https"):
+                    self.found.error(
+                        parts[key].line,
+                        f"hiring_organization.{key}",
+                        f"{_quote(link)} is not a web address starting with https://",
+                        rules.ORGANIZATION,
+                    )
+                    link = None
+                links[key] = link
+        same_as = ()
+        if "same_as" in parts:
+            entries = parts["same_as"].value if parts["same_as"].is_list else [parts["same_as"]]
+            same_as = tuple(clean_line(str(e.text)) for e in entries if e.is_scalar and e.value)
+        return Organization(
+            name=name, url=links.get("url"), logo=links.get("logo"), same_as=same_as
+        )
+
+    def summary(self, description_text: str) -> str:
+        summary = self.text("summary")
+        if summary is None:
+            return truncate(description_text, 200)
+        if len(summary) > SUMMARY_LIMIT:
+            self.found.warning(
+                self.line("summary"),
+                "summary",
+                f"is {len(summary)} characters long; keep it under {SUMMARY_LIMIT}",
+                rules.SUMMARY,
+            )
+        return summary
+
+    def lang(self) -> str:
+        lang = self.text("lang")
+        if lang is None:
+            return self.ctx.default_lang
+        try:
+            Locale.parse(lang.replace("-", "_"))
+        except (ValueError, UnknownLocaleError):
+            self.found.error(
+                self.line("lang"),
+                "lang",
+                f"{_quote(lang)} is not a language code; write e.g. en, de, fr, pt-BR",
+                rules.LANG,
+            )
+        return lang
+
+    def tags(self) -> tuple[str, ...]:
+        result = []
+        for item in self.items("tags"):
+            if item.is_scalar and item.value is not None:
+                result.append(clean_line(str(item.text)))
+            else:
+                self.found.error(
+                    item.line, "tags", "each tag is a word or short phrase", rules.WRONG_TYPE
+                )
+        return tuple(t for t in result if t)
+
+    def slug(self, default: str) -> str:
+        slug = self.text("slug")
+        if slug is None:
+            return default
+        if not SLUG.match(slug):
+            self.found.error(
+                self.line("slug"),
+                "slug",
+                f"{_quote(slug)} has characters a web address should not have; write {slugify(slug) or 'backend-developer'}",
+                rules.SLUG,
+            )
+        return slug
+
+    def recommended(self, valid_through, employment, salary, req_id, locations) -> None:
+        def warn(name: str, advice: str) -> None:
+            self.found.warning(
+                None, name, f"is missing; {advice} (Google recommends it)", rules.RECOMMENDED
+            )
+
+        if valid_through is None and "valid_through" not in self.fields:
+            warn("valid_through", "add the last day applications are accepted, e.g. 2027-01-31")
+        if not employment and "employment_type" not in self.fields:
+            warn("employment_type", "add e.g. employment_type: FULL_TIME")
+        if salary is None and "salary" not in self.fields:
+            warn("salary", "add salary: {min: ..., max: ..., currency: ..., per: YEAR}")
+        if req_id is None and "req_id" not in self.fields:
+            warn("req_id", "add the requisition number, e.g. req_id: ENG-101")

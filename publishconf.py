@@ -4,7 +4,7 @@ import os
 import sys
 
 sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402, F403
+from pelicanconf import *  # noqa: F403
 
 # The Pages workflow passes the site's address (actions/configure-pages' base_url). Without it every
 # absolute URL in JSON-LD, the sitemap and the feeds would be wrong, so the build refuses to run.

@@ -688,7 +688,7 @@ def parse_salary_text(text: str) -> dict | None:
         code = currency_symbol(found.group())
         if code is None:
             return found.group()  # capitals that are no currency: "PER ANNUM"
-        currencies.add(code)
+        currencies.add("$" if found.group() == "$" else code)
         return " "
 
     def outside(segment: str) -> str:
@@ -703,6 +703,11 @@ def parse_salary_text(text: str) -> dict | None:
             return None
     if _FILLER.sub(" ", before).strip():
         return None  # "up to", "from", "approx." - not a plain figure or range
+    if "$" in currencies:
+        # A bare "$" is USD unless a code says which dollar: "$100k CAD"
+        currencies.discard("$")
+        if not currencies:
+            currencies.add(_SYMBOLS["$"])
     if len(currencies) != 1:
         return None  # no currency (or only an ambiguous one, "kr"), or two different ones
     period_text = _FILLER.sub(" ", after).strip()

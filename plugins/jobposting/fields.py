@@ -32,15 +32,15 @@ FIELDS = (
 
 # Pelican's own keys: they would change the page itself, so a posting may not set them.
 RESERVED = {
-    "url": "apply_url (the link to the application form); the page's own address comes from slug",
-    "save_as": "slug",
-    "template": None,
-    "category": "department",
-    "date": "date_posted",
-    "author": None,
-    "authors": None,
-    "status_override": None,
-    "lang_url": None,
+    "url": "for the application link write apply_url; the page's own address comes from the file name",
+    "save_as": "the page's address comes from the file name; to change it write slug",
+    "template": "the site chooses the page's layout; remove it",
+    "category": "write department",
+    "date": "write date_posted",
+    "author": "postings have no author; remove it",
+    "authors": "postings have no author; remove it",
+    "status_override": "remove it",
+    "lang_url": "remove it",
 }
 
 # What people write instead of our names (other job boards, schema.org, other languages).
@@ -50,6 +50,10 @@ ALIASES = {
     "office": "locations",
     "offices": "locations",
     "address": "locations",
+    "country": "locations",
+    "region": "locations",
+    "state": "locations",
+    "remote_country": "remote_countries",
     "joblocation": "locations",
     "type": "employment_type",
     "job_type": "employment_type",
@@ -62,7 +66,6 @@ ALIASES = {
     "work_type": "workplace",
     "joblocationtype": "workplace",
     "remote_regions": "remote_countries",
-    "remote_country": "remote_countries",
     "countries": "remote_countries",
     "applicantlocationrequirements": "remote_countries",
     "expires": "valid_through",

@@ -12,10 +12,11 @@ import gettext
 import re
 from collections import defaultdict
 from functools import lru_cache
+from types import MappingProxyType
 
 import pycountry
 
-from .normalize import _SYMBOLS, Normalized, _fold, _key, currency_symbol
+from .normalize import _SYMBOLS, Normalized, _fold, _key, currency_symbol, text_cache
 
 # EU membership is a political fact, not ISO data, so it is written here (27 since 2020-02-01).
 # fmt: off
@@ -27,7 +28,7 @@ EU_MEMBERS: frozenset[str] = frozenset((
 
 # ISO 3166-1 reserves "UK" for the United Kingdom, and the EU writes Greece "EL"; neither is an
 # assigned code, so pycountry does not know them. Each maps to the code to write instead.
-_RESERVED = {"UK": "GB", "EL": "GR"}
+_RESERVED = MappingProxyType({"UK": "GB", "EL": "GR"})
 
 # Names in these languages are recognised ("Deutschland", "Allemagne"): CLDR, through Babel.
 _NAME_LOCALES = (
@@ -55,7 +56,8 @@ _EU_NAMES = frozenset(_key(w) for w in ("EU", "European Union", "EU only", "EU-w
 
 
 def _eu_text() -> str:
-    return "list the countries; the EU members are " + ", ".join(sorted(EU_MEMBERS))
+    # Read after "did you mean": the codes to list instead of "EU".
+    return "the EU members: " + ", ".join(sorted(EU_MEMBERS))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -158,13 +160,13 @@ def _country_in_parts(text: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def country(text: str) -> Normalized:
     """ISO 3166-1 alpha-2 in any case -> upper ("de" -> "DE"). Anything else -> value None and the
     code to write: "UK" -> "GB", "Germany"/"Deutschland"/"DEU" -> "DE", "Germny" -> "DE",
     "London, UK" -> "GB", "England" -> "GB". A name several countries share ("Korea") suggests
     "KP or KR"."""
-    if not isinstance(text, str) or not text.strip():
+    if not text.strip():
         return Normalized(None)
     raw = text.strip()
     if re.fullmatch(r"[A-Za-z]{2}", raw) and _is_country(raw.upper()):
@@ -255,13 +257,13 @@ def _subdivision_anywhere(text: str) -> str | None:
 _SUBDIVISION_CODE = re.compile(r"([A-Za-z]{2})\s*[-_ ]\s*([A-Za-z0-9]{1,3})")
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def subdivision(text: str, country: str | None = None) -> Normalized:
     """ISO 3166-2: "US-CA" or "us-ca" -> "US-CA". With country="US": "CA" and "California" ->
     "US-CA" (accepted: they can only mean that), "Calif" -> suggestion "US-CA". Without a country,
     a name is only a suggestion ("California" -> "US-CA"), and a code of another country than
-    `country` is not accepted (the suggestion says whose it is)."""
-    if not isinstance(text, str) or not text.strip():
+    `country` is not accepted (and has no suggestion)."""
+    if not text.strip():
         return Normalized(None)
     raw = text.strip()
     wanted = country.strip().upper() if isinstance(country, str) and country.strip() else None
@@ -272,7 +274,7 @@ def subdivision(text: str, country: str | None = None) -> Normalized:
         if entry is not None:
             exact = re.fullmatch(r"[A-Za-z]{2}-[A-Za-z0-9]{1,3}", raw) is not None
             if wanted and entry.country_code != wanted:
-                return Normalized(None, f"{code} is in {entry.country_code}, not {wanted}")
+                return Normalized(None)  # a real code, of another country: nothing to suggest
             return Normalized(code) if exact else Normalized(None, code)
     if wanted:
         value, suggestion = _subdivision_in(wanted, raw)
@@ -284,12 +286,12 @@ def subdivision(text: str, country: str | None = None) -> Normalized:
 # Remote areas
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def area(text: str) -> Normalized:
     """A remote_countries entry: a country ("DE") or a subdivision ("US-CA"). Names and typos get
     the code as suggestion; "EU" and regions get a text saying what to list; "Anywhere" gets a
     text explaining that search engines need the countries."""
-    if not isinstance(text, str) or not text.strip():
+    if not text.strip():
         return Normalized(None)
     raw = text.strip()
     key = _key(raw)
@@ -306,15 +308,17 @@ def area(text: str) -> Normalized:
     if key in _WORLDWIDE:
         return Normalized(
             None,
-            "list the countries applicants may live in (e.g. US, GB, DE): search engines drop "
-            "remote jobs without them",
+            "a list of the countries applicants may live in, e.g. US, GB, DE (search engines "
+            "drop remote jobs without one)",
         )
     if key in _REGIONS:
-        return Normalized(None, "list each country's ISO 3166-1 code (e.g. DE, FR, NL)")
+        return Normalized(None, "a list of its countries' ISO codes, e.g. DE, FR, NL")
     found = country(raw)
-    if found.suggestion:
-        return found
-    return Normalized(None, _subdivision_anywhere(raw))
+    region = subdivision(raw).suggestion
+    # "California" is more precisely US-CA than US; "Georgia" the country stays GE
+    if region and found.suggestion in (None, region.split("-")[0]):
+        return Normalized(None, region)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -328,12 +332,12 @@ def _translation(domain: str, locale: str) -> gettext.NullTranslations:
     )
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096, default=None)
 def country_name(code: str, locale: str = "en") -> str:
     """ "DE" -> "Germany"; ISO's common name where it has one ("US" -> "United States", not
     "United States of America"); in another locale the CLDR name ("DE", "de" -> "Deutschland"),
     falling back to English. An unknown code comes back as it is."""
-    entry = pycountry.countries.get(alpha_2=code.upper()) if isinstance(code, str) else None
+    entry = pycountry.countries.get(alpha_2=code.upper())
     if entry is None:
         return code
     english = getattr(entry, "common_name", None) or entry.name
@@ -348,12 +352,12 @@ def country_name(code: str, locale: str = "en") -> str:
     return names.get(entry.alpha_2) or english
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096, default=None)
 def subdivision_name(code: str, locale: str = "en") -> str:
     """ "US-CA" -> "California". ISO writes subdivisions in their own language ("Bayern"); the
     name shown is its translation for `locale` from pycountry's catalogues where there is one
     ("Bavaria" in English), else the ISO name. An unknown code comes back as it is."""
-    entry = pycountry.subdivisions.get(code=code.upper()) if isinstance(code, str) else None
+    entry = pycountry.subdivisions.get(code=code.upper())
     if entry is None:
         return code
     return _translation("iso3166-2", locale or "en").gettext(entry.name)
@@ -365,26 +369,28 @@ def subdivision_name(code: str, locale: str = "en") -> str:
 
 @lru_cache(maxsize=1)
 def _currency_names() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """(full names, last words) -> codes: "euro", "us dollar", "yen"; "dollar", "pound". Plurals
-    too ("euros")."""
+    """(full names, words of names) -> codes: "euro", "us dollar", "yen"; "dollar", "pound",
+    "sterling". Plurals too ("euros")."""
     full: defaultdict[str, set[str]] = defaultdict(set)
-    last: defaultdict[str, set[str]] = defaultdict(set)
+    words: defaultdict[str, set[str]] = defaultdict(set)
     for entry in pycountry.currencies:
         key = _key(entry.name)
-        word = _key(_fold(entry.name).split()[-1])
-        for index, name in ((full, key), (last, word)):
-            index[name].add(entry.alpha_3)
-            index[name + "s"].add(entry.alpha_3)
+        full[key].add(entry.alpha_3)
+        full[key + "s"].add(entry.alpha_3)
+        for word in re.split(r"[\W_]+", _fold(entry.name)):
+            if len(word) > 3:
+                words[word].add(entry.alpha_3)
+                words[word + "s"].add(entry.alpha_3)
     return (
         {name: frozenset(codes) for name, codes in full.items()},
-        {name: frozenset(codes) for name, codes in last.items()},
+        {name: frozenset(codes) for name, codes in words.items()},
     )
 
 
 def _usual_first(codes: frozenset[str]) -> list[str]:
-    """Codes HR is likelier to mean (those with a symbol of their own) first."""
-    usual = set(_SYMBOLS.values())
-    return sorted(codes, key=lambda code: (code not in usual, code))
+    """The codes HR likely means (those with a symbol of their own), else the first few."""
+    usual = sorted(codes & set(_SYMBOLS.values()))
+    return usual or sorted(codes)[:4]
 
 
 @lru_cache(maxsize=1)
@@ -392,12 +398,13 @@ def _currency_codes() -> tuple[str, ...]:
     return tuple(entry.alpha_3 for entry in pycountry.currencies)
 
 
-@lru_cache(maxsize=1024)
+@text_cache(1024)
 def currency(text: str) -> Normalized:
     """ISO 4217 alpha-3 in any case -> upper ("eur" -> "EUR"). A symbol ("€", "US$") or a name
     ("euros") -> the code as suggestion; a name many currencies share ("dollar") -> a text naming
-    the usual ones; an unknown code -> the closest code, if one is close."""
-    if not isinstance(text, str) or not text.strip():
+    the usual ones ("one of AUD, CAD, ..."); an unknown code -> the closest code, if one is
+    close. Text suggestions read after "did you mean"."""
+    if not text.strip():
         return Normalized(None)
     raw = text.strip()
     if re.fullmatch(r"[A-Za-z]{3}", raw) and pycountry.currencies.get(alpha_3=raw.upper()):
@@ -405,13 +412,12 @@ def currency(text: str) -> Normalized:
     symbol = currency_symbol(raw)
     if symbol:
         return Normalized(None, symbol)
-    full, last = _currency_names()
+    full, words = _currency_names()
     key = _key(raw)
-    codes = full.get(key) or last.get(key)
+    codes = full.get(key) or words.get(key)
     if codes:
-        if len(codes) == 1:
-            return Normalized(None, next(iter(codes)))
-        return Normalized(None, "the ISO code, e.g. " + ", ".join(_usual_first(codes)[:4]))
+        likely = _usual_first(codes)
+        return Normalized(None, likely[0] if len(likely) == 1 else "one of " + ", ".join(likely))
     if re.fullmatch(r"[A-Za-z]{3,4}", raw):
         close = difflib.get_close_matches(raw.upper(), _currency_codes(), n=1, cutoff=0.66)
         return Normalized(None, close[0] if close else None)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, wraps
 from types import MappingProxyType
 
 
@@ -23,6 +23,26 @@ class Normalized:
     value: str | None  # canonical value when the input is accepted
     # "did you mean" when not accepted: a canonical value, or a short text when it is not one
     suggestion: str | None = None
+
+
+def text_cache(maxsize: int, default: object = Normalized(None)):
+    """lru_cache for functions of a text: anything else YAML produces (a list, a number, None)
+    gets `default` without reaching the cache, which could not hash it."""
+
+    def decorate(function):
+        cached = lru_cache(maxsize=maxsize)(function)
+
+        @wraps(function)
+        def call(text, *args, **kwargs):
+            if not isinstance(text, str):
+                return default
+            return cached(text, *args, **kwargs)
+
+        call.cache_info = cached.cache_info
+        call.cache_clear = cached.cache_clear
+        return call
+
+    return decorate
 
 
 # ---------------------------------------------------------------------------------------------
@@ -97,7 +117,7 @@ class _Vocabulary:
         return self._by_key[close[0]] if close else None
 
     def normalize(self, text: object, *, several: str | None = None) -> Normalized:
-        if not isinstance(text, str) or not text.strip():
+        if not text.strip():
             return Normalized(None)
         value = self.exact(text)
         if value is not None:
@@ -225,31 +245,31 @@ _STATUS = _Vocabulary(
 
 
 # The vocabularies are immutable, so results can be cached: a board repeats the same few words.
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def employment_type(text: str) -> Normalized:
     """One employment type -> one of model.EMPLOYMENT_TYPES ("Full Time" -> FULL_TIME)."""
     return _EMPLOYMENT.normalize(text, several="a list: [{}]")
 
 
-@lru_cache(maxsize=1024)
+@text_cache(1024)
 def workplace(text: str) -> Normalized:
     """-> onsite / hybrid / remote."""
     return _WORKPLACE.normalize(text)
 
 
-@lru_cache(maxsize=1024)
+@text_cache(1024)
 def salary_period(text: str) -> Normalized:
     """-> HOUR DAY WEEK MONTH YEAR ("per annum" -> YEAR, "/hr" -> HOUR, "p/m" -> MONTH)."""
     return _PERIODS.normalize(text)
 
 
-@lru_cache(maxsize=1024)
+@text_cache(1024)
 def education(text: str) -> Normalized:
     """-> one of model.EDUCATION_LEVELS ("Bachelor's" -> "bachelor degree")."""
     return _EDUCATION.normalize(text)
 
 
-@lru_cache(maxsize=1024)
+@text_cache(1024)
 def status(text: str) -> Normalized:
     """-> draft / open / closed."""
     return _STATUS.normalize(text)
@@ -317,7 +337,7 @@ def _read_digits(text: str) -> tuple[Decimal | None, str | None, bool]:
     Ambiguous: "3.250" - a dot and three digits: thousands in Europe, decimals in English.
     """
     sign = ""
-    if text[:1] in "+-−":
+    if text and text[0] in "+-−":
         sign, text = ("-" if text[0] != "+" else ""), text[1:].lstrip()
     if re.fullmatch(r"\d+(\.\d+)?", text) and not re.fullmatch(r"\d{1,3}\.\d{3}", text):
         return Decimal(sign + text), None, True
@@ -612,12 +632,18 @@ def _is_iso_currency(code: str) -> bool:
     return pycountry.currencies.get(alpha_3=code) is not None
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
+def _is_dollar(code: str) -> bool:
+    import pycountry
+
+    entry = pycountry.currencies.get(alpha_3=code)
+    return entry is not None and "Dollar" in entry.name
+
+
+@text_cache(1024, default=None)
 def currency_symbol(text: str) -> str | None:
     """A currency symbol or code -> ISO 4217: "€" -> "EUR", "US$" -> "USD", "$" -> "USD",
     "chf" -> "CHF"; None for an ambiguous ("kr") or unknown one. See _SYMBOLS for the choices."""
-    if not isinstance(text, str):
-        return None
     raw = _fix_text(text).strip()
     if re.fullmatch(r"[A-Za-z]{3}", raw) and _is_iso_currency(raw.upper()):
         return raw.upper()
@@ -708,6 +734,8 @@ def parse_salary_text(text: str) -> dict | None:
         currencies.discard("$")
         if not currencies:
             currencies.add(_SYMBOLS["$"])
+        elif not all(_is_dollar(code) for code in currencies):
+            return None  # "$100k EUR" contradicts itself
     if len(currencies) != 1:
         return None  # no currency (or only an ambiguous one, "kr"), or two different ones
     period_text = _FILLER.sub(" ", after).strip()

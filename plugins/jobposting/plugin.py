@@ -12,24 +12,37 @@ from dataclasses import dataclass, field
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import data, display, jsonld, lifecycle, report, rules, settings
+from . import display, jsonld, pipeline, report, rules, settings
 from .lifecycle import State
-from .model import Organization
 from .problems import BuildFailed, Problem, Severity
 from .reader import PostingReader, report_path
-from .today import check_today_setting, site_timezone, today
-from .validate import Context, validate
+from .today import check_today_setting
 
 CONTEXT_KEY = "jobposting"
 
 
 @dataclass
 class BuildState:
-    ctx: Context
-    strict: bool
-    problems: list[Problem] = field(default_factory=list)
-    states: dict[str, State] = field(default_factory=dict)  # source path -> state
-    postings: list = field(default_factory=list)  # Pelican articles that carry a posting
+    checks: pipeline.Checks
+    outcomes: dict[str, pipeline.Outcome] = field(default_factory=dict)  # by source path
+    other_problems: list[Problem] = field(default_factory=list)  # pages, unreadable files
+    articles: dict[str, object] = field(default_factory=dict)  # source path -> Pelican article
+
+    @property
+    def problems(self) -> list[Problem]:
+        found = [*self.checks.data_problems, *self.other_problems]
+        for outcome in self.outcomes.values():
+            found.extend(outcome.problems)
+        return found
+
+    @property
+    def states(self) -> dict[str, State]:
+        return {path: outcome.state for path, outcome in self.outcomes.items()}
+
+    def open_articles(self):
+        for path, outcome in self.outcomes.items():
+            if outcome.state is State.OPEN and path in self.articles:
+                yield self.articles[path]
 
 
 def initialized(pelican) -> None:
@@ -58,37 +71,18 @@ def add_reader(readers) -> None:
         readers.reader_classes[extension] = PostingReader
 
 
+def add_filters(generator) -> None:
+    generator.env.filters.update(display.FILTERS)
+    # Pelican makes SITEURL relative on each page when RELATIVE_URLS is on; canonical links,
+    # Open Graph tags and JSON-LD need the absolute address.
+    generator.env.globals["SITE_ABSOLUTE_URL"] = generator.settings["SITEURL"].rstrip("/")
+
+
 def build_state(generator) -> BuildState:
     context = generator.context
     if CONTEXT_KEY not in context:
-        values = generator.settings
-        site = data.load(values["PATH"], values["JOBPOSTING_DATA_PATH"], report_path)
-        org = values.get("JOBPOSTING_ORGANIZATION") or {}
-        organization = (
-            Organization(
-                org["name"], org.get("url"), org.get("logo"), tuple(org.get("same_as", ()))
-            )
-            if org.get("name")
-            else None
-        )
-        ctx = Context(
-            timezone=site_timezone(values),
-            today=today(values),
-            organization=organization,
-            apply_url=values.get("JOBPOSTING_APPLY_URL"),
-            apply_email=values.get("JOBPOSTING_APPLY_EMAIL"),
-            offices=site.offices,
-            departments=site.departments,
-            default_lang=values.get("DEFAULT_LANG", "en"),
-        )
-        state = BuildState(ctx=ctx, strict=bool(values.get("JOBPOSTING_STRICT")))
-        state.problems.extend(_strict(state, site.problems))
-        context[CONTEXT_KEY] = state
+        context[CONTEXT_KEY] = BuildState(pipeline.prepare(generator.settings))
     return context[CONTEXT_KEY]
-
-
-def _strict(state: BuildState, problems) -> list[Problem]:
-    return [p.promoted() for p in problems] if state.strict else list(problems)
 
 
 def classify_postings(generator: ArticlesGenerator) -> None:
@@ -102,95 +96,49 @@ def classify_postings(generator: ArticlesGenerator) -> None:
         "drafts": generator.drafts,
         "drafts_translations": generator.drafts_translations,
     }
+    for articles in groups.values():
+        for article in articles:
+            _check(article, state)
+    pipeline.check_across(list(state.outcomes.values()))
     kept = {name: [] for name in groups}
+    show_drafts = generator.settings["JOBPOSTING_SHOW_DRAFTS"]
     for name, articles in groups.items():
         translation = name.endswith("translations")
         for article in articles:
-            posting_state = _classify(article, state)
-            if posting_state is State.OPEN:
+            outcome = state.outcomes[_path(article)]
+            if outcome.posting is not None:
+                article.jobposting = outcome.posting
+                article.jobposting_state = outcome.state
+            if outcome.state is State.OPEN:
                 kept["translations" if translation else "articles"].append(article)
-            elif posting_state is State.CLOSED:
+            elif outcome.state is State.CLOSED:
                 article.template = "closed"
                 kept["hidden_translations" if translation else "hidden_articles"].append(article)
-            elif posting_state is State.DRAFT and generator.settings["JOBPOSTING_SHOW_DRAFTS"]:
+            elif outcome.state is State.DRAFT and show_drafts:
                 kept["drafts_translations" if translation else "drafts"].append(article)
-    _check_across(state)
     for name, articles in kept.items():
         setattr(generator, name, articles)
 
 
-def _classify(article, state: BuildState) -> State:
-    path = getattr(article, "jobposting_source", None) or report_path(article.source_path)
+def _path(article) -> str:
+    return getattr(article, "jobposting_source", None) or report_path(article.source_path)
+
+
+def _check(article, state: BuildState) -> None:
+    path = _path(article)
+    state.articles[path] = article
     doc = getattr(article, "jobposting_document", None)
     if doc is None:  # read by another reader (.rst, .html): not a posting we can check
-        state.problems.append(
-            Problem(
-                path,
-                None,
-                None,
-                "postings are Markdown files: rename it to end in .md and give it front matter",
-                Severity.ERROR,
-                rules.NOT_MARKDOWN,
-            )
-        )
-        state.states[path] = State.REJECTED
-        return State.REJECTED
-    posting, found = validate(doc, path, article.slug, article._content, state.ctx)
-    found = _strict(state, [*article.jobposting_problems, *found])
-    state.problems.extend(found)
-    if posting is None or any(p.is_error for p in found):
-        state.states[path] = State.REJECTED
-        return State.REJECTED
-    posting_state = lifecycle.state_of(posting, state.ctx.today, state.ctx.timezone)
-    article.jobposting = posting
-    article.jobposting_state = posting_state
-    state.states[path] = posting_state
-    state.postings.append(article)
-    return posting_state
-
-
-def _check_across(state: BuildState) -> None:
-    """What no single file shows: two postings at one address, or sharing a req_id."""
-    by_slug, by_req = {}, {}
-    for article in state.postings:
-        posting = article.jobposting
-        key = (posting.slug, posting.lang)
-        by_slug.setdefault(key, []).append(posting)
-        if posting.req_id:
-            by_req.setdefault(posting.req_id, []).append(posting)
-    for (slug, _), postings in by_slug.items():
-        if len(postings) > 1:
-            paths = [p.source_path for p in postings]
-            for posting in postings:
-                others = ", ".join(p for p in paths if p != posting.source_path)
-                state.problems.append(
-                    Problem(
-                        posting.source_path,
-                        None,
-                        "slug",
-                        f"the web address jobs/{slug}/ is also used by {others}; rename one "
-                        "file or give one a different slug",
-                        Severity.ERROR,
-                        rules.DUPLICATE_SLUG,
-                    )
-                )
-                state.states[posting.source_path] = State.REJECTED
-    for req_id, postings in by_req.items():
-        if len(postings) > 1:
-            paths = [p.source_path for p in postings]
-            for posting in postings:
-                others = ", ".join(p for p in paths if p != posting.source_path)
-                state.problems.append(
-                    Problem(
-                        posting.source_path,
-                        None,
-                        "req_id",
-                        f"{req_id} is also the req_id of {others}; give each posting its own",
-                        Severity.ERROR,
-                        rules.DUPLICATE_REQ_ID,
-                    )
-                )
-                state.states[posting.source_path] = State.REJECTED
+        problem = Problem(
+            path, None, None,
+            "postings are Markdown files: rename it to end in .md and give it front matter",
+            Severity.ERROR, rules.NOT_MARKDOWN,
+        )  # fmt: skip
+        state.outcomes[path] = pipeline.Outcome(path, None, State.REJECTED, [problem])
+        return
+    state.outcomes[path] = pipeline.check_posting(
+        doc, path, article.slug, article._content, article.jobposting_problems, state.checks
+    )
 
 
 def collect_page_problems(generator: PagesGenerator) -> None:
@@ -198,7 +146,8 @@ def collect_page_problems(generator: PagesGenerator) -> None:
     pages = [*generator.pages, *generator.translations, *generator.hidden_pages,
              *generator.hidden_translations, *generator.draft_pages, *generator.draft_translations]  # fmt: skip
     for page in pages:
-        state.problems.extend(_strict(state, getattr(page, "jobposting_problems", ())))
+        found = getattr(page, "jobposting_problems", ())
+        state.other_problems.extend(state.checks.promote(found))
 
 
 def finish(generators) -> None:
@@ -207,21 +156,21 @@ def finish(generators) -> None:
     state = build_state(articles)
     values = articles.settings
     _unreadable_files(articles, state)
-    report.emit(report.lines(state.problems, settings.annotations_wanted(values)))
-    report.emit([report.summary(state.states, state.problems)])
-    if any(p.is_error for p in state.problems):
-        errors = len({p for p in state.problems if p.is_error})
+    problems = state.problems
+    report.emit(report.lines(problems, settings.annotations_wanted(values)))
+    report.emit([report.summary(state.states, problems)])
+    errors = len({p for p in problems if p.is_error})
+    if errors:
         report.emit(
             [
                 f"jobposting: the site was not built: fix the {errors} error{'s' if errors != 1 else ''} above"
             ]
         )
-        raise BuildFailed("jobposting: errors in the content", tuple(state.problems))
+        raise BuildFailed("jobposting: errors in the content", tuple(problems))
     siteurl = values["SITEURL"].rstrip("/")
-    for article in state.postings:
-        if article.jobposting_state is State.OPEN:
-            url = f"{siteurl}/{article.url}"
-            article.jsonld = jsonld.build(article.jobposting, url, article.get_content(siteurl))
+    for article in state.open_articles():
+        url = f"{siteurl}/{article.url}"
+        article.jsonld = jsonld.build(article.jobposting, url, article.get_content(siteurl))
 
 
 def _unreadable_files(articles: ArticlesGenerator, state: BuildState) -> None:
@@ -231,18 +180,15 @@ def _unreadable_files(articles: ArticlesGenerator, state: BuildState) -> None:
     for relative, item in articles.context["generated_content"].items():
         if item is None:
             path = report_path(os.path.join(content, relative))
-            state.problems.append(
-                Problem(
-                    path,
-                    None,
-                    None,
-                    "Pelican could not read this file (its message is above); it was not published",
-                    Severity.ERROR,
-                    rules.UNREADABLE,
-                )
-            )
+            problem = Problem(
+                path, None, None,
+                "Pelican could not read this file (its message is above); it was not published",
+                Severity.ERROR, rules.UNREADABLE,
+            )  # fmt: skip
             if _in_jobs(relative, values):
-                state.states[path] = State.REJECTED
+                state.outcomes[path] = pipeline.Outcome(path, None, State.REJECTED, [problem])
+            else:
+                state.other_problems.append(problem)
     jobs_root = os.path.join(content, values["JOBPOSTING_PATH"])
     ignored = set(values.get("IGNORE_FILES", ()))
     for folder, _, names in os.walk(jobs_root):
@@ -251,30 +197,18 @@ def _unreadable_files(articles: ArticlesGenerator, state: BuildState) -> None:
                 continue
             if os.path.splitext(name)[1].lstrip(".").lower() not in PostingReader.file_extensions:
                 path = report_path(os.path.join(folder, name))
-                if path not in state.states:
-                    state.problems.append(
-                        Problem(
-                            path,
-                            None,
-                            None,
-                            "is in the postings folder but is not a Markdown file: rename it "
-                            "to end in .md, or move it out of the folder",
-                            Severity.ERROR,
-                            rules.NOT_MARKDOWN,
-                        )
-                    )
-                    state.states[path] = State.REJECTED
+                if path not in state.outcomes:
+                    problem = Problem(
+                        path, None, None,
+                        "is in the postings folder but is not a Markdown file: rename it to end "
+                        "in .md, or move it out of the folder",
+                        Severity.ERROR, rules.NOT_MARKDOWN,
+                    )  # fmt: skip
+                    state.outcomes[path] = pipeline.Outcome(path, None, State.REJECTED, [problem])
 
 
 def _in_jobs(relative: str, values) -> bool:
     return relative.replace(os.sep, "/").startswith(values["JOBPOSTING_PATH"].rstrip("/") + "/")
-
-
-def add_filters(generator) -> None:
-    generator.env.filters.update(display.FILTERS)
-    # Pelican makes SITEURL relative on each page when RELATIVE_URLS is on; canonical links,
-    # Open Graph tags and JSON-LD need the absolute address.
-    generator.env.globals["SITE_ABSOLUTE_URL"] = generator.settings["SITEURL"].rstrip("/")
 
 
 def register() -> None:

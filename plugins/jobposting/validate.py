@@ -60,6 +60,9 @@ class Context:
 def validate(doc: Document, path: str, slug: str, body_html: str, ctx: Context):
     """Return (JobPosting or None, ProblemList). None when any error was found."""
     found = ProblemList(path)
+    if doc.errors:
+        # the front matter could not be read: its own error says why; more would be noise
+        return None, found
     checker = _Checker(doc, found, ctx)
     posting = checker.run(slug, body_html)
     return (None if found.has_errors else posting), found
@@ -161,12 +164,10 @@ class _Checker:
                 continue
             lowered = name.lower().replace("-", "_").replace(" ", "_")
             if lowered in RESERVED:
-                instead = RESERVED[lowered]
-                advice = f"use {instead} instead" if instead else "remove it"
                 self.found.error(
                     value.line,
                     name,
-                    f"is reserved for the page itself; {advice}",
+                    f"is reserved for the page itself; {RESERVED[lowered]}",
                     rules.RESERVED_FIELD,
                 )
             elif lowered in FIELDS:
@@ -518,13 +519,17 @@ class _Checker:
             text = clean_line(str(value.text))
             parsed = normalize.parse_salary_text(text)
             if parsed:
-                parsed.setdefault("per", "YEAR  # check the period")
-                shown = "{" + ", ".join(f"{k}: {v}" for k, v in parsed.items() if k != "per") + "}"
-                structured = shown[:-1] + f", per: {parsed['per']}" + "}"
+                guessed_period = "per" not in parsed
+                parsed.setdefault("per", "YEAR")
+                keys = ("min", "max", "value", "currency", "per")
+                structured = ", ".join(f"{k}: {parsed[k]}" for k in keys if k in parsed)
+                check = (
+                    " (check the period: HOUR, DAY, WEEK, MONTH or YEAR)" if guessed_period else ""
+                )
                 self.found.error(
                     value.line,
                     "salary",
-                    f"{_quote(text)} must be written as fields: salary: {structured}",
+                    f"{_quote(text)} must be written as fields: salary: {{{structured}}}{check}",
                     rules.SALARY,
                 )
             else:

@@ -7,13 +7,13 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, TODAY
 from jobposting.lifecycle import State
+from sitebuild import ROOT, TODAY
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from conftest import Site
+    from sitebuild import Site
 
     site = Site(tmp_path_factory.mktemp("sample"), with_samples=True)
     site.build()
@@ -72,7 +72,7 @@ def test_scheduled_posting_is_not_published(built):
 
 
 def test_draft_is_not_published_when_drafts_are_off(tmp_path):
-    from conftest import Site
+    from sitebuild import Site
 
     site = Site(tmp_path, with_samples=True)
     site.build(JOBPOSTING_SHOW_DRAFTS=False)
@@ -95,7 +95,7 @@ def test_seed_posting_shows_the_repaired_apostrophe(built):
 
 
 def test_summary_line_counts_every_file(tmp_path, capsys):
-    from conftest import Site
+    from sitebuild import Site
 
     site = Site(tmp_path, with_samples=True)
     site.build()

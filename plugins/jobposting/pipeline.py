@@ -1,0 +1,156 @@
+"""The checks of one build, callable with or without Pelican.
+
+The plugin runs them inside a build; `openings validate` runs them on files directly. Both get
+exactly the same rules and messages because both call these functions.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from . import data, lifecycle, paytransparency, rules
+from .lifecycle import State
+from .model import JobPosting, Organization
+from .problems import Problem, Severity
+from .reader import report_path
+from .today import site_timezone, today
+from .validate import Context, validate
+
+
+@dataclass
+class Outcome:
+    """One file's verdict."""
+
+    path: str
+    posting: JobPosting | None
+    state: State
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Checks:
+    """What every file of a build is checked against, read once per build."""
+
+    ctx: Context
+    strict: bool
+    data_problems: list[Problem]
+    pay_rules: tuple = ()
+    pay_settings: dict = field(default_factory=dict)
+    employees: int | None = None
+
+    def promote(self, problems) -> list[Problem]:
+        return [p.promoted() for p in problems] if self.strict else list(problems)
+
+
+def prepare(settings: dict) -> Checks:
+    """Settings and data files -> the Checks of this build."""
+    site = data.load(settings["PATH"], settings["JOBPOSTING_DATA_PATH"], report_path)
+    org = settings.get("JOBPOSTING_ORGANIZATION") or {}
+    organization = (
+        Organization(org["name"], org.get("url"), org.get("logo"), tuple(org.get("same_as", ())))
+        if org.get("name")
+        else None
+    )
+    ctx = Context(
+        timezone=site_timezone(settings),
+        today=today(settings),
+        organization=organization,
+        apply_url=settings.get("JOBPOSTING_APPLY_URL"),
+        apply_email=settings.get("JOBPOSTING_APPLY_EMAIL"),
+        offices=site.offices,
+        departments=site.departments,
+        default_lang=settings.get("DEFAULT_LANG", "en"),
+    )
+    problems = list(site.problems)
+    pay_path = os.path.join(
+        settings["PATH"], settings["JOBPOSTING_DATA_PATH"], "pay_transparency.yml"
+    )
+    pay_rules, pay_problems = paytransparency.load(pay_path)
+    problems += [
+        Problem(report_path(pay_path), line, None, message, Severity.ERROR, rules.DATA_FILE)
+        for line, message in pay_problems
+    ]
+    checks = Checks(
+        ctx=ctx,
+        strict=bool(settings.get("JOBPOSTING_STRICT")),
+        data_problems=[],
+        pay_rules=pay_rules,
+        pay_settings={
+            "error": settings.get("JOBPOSTING_PAY_TRANSPARENCY", "error"),
+            "warning": settings.get("JOBPOSTING_EU_PAY_TRANSPARENCY", "warning"),
+        },
+        employees=settings.get("JOBPOSTING_EMPLOYEES"),
+    )
+    checks.data_problems = checks.promote(problems)
+    return checks
+
+
+def check_posting(
+    doc, path: str, slug: str, body_html: str, read_problems, checks: Checks
+) -> Outcome:
+    """One posting: validation, pay transparency, then its place in the lifecycle."""
+    posting, found = validate(doc, path, slug, body_html, checks.ctx)
+    found = [*read_problems, *found]
+    if posting is not None:
+        found += pay_transparency_problems(posting, checks)
+    found = checks.promote(found)
+    if posting is None or any(p.is_error for p in found):
+        return Outcome(path, None, State.REJECTED, found)
+    state = lifecycle.state_of(posting, checks.ctx.today, checks.ctx.timezone)
+    return Outcome(path, posting, state, found)
+
+
+def pay_transparency_problems(posting: JobPosting, checks: Checks) -> list[Problem]:
+    """A posting where a pay-transparency law applies must show its pay."""
+    if posting.salary is not None or posting.status == "closed":
+        return []
+    places, remote = paytransparency.places_of(posting)
+    found = []
+    for law in paytransparency.applicable(
+        checks.pay_rules, places, remote, checks.ctx.today, checks.employees
+    ):
+        chosen = checks.pay_settings.get(law.severity, law.severity)
+        if chosen == "off":
+            continue
+        severity = Severity.ERROR if chosen == "error" else Severity.WARNING
+        found.append(
+            Problem(
+                posting.source_path,
+                None,
+                "salary",
+                paytransparency.message(law),
+                severity,
+                rules.PAY_TRANSPARENCY,
+            )
+        )
+    return found
+
+
+def check_across(outcomes: list[Outcome]) -> None:
+    """What no single file shows: two postings at one address, or sharing a req_id.
+
+    Adds the problems to the outcomes concerned and rejects them.
+    """
+    valid = [o for o in outcomes if o.posting is not None]
+    _duplicates(valid, lambda p: (p.slug, p.lang), rules.DUPLICATE_SLUG, "slug",
+                lambda key, others: f"the web address jobs/{key[0]}/ is also used by {others}; rename one file or give one a different slug")  # fmt: skip
+    _duplicates(valid, lambda p: p.req_id, rules.DUPLICATE_REQ_ID, "req_id",
+                lambda key, others: f"{key} is also the req_id of {others}; give each posting its own")  # fmt: skip
+
+
+def _duplicates(outcomes, key_of, rule, field_name, message) -> None:
+    groups: dict = {}
+    for outcome in outcomes:
+        key = key_of(outcome.posting)
+        if key:
+            groups.setdefault(key, []).append(outcome)
+    for key, group in groups.items():
+        if len(group) < 2:
+            continue
+        for outcome in group:
+            others = ", ".join(o.path for o in group if o is not outcome)
+            outcome.problems.append(
+                Problem(outcome.path, None, field_name, message(key, others), Severity.ERROR, rule)
+            )
+            outcome.state = State.REJECTED

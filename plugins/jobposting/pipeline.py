@@ -89,15 +89,21 @@ def prepare(settings: dict) -> Checks:
 def check_posting(
     doc, path: str, slug: str, body_html: str, read_problems, checks: Checks
 ) -> Outcome:
-    """One posting: validation, pay transparency, then its place in the lifecycle."""
+    """One posting: validation, pay transparency, then its place in the lifecycle.
+
+    Strict mode makes warnings errors only for postings that are or will become public: a
+    draft or a closed posting gets no JSON-LD, so Google's recommendations do not block it.
+    """
     posting, found = validate(doc, path, slug, body_html, checks.ctx)
     found = [*read_problems, *found]
-    if posting is not None:
-        found += pay_transparency_problems(posting, checks)
-    found = checks.promote(found)
     if posting is None or any(p.is_error for p in found):
-        return Outcome(path, None, State.REJECTED, found)
+        return Outcome(path, None, State.REJECTED, checks.promote(found))
+    found += pay_transparency_problems(posting, checks)
     state = lifecycle.state_of(posting, checks.ctx.today, checks.ctx.timezone)
+    if state in (State.OPEN, State.SCHEDULED):
+        found = checks.promote(found)
+    if any(p.is_error for p in found):
+        return Outcome(path, None, State.REJECTED, found)
     return Outcome(path, posting, state, found)
 
 

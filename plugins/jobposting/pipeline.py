@@ -98,10 +98,12 @@ def check_posting(
     found = [*read_problems, *found]
     if posting is None or any(p.is_error for p in found):
         return Outcome(path, None, State.REJECTED, checks.promote(found))
-    found += pay_transparency_problems(posting, checks)
     state = lifecycle.state_of(posting, checks.ctx.today, checks.ctx.timezone)
     if state in (State.OPEN, State.SCHEDULED):
-        found = checks.promote(found)
+        found = checks.promote([*found, *pay_transparency_problems(posting, checks)])
+    elif state is State.DRAFT:
+        # a draft may be saved before the pay is settled; it must have it before it opens
+        found += [p.demoted() for p in pay_transparency_problems(posting, checks)]
     if any(p.is_error for p in found):
         return Outcome(path, None, State.REJECTED, found)
     return Outcome(path, posting, state, found)
@@ -109,7 +111,7 @@ def check_posting(
 
 def pay_transparency_problems(posting: JobPosting, checks: Checks) -> list[Problem]:
     """A posting where a pay-transparency law applies must show its pay."""
-    if posting.salary is not None or posting.status == "closed":
+    if posting.salary is not None:
         return []
     places, remote = paytransparency.places_of(posting)
     found = []

@@ -48,6 +48,10 @@ class Problem:
             return self
         return Problem(self.path, self.line, self.field, self.message, Severity.ERROR, self.rule)
 
+    def demoted(self) -> Problem:
+        """The same problem as a warning."""
+        return Problem(self.path, self.line, self.field, self.message, Severity.WARNING, self.rule)
+
 
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

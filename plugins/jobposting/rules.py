@@ -67,6 +67,27 @@ YAML = rule(
     "unclosed quote, or a value with `: ` in it that needs double quotes.",
     'title: "Engineer: Payments"',
 )
+YAML_ALIAS = rule(
+    "yaml-alias",
+    "error",
+    "The front matter uses a YAML anchor (`&name`) or alias (`*name`).",
+    "Write each value out in full. A value that starts with & or * needs quotes. (Aliases can "
+    "make a few lines expand to gigabytes, so the site never reads them.)",
+    'summary: "*Urgent* hire"',
+)
+YAML_DEPTH = rule(
+    "yaml-depth",
+    "error",
+    "The front matter is nested far deeper than any posting field.",
+    "Check the indentation and the brackets [ ] { } on the line named.",
+)
+INVISIBLE_CHARACTER = rule(
+    "invisible-character",
+    "warning",
+    "A field name contains an invisible character (zero-width space, non-breaking space), "
+    "usually from pasting.",
+    "Delete the name and type it again; the build read it without the invisible character.",
+)
 NOT_MAPPING = rule(
     "front-matter-not-mapping",
     "error",

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from .text import clean_line
+
 try:  # the C loader is several times faster on big boards
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - libyaml missing
@@ -58,6 +60,7 @@ class FrontMatterError:
     line: int | None
     message: str
     rule: str
+    warning: bool = False  # reported, but the front matter was read
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class Document:
     has_front_matter: bool
     # key -> lines where a key was repeated; YAML keeps the last silently, we do not.
     duplicates: dict[str, tuple[int, ...]]
+    # what was read, but repaired on the way (an invisible character in a field name)
+    warnings: tuple[FrontMatterError, ...] = ()
 
 
 def split(text: str) -> tuple[str | None, str, int, int]:
@@ -107,6 +112,9 @@ def parse(text: str) -> Document:
         return Document({}, "", len(text.split("\n")), tuple(errors), True, {})
     fields, duplicates = {}, {}
     try:
+        refused = _refuse_expansion(yaml_text, yaml_line)
+        if refused is not None:
+            return Document({}, body, body_line, (refused,), True, {})
         node = yaml.compose(yaml_text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
         errors.append(_yaml_error(exc, yaml_line))
@@ -131,7 +139,48 @@ def parse(text: str) -> Document:
             duplicates.setdefault(key, (fields[key].line,))
             duplicates[key] += (yaml_line + key_node.start_mark.line,)
         fields[key] = builder.build(value_node, yaml_line + key_node.start_mark.line)
-    return Document(fields, body, body_line, tuple(errors), True, duplicates)
+    return Document(
+        fields, body, body_line, tuple(errors), True, duplicates, tuple(builder.warnings)
+    )
+
+
+# Front matter is a few levels deep (salary: {min: ...}; locations: [{city: ...}]). Deeper nesting
+# is a mistake or an attack: libyaml's composer recurses in C and crashes the process on about
+# 100,000 nested brackets, and the builder below recurses in Python.
+MAX_DEPTH = 20
+
+
+def _refuse_expansion(yaml_text: str, first_line: int) -> FrontMatterError | None:
+    """Anchors, aliases and deep nesting, found in the event stream before anything is built.
+
+    An alias (`*name`) repeats a value marked `&name`; aliases of aliases grow exponentially
+    ("billion laughs": a few lines that expand to gigabytes), and a value can even contain
+    itself. A posting never needs them, so they are refused with the line they are on.
+    libyaml's event parser keeps its own stack, so reading events is safe at any depth.
+    """
+    depth = 0
+    for event in yaml.parse(yaml_text, Loader=SafeLoader):
+        line = first_line + event.start_mark.line
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = f"*{event.anchor}" if isinstance(event, yaml.AliasEvent) else f"&{event.anchor}"
+            return FrontMatterError(
+                line,
+                f"{mark}: YAML anchors (&name) and aliases (*name) are not allowed in front "
+                "matter; write the value out in full (a value starting with & or * needs quotes)",
+                "yaml-alias",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return FrontMatterError(
+                    line,
+                    f"the front matter is nested more than {MAX_DEPTH} levels deep; a posting's "
+                    "fields are at most a few levels deep (salary: {min: ..., max: ...})",
+                    "yaml-depth",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
 
 
 def _yaml_error(exc: yaml.YAMLError, first_line: int) -> FrontMatterError:
@@ -165,6 +214,7 @@ class _Builder:
     def __init__(self, first_line: int, errors: list[FrontMatterError]):
         self.first_line = first_line
         self.errors = errors
+        self.warnings: list[FrontMatterError] = []
         self.constructor = SafeLoader("")  # only its construct_* methods are used
 
     def line_of(self, node: yaml.Node) -> int:
@@ -172,7 +222,20 @@ class _Builder:
 
     def key(self, node: yaml.Node) -> str | None:
         if isinstance(node, yaml.ScalarNode):
-            return str(node.value).strip()
+            written = str(node.value)
+            key = clean_line(written)
+            if key != written.strip():
+                # pasted names carry zero-width or non-breaking spaces; the name still counts
+                self.warnings.append(
+                    FrontMatterError(
+                        self.line_of(node),
+                        f"the field name {written!r} contains invisible or non-breaking "
+                        f"characters; it was read as {key!r}: retype the name",
+                        "invisible-character",
+                        warning=True,
+                    )
+                )
+            return key
         self.errors.append(
             FrontMatterError(self.line_of(node), "a field name must be a plain word", "yaml")
         )
@@ -206,6 +269,9 @@ def parse_yaml(text: str) -> tuple[Field | None, tuple[FrontMatterError, ...]]:
     """A whole YAML file (the data files) as one Field, with the same line-keeping rules."""
     errors: list[FrontMatterError] = []
     try:
+        refused = _refuse_expansion(text, 1)
+        if refused is not None:
+            return None, (refused,)
         node = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
         return None, (_yaml_error(exc, 1),)

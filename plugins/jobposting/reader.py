@@ -121,10 +121,9 @@ class PostingReader(MarkdownReader):
         text, repaired = repair_mojibake(text, path)
         problems += repaired
         doc = frontmatter.parse(text)
-        for error in doc.errors:
-            problems.append(
-                Problem(path, error.line, None, error.message, Severity.ERROR, error.rule)
-            )
+        for error in (*doc.errors, *doc.warnings):
+            severity = Severity.WARNING if error.warning else Severity.ERROR
+            problems.append(Problem(path, error.line, None, error.message, severity, error.rule))
         body_html = self.markdown(doc.body)
         if self.is_posting(source_path):
             if not doc.has_front_matter:

@@ -1,0 +1,363 @@
+"""The benchmark: Openings against plain Pelican on the same board, in one run.
+
+    .venv/bin/python bench/run.py                    # N=1,000 x 5, then N=10,000 and validate
+    .venv/bin/python bench/run.py --postings 200 --repeat 3 --big 0
+    make bench BENCHFLAGS="--repeat 7"
+
+Every build is a fresh `python -m pelican` process, as `make html` runs it: interpreter start,
+imports, reading, writing. The two sites are built in turns, alternating which goes first, and
+each figure is the median of the repetitions. The machine may be shared and noisy, so only the
+ratio of two medians from one run means anything; absolute seconds are for orientation.
+
+Plain Pelican is what a Pelican user has without Openings: the settings pelican-quickstart
+writes (pagination 10, feeds off), the default theme (notmyidea), and YAML front matter through
+pelican-yaml-metadata. Openings is this project: pelicanconf.py, theme/ and the plugin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: `python bench/run.py`
+    sys.path.insert(0, str(ROOT))
+
+from bench import postings  # noqa: E402
+
+TARGET_RATIO = 0.5  # Openings' build time / plain Pelican's, at N = 1,000
+TARGET_PEAK_MB = 1024  # Openings' peak memory at N = 10,000
+TARGET_VALIDATE_S = 0.5  # `openings validate` on one file, the whole command
+VALIDATE_FILE = "content/jobs/backend-developer.md"  # a sample posting, as HR would check it
+VARIANTS = ("plain", "openings")
+LABELS = {"plain": "plain Pelican 4.12", "openings": "Openings"}
+
+PLAIN_SETTINGS = """\
+# pelican-quickstart's pelicanconf.py (Pelican 4.12) with its default answers, plus the
+# pelican-yaml-metadata plugin for YAML front matter. Written by bench/run.py.
+AUTHOR = "Fernhill Labs"
+SITENAME = "Careers at Fernhill"
+SITEURL = ""
+PATH = {path!r}
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "en"
+
+# Feed generation is usually not desired when developing
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+LINKS = [
+    ("Pelican", "https://getpelican.com/"),
+    ("Python.org", "https://www.python.org/"),
+    ("Jinja2", "https://palletsprojects.com/p/jinja/"),
+    ("You can modify those links in your config file", "#"),
+]
+SOCIAL = [
+    ("You can add links in your config file", "#"),
+    ("Another social link", "#"),
+]
+DEFAULT_PAGINATION = 10
+
+PLUGINS = ["pelican.plugins.yaml_metadata"]
+"""
+
+OPENINGS_SETTINGS = """\
+# The project's own pelicanconf.py (what `make html` uses), pointed at the benchmark's board.
+# Written by bench/run.py.
+import sys
+
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: F403
+
+PATH = {path!r}
+THEME = {theme!r}
+PLUGIN_PATHS = [{plugins!r}]
+JOBPOSTING_TODAY = {today!r}
+"""
+
+# Used only while plugins/jobposting/cli.py does not exist yet: the same checks, one file.
+VALIDATE_FALLBACK = """
+import sys
+from pelican.settings import read_settings
+from jobposting import pipeline, settings
+from jobposting.reader import PostingReader
+values = read_settings("pelicanconf.py")
+settings.apply_defaults(values)
+checks = pipeline.prepare(values)
+body, meta = PostingReader(values).read(sys.argv[1])
+outcome = pipeline.check_posting(meta["jobposting_document"], meta["jobposting_source"],
+                                 "posting", body, meta["jobposting_problems"], checks)
+for problem in outcome.problems:
+    print(problem)
+sys.exit(1 if any(problem.is_error for problem in outcome.problems) else 0)
+"""
+
+
+class BenchError(Exception):
+    """A build or command failed: the benchmark's figures would mean nothing."""
+
+
+@dataclass
+class Build:
+    variant: str
+    postings: int
+    seconds: float  # wall time of the whole `python -m pelican` process
+    cpu_seconds: float  # user + system
+    peak_mb: float  # maximum resident set size of the process
+    html_files: int
+
+
+def run_measured(command: list[str], cwd: Path, log: Path) -> tuple[float, float, float, int]:
+    """Run a child process; return (wall seconds, cpu seconds, peak MB, exit code).
+
+    os.wait4 gives this child's own resource use (its peak memory included), not a running
+    maximum over every child this process has had.
+    """
+    with log.open("w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode
+
+
+def write_settings(work: Path, variant: str, content: Path) -> Path:
+    if variant == "plain":
+        text = PLAIN_SETTINGS.format(path=str(content))
+    else:
+        text = OPENINGS_SETTINGS.format(
+            root=str(ROOT), path=str(content), theme=str(ROOT / "theme"),
+            plugins=str(ROOT / "plugins"), today=postings.TODAY.isoformat(),
+        )  # fmt: skip
+    path = work / f"{variant}_settings.py"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def prepare(work: Path, count: int, seed: int, variants=VARIANTS) -> dict[str, Path]:
+    """Generate the board in each form; return each variant's settings file."""
+    work.mkdir(parents=True, exist_ok=True)
+    found = {}
+    for variant in variants:
+        content = work / f"{variant}-{count}" / "content"
+        postings.generate(content, count, seed, form=variant)
+        found[variant] = write_settings(content.parent, variant, content)
+    return found
+
+
+def build(variant: str, settings_file: Path, count: int) -> Build:
+    folder = settings_file.parent
+    output = folder / "output"
+    shutil.rmtree(output, ignore_errors=True)
+    command = [sys.executable, "-m", "pelican", "-s", str(settings_file), "-o", str(output)]
+    log = folder / "build.log"
+    seconds, cpu, peak, code = run_measured(command, folder, log)
+    if code != 0:
+        tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-20:])
+        raise BenchError(f"the {LABELS[variant]} build failed (exit {code}); {log}:\n{tail}")
+    html = sum(1 for _ in output.rglob("*.html"))
+    return Build(variant, count, seconds, cpu, peak, html)
+
+
+def validate_command() -> tuple[list[str], str]:
+    """`openings validate FILE` when the CLI exists, else the same checks through python -c."""
+    script = Path(sys.executable).with_name("openings")
+    if (ROOT / "plugins" / "jobposting" / "cli.py").exists() and script.exists():
+        return [str(script), "validate", VALIDATE_FILE], f"openings validate {VALIDATE_FILE}"
+    command = [sys.executable, "-c", VALIDATE_FALLBACK, VALIDATE_FILE]
+    return command, f"python -c <pipeline.check_posting> {VALIDATE_FILE} (no cli.py yet)"
+
+
+def time_validate(repeat: int, work: Path) -> dict:
+    command, shown = validate_command()
+    times = []
+    for _ in range(repeat):
+        seconds, _, _, code = run_measured(command, ROOT, work / "validate.log")
+        if code != 0:
+            log = (work / "validate.log").read_text(encoding="utf-8", errors="replace")
+            raise BenchError(f"`{shown}` failed (exit {code}):\n{log[-2000:]}")
+        times.append(seconds)
+    median = statistics.median(times)
+    return {"command": shown, "runs": times, "median_seconds": median,
+            "target_seconds": TARGET_VALIDATE_S, "met": median <= TARGET_VALIDATE_S}  # fmt: skip
+
+
+def compare(count: int, repeat: int, seed: int, work: Path, say) -> dict:
+    files = prepare(work, count, seed)
+    runs: list[Build] = []
+    for turn in range(repeat):
+        order = VARIANTS if turn % 2 == 0 else VARIANTS[::-1]
+        for variant in order:
+            result = build(variant, files[variant], count)
+            runs.append(result)
+            say(f"  run {turn + 1}/{repeat}  {LABELS[variant]:<20} {result.seconds:7.2f} s")
+    medians = {v: statistics.median(r.seconds for r in runs if r.variant == v) for v in VARIANTS}
+    ratio = medians["openings"] / medians["plain"]
+    return {
+        "postings": count,
+        "repeat": repeat,
+        "runs": [asdict(r) for r in runs],
+        "median_seconds": medians,
+        "ratio": ratio,
+        "target_ratio": TARGET_RATIO,
+        "met": ratio <= TARGET_RATIO,
+    }
+
+
+def big_board(count: int, seed: int, work: Path) -> dict:
+    files = prepare(work, count, seed, variants=("openings",))
+    result = build("openings", files["openings"], count)
+    return {**asdict(result), "target_peak_mb": TARGET_PEAK_MB,
+            "met": result.peak_mb <= TARGET_PEAK_MB}  # fmt: skip
+
+
+def table(results: dict) -> list[str]:
+    lines = []
+    comparison = results.get("comparison")
+    if comparison:
+        lines.append(
+            f"N = {comparison['postings']:,} postings, {comparison['repeat']} repetitions, "
+            f"alternating order, seed {results['seed']}"
+        )
+        lines.append(f"{'build':<22}{'median s':>10}{'min s':>9}{'max s':>9}{'cpu s':>9}"
+                     f"{'peak MB':>9}{'html':>7}")  # fmt: skip
+        for variant in VARIANTS:
+            mine = [r for r in comparison["runs"] if r["variant"] == variant]
+            seconds = [r["seconds"] for r in mine]
+            lines.append(
+                f"{LABELS[variant]:<22}{comparison['median_seconds'][variant]:>10.2f}"
+                f"{min(seconds):>9.2f}{max(seconds):>9.2f}"
+                f"{statistics.median(r['cpu_seconds'] for r in mine):>9.2f}"
+                f"{max(r['peak_mb'] for r in mine):>9.0f}{mine[0]['html_files']:>7}"
+            )
+        lines.append(
+            f"ratio Openings / plain Pelican: {comparison['ratio']:.2f} "
+            f"(target <= {TARGET_RATIO}) {_verdict(comparison['met'])}"
+        )
+    big = results.get("big")
+    if big:
+        lines.append(
+            f"N = {big['postings']:,} Openings build: {big['seconds']:.1f} s, peak memory "
+            f"{big['peak_mb']:.0f} MB (target <= {TARGET_PEAK_MB} MB) {_verdict(big['met'])}"
+        )
+    check = results.get("validate")
+    if check:
+        lines.append(
+            f"{check['command']}: {check['median_seconds']:.2f} s, median of "
+            f"{len(check['runs'])} (target <= {TARGET_VALIDATE_S} s) {_verdict(check['met'])}"
+        )
+    return lines
+
+
+def _verdict(met: bool) -> str:
+    return "MET" if met else "MISSED"
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is negative; give 0 or more")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is less than 1")
+    return value
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="bench/run.py", description="Openings against plain Pelican on the same postings."
+    )
+    parser.add_argument(
+        "--postings",
+        type=_count,
+        default=1000,
+        help="N for the comparison (default 1000; 0 skips it)",
+    )
+    parser.add_argument(
+        "--repeat", type=_positive, default=5, help="builds of each site, median taken (default 5)"
+    )
+    parser.add_argument(
+        "--big",
+        type=_count,
+        default=10000,
+        help="N for the memory check of one Openings build (default 10000; 0 skips)",
+    )
+    parser.add_argument(
+        "--validate-repeat",
+        type=_count,
+        default=5,
+        help="runs of the one-file validation (default 5; 0 skips)",
+    )
+    parser.add_argument("--seed", type=int, default=postings.DEFAULT_SEED)
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / "bench" / "out",
+        help="folder for the generated boards and built sites (default bench/out)",
+    )
+    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    return parser.parse_args(argv)  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+
+    def say(line: str) -> None:
+        print(line, flush=True)
+
+    results: dict = {
+        "command": "python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv),
+        "seed": args.seed,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "system": platform.platform(),
+        },
+    }
+    try:
+        if args.postings:
+            say(f"Building {args.postings:,} postings with plain Pelican and with Openings ...")
+            results["comparison"] = compare(
+                args.postings, args.repeat, args.seed, args.work / "compare", say
+            )
+        if args.big:
+            say(f"Building {args.big:,} postings with Openings (memory) ...")
+            results["big"] = big_board(args.big, args.seed, args.work / "big")
+        if args.validate_repeat:
+            say("Validating one posting ...")
+            results["validate"] = time_validate(args.validate_repeat, args.work)
+    except BenchError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    say("")
+    for line in table(results):
+        say(line)
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    say(f"\nwritten: {args.results}")
+    missed = [
+        k for k in ("comparison", "big", "validate") if k in results and not results[k]["met"]
+    ]
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The `openings` subcommands, one module each; cli.py wires them together."""

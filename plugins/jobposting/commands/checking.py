@@ -1,0 +1,223 @@
+"""What validate, list and summary share: the site's settings, its posting files, their verdicts.
+
+Every check goes through pipeline.py, exactly as the build does, so a posting that passes here
+passes `make html`, with the same messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fnmatch
+import os
+from dataclasses import dataclass, field
+
+from pelican.settings import read_settings
+from pelican.utils import slugify
+
+from .. import pipeline, plugin, rules, settings
+from ..lifecycle import State
+from ..problems import BuildFailed, Problem, Severity
+from ..reader import PostingReader, report_path
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: cli.py prints it and exits with status 2."""
+
+
+def add_site_options(parser: argparse.ArgumentParser) -> None:
+    """The options every command that reads the site takes."""
+    parser.add_argument(
+        "-s",
+        "--settings",
+        default="pelicanconf.py",
+        metavar="FILE",
+        help="the site's settings (default: pelicanconf.py; publishconf.py needs SITEURL)",
+    )
+    parser.add_argument(
+        "--content", metavar="FOLDER", help="the content folder (default: the settings' PATH)"
+    )
+    parser.add_argument(
+        "--today",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="check as if today were this date (default: today in the site's time zone)",
+    )
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-28"
+        ) from None
+
+
+def load_settings(args) -> dict:
+    """pelicanconf.py (or -s FILE) with the plugin's defaults, checked as the build checks them."""
+    path = args.settings
+    if not os.path.isfile(path):
+        raise UsageError(
+            f"the settings file {path} does not exist; run the command in the site's folder "
+            "(where pelicanconf.py is) or give -s FILE"
+        )
+    override = {}
+    if getattr(args, "content", None):
+        if not os.path.isdir(args.content):
+            raise UsageError(f"the content folder {args.content} does not exist")
+        override["PATH"] = os.path.abspath(args.content)
+    if getattr(args, "today", None):
+        override["JOBPOSTING_TODAY"] = args.today.isoformat()
+    try:
+        values = read_settings(path, override=override)
+    except SystemExit as stop:
+        # publishconf.py stops itself when SITEURL is missing; say why, without a traceback
+        reason = stop.code if isinstance(stop.code, str) else f"it exited with status {stop.code}"
+        raise UsageError(
+            f"{path} could not be read: {reason}\n"
+            "To check postings the way the published site does, `openings validate --strict` "
+            "is enough: it needs no SITEURL."
+        ) from None
+    except Exception as exc:  # a settings file is Python: any mistake in it lands here
+        raise UsageError(f"{path} could not be read: {type(exc).__name__}: {exc}") from None
+    settings.apply_defaults(values)
+    if getattr(args, "strict", False):
+        values["JOBPOSTING_STRICT"] = True
+    try:
+        plugin.initialized(_SettingsHolder(values))
+    except BuildFailed as failed:
+        raise UsageError(f"{path}: {failed}; fix the settings named above") from None
+    return values
+
+
+@dataclass
+class _SettingsHolder:
+    """What plugin.initialized reads from a Pelican object."""
+
+    settings: dict
+
+
+def jobs_root(values: dict) -> str:
+    return os.path.join(values["PATH"], values["JOBPOSTING_PATH"])
+
+
+def posting_files(values: dict, given: list[str] | None = None) -> list[str]:
+    """The files to check: those given (folders expanded), else every file in the postings folder."""
+    if not given:
+        root = jobs_root(values)
+        if not os.path.isdir(root):
+            raise UsageError(
+                f"the postings folder {os.path.relpath(root)} does not exist; "
+                "run the command in the site's folder, or give --content FOLDER"
+            )
+        return _walk(root, values)
+    files = []
+    for name in given:
+        if os.path.isdir(name):
+            files += _walk(name, values)
+        elif os.path.isfile(name):
+            files.append(name)
+        else:
+            raise UsageError(f"{name}: no such file")
+    return list(dict.fromkeys(files))
+
+
+def _walk(folder: str, values: dict) -> list[str]:
+    """Like Pelican: hidden files and IGNORE_FILES patterns are skipped."""
+    ignored = values.get("IGNORE_FILES", ())
+    found = []
+    for here, folders, names in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(names):
+            if name.startswith(".") or any(fnmatch.fnmatch(name, p) for p in ignored):
+                continue
+            found.append(os.path.join(here, name))
+    return found
+
+
+@dataclass
+class Checked:
+    """The verdict on a set of posting files, and what each file said."""
+
+    checks: object  # pipeline.Checks
+    outcomes: list  # pipeline.Outcome, one per file, in the order given
+    documents: dict[str, object] = field(default_factory=dict)  # report path -> Document
+
+    @property
+    def problems(self) -> list:
+        found = list(self.checks.data_problems)
+        for outcome in self.outcomes:
+            found += outcome.problems
+        return found
+
+    @property
+    def states(self) -> dict:
+        return {o.path: o.state for o in self.outcomes}
+
+
+def check_files(values: dict, files: list[str], checks=None) -> Checked:
+    """Read and validate each file as the build would, then the checks across files."""
+    checks = checks or pipeline.prepare(values)
+    reader = AnyPostingReader(values)
+    result = Checked(checks, [])
+    for path in files:
+        outcome, doc = read_and_check(reader, path, checks)
+        result.outcomes.append(outcome)
+        if doc is not None:
+            result.documents[outcome.path] = doc
+    pipeline.check_across(result.outcomes)
+    return result
+
+
+def read_and_check(reader, path: str, checks):
+    """One file -> (Outcome, Document or None); a file that cannot be read is a problem, too."""
+    shown = report_path(path)
+    extension = os.path.splitext(path)[1].lstrip(".").lower()
+    if extension not in reader.file_extensions:
+        problem = Problem(
+            shown, None, None,
+            "is in the postings folder but is not a Markdown file: rename it to end "
+            "in .md, or move it out of the folder",
+            Severity.ERROR, rules.NOT_MARKDOWN,
+        )  # fmt: skip
+        return pipeline.Outcome(shown, None, State.REJECTED, [problem]), None
+    try:
+        body_html, metadata = reader.read(path)
+    except OSError as exc:
+        problem = Problem(
+            shown, None, None, f"cannot be read ({exc.strerror or exc})", Severity.ERROR,
+            rules.UNREADABLE,
+        )  # fmt: skip
+        return pipeline.Outcome(shown, None, State.REJECTED, [problem]), None
+    doc = metadata["jobposting_document"]
+    outcome = pipeline.check_posting(
+        doc, shown, slug_of(path, metadata, reader.settings), body_html,
+        metadata["jobposting_problems"], checks,
+    )  # fmt: skip
+    return outcome, doc
+
+
+def slug_of(path: str, metadata: dict, values: dict) -> str:
+    """The slug Pelican gives the page (pelican.contents.Content does the same)."""
+    if metadata.get("slug"):
+        return str(metadata["slug"])
+    source = (
+        str(metadata.get("title", ""))
+        if values.get("SLUGIFY_SOURCE") == "title"
+        else os.path.basename(os.path.splitext(path)[0])
+    )
+    return slugify(
+        source,
+        regex_subs=values.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=values.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=values.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
+class AnyPostingReader(PostingReader):
+    """A file named on the command line is a posting wherever it lives (an import's output, a
+    copy in another folder), so it gets the postings' rules."""
+
+    def is_posting(self, source_path: str) -> bool:
+        return True

@@ -1,0 +1,47 @@
+"""`openings import SOURCE...`: existing job descriptions -> postings.
+
+The work is jobposting.importers.run(sources, dest_dir, force) -> ImportSummary; this module
+only turns the command line into that call and the summary into output and an exit status.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .checking import UsageError, add_site_options, jobs_root, load_settings
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="turn existing job descriptions (text, Markdown, other sites, Greenhouse, Lever) "
+        "into postings",
+        description="Turn existing job descriptions into postings in the postings folder. "
+        "Known values are mapped; the rest is left as marked fields that "
+        "`openings validate` reports. Nothing is overwritten without --force.",
+    )
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files or folders to import")
+    parser.add_argument(
+        "--to",
+        dest="dest",
+        metavar="FOLDER",
+        help="where to write the postings (default: the site's postings folder)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace postings that already exist")
+    add_site_options(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    try:
+        from .. import importers
+    except ImportError:
+        raise UsageError("the importers are not installed in this version") from None
+    dest = args.dest or jobs_root(load_settings(args))
+    if os.path.exists(dest) and not os.path.isdir(dest):
+        raise UsageError(f"{dest} is a file; --to needs a folder")
+    summary = importers.run(args.sources, dest, args.force)
+    print(summary)
+    failed = getattr(summary, "failed", 0)
+    failed = len(failed) if isinstance(failed, list | tuple | set) else failed
+    return 1 if failed else 0

@@ -78,9 +78,7 @@ def _load_offices(path: str, found: ProblemList) -> dict[str, Address]:
         return {}
     offices = {}
     for key, field in root.value.items():
-        address = parse_address(
-            field, found, f"office {key}", known=OFFICE_FIELDS, rule=rules.DATA_FILE
-        )
+        address = parse_address(field, found, key, known=OFFICE_FIELDS, rule=rules.DATA_FILE)
         if address is not None:
             offices[key.lower()] = Address(
                 **{**address.__dict__, "key": key.lower(), "name": address.name or key}
@@ -135,12 +133,16 @@ def _load_departments(path: str, found: ProblemList) -> tuple[Department, ...]:
 def parse_address(
     field: Field, found: ProblemList, where: str, known=OFFICE_FIELDS, rule=rules.LOCATION
 ) -> Address | None:
-    """An address mapping (office or inline location) -> Address, or None with problems."""
+    """An address mapping (office or inline location) -> Address, or None with problems.
+
+    `where` names the address in messages: "locations" in a posting, the key in offices.yml;
+    a problem's field is then e.g. `locations.country`.
+    """
     if not field.is_mapping:
         found.error(
             field.line,
-            None,
-            f"{where}: write the address as fields (street, locality, postal_code, country)",
+            where,
+            "write the address as fields (street, locality, postal_code, country)",
             rule,
         )
         return None
@@ -150,8 +152,8 @@ def parse_address(
         if name not in known:
             found.error(
                 value.line,
-                key,
-                f"{where}: unknown address field; use one of {', '.join(known)}",
+                f"{where}.{key}",
+                f"unknown address field; use one of {', '.join(known)}",
                 rule,
             )
             continue
@@ -161,8 +163,8 @@ def parse_address(
     if not country_text:
         found.error(
             field.line,
-            "country",
-            f"{where}: the address needs a country (ISO code such as DE or US)",
+            f"{where}.country",
+            "is missing: every address needs a country, as a two-letter ISO code such as DE or US",
             rules.COUNTRY,
         )
         return None
@@ -170,8 +172,8 @@ def parse_address(
     if country_value.value is False or country_value.value is True:
         found.error(
             country_value.line,
-            "country",
-            f'{where}: {country_value.text} was read as yes/no; write it in quotes: "{country_value.text}"',
+            f"{where}.country",
+            f'{country_value.text} was read as yes/no; write it in quotes: "{country_value.text}"',
             rules.COUNTRY,
         )
         return None
@@ -180,8 +182,8 @@ def parse_address(
         hint = f" (did you mean {country.suggestion}?)" if country.suggestion else ""
         found.error(
             country_value.line,
-            "country",
-            f'{where}: "{country_text}" is not an ISO 3166-1 country code{hint}',
+            f"{where}.country",
+            f'"{country_text}" is not a two-letter ISO 3166-1 country code{hint}',
             rules.COUNTRY,
         )
         return None
@@ -194,8 +196,8 @@ def parse_address(
             hint = f" (did you mean {resolved.suggestion}?)" if resolved.suggestion else ""
             found.warning(
                 values["region"].line,
-                "region",
-                f'{where}: "{region}" is not a region of {country.value}{hint}',
+                f"{where}.region",
+                f'"{region}" is not a region of {country.value}{hint}',
                 rules.REGION,
             )
     return Address(

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from . import rules
 from .text import clean_line
 
 try:  # the C loader is several times faster on big boards
@@ -106,7 +107,7 @@ def parse(text: str) -> Document:
                 1,
                 "the front matter starts with --- on line 1 but never ends; add a line with "
                 "only --- after the last field, then the description",
-                "front-matter-unclosed",
+                rules.FRONT_MATTER_UNCLOSED,
             )
         )
         return Document({}, "", len(text.split("\n")), tuple(errors), True, {})
@@ -122,11 +123,16 @@ def parse(text: str) -> Document:
     if node is None:
         return Document({}, body, body_line, (), True, {})
     if not isinstance(node, yaml.MappingNode):
+        hint = (
+            ": remove the - at the start of each line"
+            if isinstance(node, yaml.SequenceNode)
+            else ", e.g. title: Backend Developer"
+        )
         errors.append(
             FrontMatterError(
                 yaml_line + node.start_mark.line,
-                "the front matter must be a list of `field: value` lines",
-                "front-matter-not-mapping",
+                f"the front matter must be `field: value` lines, one field per line{hint}",
+                rules.NOT_MAPPING,
             )
         )
         return Document({}, body, body_line, tuple(errors), True, {})
@@ -185,10 +191,19 @@ def _refuse_expansion(yaml_text: str, first_line: int) -> FrontMatterError | Non
 
 def _yaml_error(exc: yaml.YAMLError, first_line: int) -> FrontMatterError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = first_line + mark.line if mark is not None else None
     problem = getattr(exc, "problem", None) or str(exc)
-    hint = _yaml_hint(problem)
-    return FrontMatterError(line, f"the front matter is not valid YAML: {problem}{hint}", "yaml")
+    context = getattr(exc, "context", None) or ""
+    if "quoted scalar" in context and exc.context_mark is not None:
+        # YAML notices a missing closing quote only at the end; the quote opens here
+        mark = exc.context_mark
+        problem = "a quote opens on this line and is never closed"
+        hint = "; add the closing quote at the end of the value"
+    else:
+        hint = _yaml_hint(problem)
+    line = first_line + mark.line if mark is not None else None
+    return FrontMatterError(
+        line, f"the front matter is not valid YAML: {problem}{hint}", rules.YAML
+    )
 
 
 def _yaml_hint(problem: str) -> str:
@@ -200,8 +215,12 @@ def _yaml_hint(problem: str) -> str:
         return " (every line needs `field: value`; check the line above too)"
     if "did not find expected key" in problem or "expected <block end>" in problem:
         return " (check the indentation, and that quotes are closed)"
-    if "found undefined alias" in problem or "found unknown escape" in problem:
-        return " (a value starting with * or containing \\ needs quotes)"
+    if (
+        "found undefined alias" in problem
+        or "found unknown escape" in problem
+        or "expected alphabetic or numeric character" in problem
+    ):
+        return " (a value starting with * or & or containing \\ needs double quotes)"
     return ""
 
 
@@ -237,7 +256,7 @@ class _Builder:
                 )
             return key
         self.errors.append(
-            FrontMatterError(self.line_of(node), "a field name must be a plain word", "yaml")
+            FrontMatterError(self.line_of(node), "a field name must be a plain word", rules.YAML)
         )
         return None
 

@@ -35,12 +35,19 @@ EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_SHAPED_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ].*)?$")
 SUMMARY_LIMIT = 300
 TITLE_LIMIT = 120
 SALARY_KEYS = {"min": "min", "max": "max", "value": "value", "currency": "currency", "per": "per",
                "minimum": "min", "from": "min", "maximum": "max", "to": "max", "amount": "value",
                "period": "per", "unit": "per", "interval": "per", "unittext": "per"}  # fmt: skip
 ORGANIZATION_KEYS = ("name", "url", "logo", "same_as")
+# salary keys people write, and the ones we use
+SALARY_HINTS = {"low": "min", "lower": "min", "from": "min", "high": "max", "upper": "max",
+                "up_to": "max", "rate": "value", "base": "value", "amount": "value",
+                "frequency": "per", "cadence": "per", "unit_text": "per", "money": "currency"}  # fmt: skip
+# the posting field a reserved Pelican key stands for, when there is one
+RESERVED_INSTEAD = {"url": "apply_url", "category": "department", "date": "date_posted"}
 
 
 @dataclass(frozen=True)
@@ -60,12 +67,29 @@ class Context:
 def validate(doc: Document, path: str, slug: str, body_html: str, ctx: Context):
     """Return (JobPosting or None, ProblemList). None when any error was found."""
     found = ProblemList(path)
-    if doc.errors:
-        # the front matter could not be read: its own error says why; more would be noise
+    if doc.errors or not doc.has_front_matter:
+        # the front matter could not be read (or is missing): its own error says why; a list of
+        # every field as "required" on top would bury it
         return None, found
     checker = _Checker(doc, found, ctx)
     posting = checker.run(slug, body_html)
     return (None if found.has_errors else posting), found
+
+
+REMOTE_WORDS = re.compile(r"\b(remote|telecommute|anywhere|home|wfh)\b", re.IGNORECASE)
+
+
+def _area_codes_in(text: str) -> list[str]:
+    """ISO codes named in free text such as "Remote (US)" or "Remote - EU only", for hints."""
+    codes = []
+    for word in re.findall(r"\b[A-Z]{2}\b", text):
+        normal = geo.area(word)
+        code = normal.value or (
+            normal.suggestion if normal.suggestion and " " not in normal.suggestion else None
+        )
+        if code and code not in codes:
+            codes.append(code)
+    return codes
 
 
 def _quote(value) -> str:
@@ -74,7 +98,12 @@ def _quote(value) -> str:
 
 
 def _did_you_mean(suggestion: str | None) -> str:
-    return f" (did you mean {suggestion}?)" if suggestion else ""
+    if not suggestion:
+        return ""
+    if " " in suggestion and not suggestion.islower():
+        # advice such as "a list of the countries applicants may live in, e.g. US, GB"
+        return f"; write {suggestion}"
+    return f" (did you mean {suggestion}?)"
 
 
 class _Checker:
@@ -83,6 +112,9 @@ class _Checker:
         self.fields = doc.fields
         self.found = found
         self.ctx = ctx
+        # fields written under another name (Title, deparment, location): already reported as
+        # unknown with the right name, so not reported again as missing
+        self.misnamed: set[str] = set()
 
     # --- the whole posting ---
     def run(self, slug: str, body_html: str) -> JobPosting | None:
@@ -112,8 +144,10 @@ class _Checker:
         education = self.choice(
             "education",
             normalize.education,
-            "high school, associate degree, bachelor degree, professional certificate or postgraduate degree",
+            "high school, associate degree, bachelor degree, professional certificate or "
+            "postgraduate degree, or leave the field out when no degree is needed",
             rules.EDUCATION,
+            noun="education level",
         )
         experience = self.whole_number("experience_months", minimum=0, unit_hint=True)
         in_place = self.boolean("experience_in_place_of_education") or False
@@ -163,6 +197,15 @@ class _Checker:
             if name in FIELDS:
                 continue
             lowered = name.lower().replace("-", "_").replace(" ", "_")
+            target = (
+                lowered
+                if lowered in FIELDS
+                else RESERVED_INSTEAD.get(lowered)
+                or ALIASES.get(lowered, ALIASES.get(lowered.replace("_", "")))
+                or normalize.suggest(lowered, FIELDS)
+            )
+            if target:
+                self.misnamed.add(target)
             if lowered in RESERVED:
                 self.found.error(
                     value.line,
@@ -205,7 +248,7 @@ class _Checker:
         if value is None or (
             value.is_scalar and (value.value is None or str(value.text).strip() == "")
         ):
-            if required:
+            if required and name not in self.misnamed:
                 self.found.error(value.line if value else None, name, "is required", rules.REQUIRED)
             return None
         if not value.is_scalar:
@@ -247,7 +290,7 @@ class _Checker:
     def date(self, name: str, required: bool = False) -> dt.date | None:
         value = self.fields.get(name)
         if value is None or (value.is_scalar and value.value is None):
-            if required:
+            if required and name not in self.misnamed:
                 self.found.error(
                     value.line if value else None,
                     name,
@@ -268,17 +311,23 @@ class _Checker:
         parsed, candidates = normalize.parse_date(text)
         if parsed is not None:
             return parsed
-        self.found.error(value.line, name, self.date_message(text, candidates), rules.DATE)
+        self.found.error(
+            value.line, name, self.date_message(text, candidates, required), rules.DATE
+        )
         return None
 
     @staticmethod
-    def date_message(text: str, candidates) -> str:
+    def date_message(text: str, candidates, required: bool = False) -> str:
+        if ISO_SHAPED_DATE.match(text):
+            return f"{_quote(text)} is not a day of the calendar; check the month and the day"
         base = f"{_quote(text)} is not a date in the form YYYY-MM-DD"
         if len(candidates) == 1:
             return f"{base}; write {candidates[0].isoformat()}"
         if candidates:
             readings = " or ".join(f"{c.isoformat()} ({c.day} {c:%B})" for c in candidates)
             return f"{base}; write {readings}"
+        if required:
+            return f"{base}; write a date like 2026-11-28"
         return f"{base}; write a date like 2026-11-28, or leave the field out"
 
     def valid_through(self, date_posted: dt.date | None) -> dt.datetime | None:
@@ -300,7 +349,8 @@ class _Checker:
             text = clean_line(str(value.text))
             moment, candidates = normalize.parse_datetime(text, self.ctx.timezone)
             if moment is None:
-                self.found.error(value.line, name, self.date_message(text, candidates), rules.DATE)
+                days = [c.date() for c in candidates]
+                self.found.error(value.line, name, self.date_message(text, days), rules.DATE)
                 return None
         if date_posted and moment.astimezone(self.ctx.timezone).date() < date_posted:
             self.found.error(
@@ -311,16 +361,20 @@ class _Checker:
             )
         return moment
 
-    def choice(self, name: str, normalizer, expected: str, rule: str) -> str | None:
+    def choice(
+        self, name: str, normalizer, expected: str, rule: str, noun: str | None = None
+    ) -> str | None:
         text = self.text(name)
         if text is None:
             return None
         result = normalizer(text)
         if result.value is None:
+            noun = noun or name.replace("_", " ")
+            article = "an" if noun[0] in "aeiou" else "a"
             self.found.error(
                 self.line(name),
                 name,
-                f"{_quote(text)} is not {'an' if expected[0] in 'aeiou' else 'a'} {name.replace('_', ' ')}; use {expected}{_did_you_mean(result.suggestion)}",
+                f"{_quote(text)} is not {article} {noun}; use {expected}{_did_you_mean(result.suggestion)}",
                 rule,
             )
         return result.value
@@ -347,6 +401,18 @@ class _Checker:
         return [value]
 
     def employment_types(self) -> tuple[str, ...]:
+        written = self.fields.get("employment_type")
+        if (
+            written is not None
+            and written.is_scalar
+            and isinstance(written.value, str)
+            and "," in written.value
+        ):
+            # "Full time, Part time" is a list; "contract, 6 months" is one type with a note
+            text = clean_line(written.text)
+            parts = [normalize.employment_type(p.strip()) for p in text.split(",") if p.strip()]
+            if any(p.value is None for p in parts):
+                return self.employment_type_text(text, written.line)
         result = []
         for item in self.items("employment_type"):
             if not item.is_scalar:
@@ -369,6 +435,23 @@ class _Checker:
             elif normal.value not in result:
                 result.append(normal.value)
         return tuple(result)
+
+    def employment_type_text(self, text: str, line: int) -> tuple[str, ...]:
+        normal = normalize.employment_type(text)
+        if normal.value is not None:
+            return (normal.value,)
+        note = (
+            "; the length of a contract belongs in the description"
+            if re.search(r"\d", text)
+            else ""
+        )
+        self.found.error(
+            line,
+            "employment_type",
+            f"{_quote(text)} is not an employment type; use one of {', '.join(EMPLOYMENT_TYPES)}{_did_you_mean(normal.suggestion)}{note}",
+            rules.EMPLOYMENT_TYPE,
+        )
+        return ()
 
     def department(self) -> str:
         name = self.text("department", required=True)
@@ -393,7 +476,7 @@ class _Checker:
     def locations(self, workplace: str) -> tuple[Address, ...]:
         items = self.items("locations")
         if not items:
-            if workplace != "remote":
+            if workplace != "remote" and "locations" not in self.misnamed:
                 self.found.error(
                     self.line("locations"),
                     "locations",
@@ -425,7 +508,8 @@ class _Checker:
                 self.found.error(
                     item.line,
                     "locations",
-                    "each location is an office key or an address",
+                    "each location is an office key or an address; write one office key per "
+                    "line (- berlin), or an address with street, locality, postal_code and country",
                     rules.LOCATION,
                 )
         return tuple(result)
@@ -438,6 +522,19 @@ class _Checker:
         for office in offices.values():
             if key in ((office.name or "").lower(), (office.locality or "").lower()):
                 return office
+        if REMOTE_WORDS.search(key):
+            codes = _area_codes_in(text)
+            where = f"[{', '.join(codes)}]" if codes else "[US, GB, DE]"
+            self.found.error(
+                line,
+                "locations",
+                f"{_quote(text)} is not an office key; for a job done 100% remotely write "
+                f"workplace: remote and remote_countries: {where} (where applicants may live) "
+                "instead; for a job split between an office and home, list the office and "
+                "write workplace: hybrid",
+                rules.LOCATION,
+            )
+            return None
         names = sorted(offices)
         close = normalize.suggest(key, names + [o.locality or "" for o in offices.values()])
         if close and close not in offices:
@@ -495,10 +592,17 @@ class _Checker:
             text = clean_line(str(item.text))
             normal = geo.area(text)
             if normal.value is None:
+                suggestion = normal.suggestion
+                if suggestion is None:
+                    # "Remote - EU only": the code inside the phrase is what was meant
+                    words = [geo.area(w) for w in re.findall(r"\b[A-Z]{2}\b", text)]
+                    suggestion = next(
+                        (w.value or w.suggestion for w in words if w.value or w.suggestion), None
+                    )
                 self.found.error(
                     item.line,
                     "remote_countries",
-                    f"{_quote(text)} is not an ISO country or region code{_did_you_mean(normal.suggestion)}",
+                    f"{_quote(text)} is not an ISO country or region code{_did_you_mean(suggestion)}",
                     rules.REMOTE,
                 )
                 continue
@@ -549,10 +653,14 @@ class _Checker:
             )
             return None
         parts: dict[str, Field] = {}
+        unknown = False
         for key, part in value.value.items():
             name = SALARY_KEYS.get(key.lower().replace("_", ""))
             if name is None:
-                close = normalize.suggest(key, ["min", "max", "value", "currency", "per"])
+                close = SALARY_HINTS.get(key.lower()) or normalize.suggest(
+                    key, ["min", "max", "value", "currency", "per"]
+                )
+                unknown = True
                 self.found.error(
                     part.line,
                     f"salary.{key}",
@@ -567,13 +675,15 @@ class _Checker:
             if name in parts:
                 figures[name] = self.amount(parts[name], f"salary.{name}")
                 ok = ok and figures[name] is not None
-        if not figures:
+        if not figures and not unknown:
             self.found.error(
                 value.line,
                 "salary",
                 "give min and max (a range) or value (one figure)",
                 rules.SALARY,
             )
+            ok = False
+        if not figures:
             ok = False
         if "value" in figures and ("min" in figures or "max" in figures):
             self.found.error(
@@ -597,9 +707,16 @@ class _Checker:
         if not (ok and currency and per):
             return None
         if "value" not in figures and (low is None or high is None):
-            # one end of a range: treat it as the figure, and say a range is better
-            single = low if low is not None else high
-            return Salary(currency, per, value=single)
+            # "from 60000" or "up to 80000" would be published as exactly that figure
+            given, other = ("min", "max") if low is not None else ("max", "min")
+            self.found.error(
+                parts[given].line,
+                f"salary.{given}",
+                f"has no {other}; give both min and max (a range), or write value: "
+                f"{figures[given]} for one figure",
+                rules.SALARY,
+            )
+            return None
         return Salary(currency, per, min=low, max=high, value=figures.get("value"))
 
     def amount(self, part: Field, name: str) -> Decimal | None:
@@ -614,7 +731,13 @@ class _Checker:
             )
             return None
         if number <= 0:
-            self.found.error(part.line, name, f"{number} must be more than 0", rules.SALARY_RANGE)
+            self.found.error(
+                part.line,
+                name,
+                f"is {part.text}; a pay figure must be more than 0 (leave salary out if the "
+                "pay is not known yet)",
+                rules.SALARY_RANGE,
+            )
             return None
         return number
 
@@ -684,7 +807,7 @@ class _Checker:
         if email is not None:
             candidate = email.removeprefix("mailto:")
             if not EMAIL.match(candidate):
-                several = any(sep in candidate for sep in (",", ";", " "))
+                several = candidate.count("@") > 1
                 hint = (
                     "; give one address" if several else "; write an address like jobs@example.com"
                 )
@@ -710,7 +833,7 @@ class _Checker:
             and "apply_email" not in self.fields
         ):
             url, email = self.ctx.apply_url, self.ctx.apply_email
-            if url is None and email is None:
+            if url is None and email is None and "apply_url" not in self.misnamed:
                 self.found.error(
                     None,
                     "apply_url",
@@ -738,11 +861,14 @@ class _Checker:
         if value is None or value.value is None:
             return None
         text = clean_line(str(value.text)) if value.is_scalar else ""
-        if value.is_scalar and not isinstance(value.value, bool) and text.isdigit():
+        digits = text.removeprefix("-")
+        if value.is_scalar and not isinstance(value.value, bool) and digits.isdigit():
             number = int(text)  # as written: 012 is twelve, not YAML's octal ten
             if number >= minimum:
                 return number
-            self.found.error(value.line, name, f"must be at least {minimum}", rules.NUMBER)
+            self.found.error(
+                value.line, name, f"is {number}; it must be at least {minimum}", rules.NUMBER
+            )
             return None
         hint = ""
         years = re.match(r"^(\d+)\s*\+?\s*(years?|yrs?|jahre)\b", text, re.IGNORECASE)
@@ -882,6 +1008,9 @@ class _Checker:
         if not employment and "employment_type" not in self.fields:
             warn("employment_type", "add e.g. employment_type: FULL_TIME")
         if salary is None and "salary" not in self.fields:
-            warn("salary", "add salary: {min: ..., max: ..., currency: ..., per: YEAR}")
+            warn(
+                "salary",
+                "add the pay, e.g. salary: {min: 60000, max: 80000, currency: EUR, per: YEAR}",
+            )
         if req_id is None and "req_id" not in self.fields:
             warn("req_id", "add the requisition number, e.g. req_id: ENG-101")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from . import data, lifecycle, paytransparency, rules
+from . import data, hygiene, lifecycle, paytransparency, rules
 from .lifecycle import State
 from .model import JobPosting, Organization
 from .problems import Problem, Severity
@@ -145,6 +145,7 @@ def check_across(outcomes: list[Outcome]) -> None:
                 lambda key, others: f"the web address jobs/{key[0]}/ is also used by {others}; rename one file or give one a different slug")  # fmt: skip
     _duplicates(valid, lambda p: p.req_id, rules.DUPLICATE_REQ_ID, "req_id",
                 lambda key, others: f"{key} is also the req_id of {others}; give each posting its own")  # fmt: skip
+    hygiene.duplicate_postings(outcomes)  # same title and place: a warning, not a rejection
 
 
 def _duplicates(outcomes, key_of, rule, field_name, message) -> None:

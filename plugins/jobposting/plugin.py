@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import display, jsonld, pipeline, report, rules, settings
+from . import changes, display, feeds, indeed, jobsjson, jsonld, notify, outputs, pipeline, report, robots, rules, settings, sitemap
 from .lifecycle import State
 from .problems import BuildFailed, Problem, Severity
 from .reader import PostingReader, report_path
@@ -218,3 +218,6 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(classify_postings)
     signals.page_generator_finalized.connect(collect_page_problems)
     signals.all_generators_finalized.connect(finish)
+    for output in (sitemap, robots, feeds, jobsjson, indeed, changes, notify):  # crawler files
+        signals.get_generators.connect(output.get_generators)
+    signals.initialized.connect(outputs.check_settings)

@@ -29,6 +29,16 @@ DEFAULTS: dict[str, object] = {
     "JOBPOSTING_EU_PAY_TRANSPARENCY": "warning",
     # The company's head count, for the laws that apply from a size on; None: assume covered.
     "JOBPOSTING_EMPLOYEES": None,
+    # The previous build's jobs.json (a path, or the live site's URL, e.g.
+    # "https://example.github.io/careers/jobs.json") for changes.json; None: no comparison.
+    "JOBPOSTING_PREVIOUS_JOBS_JSON": None,
+    # IndexNow: the key (8-128 letters, digits, dashes) written to <key>.txt; None: IndexNow off.
+    "JOBPOSTING_INDEXNOW_KEY": None,
+    "JOBPOSTING_INDEXNOW_ENDPOINT": "https://api.indexnow.org/indexnow",
+    # Google's Indexing API: the name of the environment variable (a CI secret) that holds the
+    # service account's JSON key; None: the Indexing API is off.
+    "JOBPOSTING_INDEXING_API_SECRET_ENV": None,
+    "JOBPOSTING_INDEXING_API_ENDPOINT": "https://indexing.googleapis.com/v3/urlNotifications:publish",
 }
 
 

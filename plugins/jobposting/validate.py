@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import geo, normalize, rules
+from . import geo, hygiene, normalize, rules
 from .data import Department, parse_address
 from .fields import ALIASES, FIELDS, RESERVED
 from .frontmatter import Document, Field
@@ -73,6 +73,8 @@ def validate(doc: Document, path: str, slug: str, body_html: str, ctx: Context):
         return None, found
     checker = _Checker(doc, found, ctx)
     posting = checker.run(slug, body_html)
+    if posting is not None:
+        found.extend(hygiene.title_problems(posting, checker.line("title")))
     return (None if found.has_errors else posting), found
 
 

@@ -14,6 +14,7 @@ BIND ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install html serve devserver publish clean test test-fast lint format validate list new \
+	summary docs \
 	system-deps check-workflows bench lighthouse
 
 help:
@@ -25,6 +26,8 @@ help:
 	@echo "make validate   check every posting; FILES=... for some"
 	@echo "make list       list postings; EXPIRING=14 for those closing soon"
 	@echo "make new TITLE='...' DEPARTMENT=...   start a posting from the template"
+	@echo "make summary BASE=main   Markdown: the postings a change adds, changes, closes"
+	@echo "make docs      regenerate docs/errors.md and docs/posting.schema.json"
 	@echo "make lint       ruff check and format check"
 	@echo "make bench      the speed and size benchmark"
 	@echo "make clean      remove the built site"
@@ -77,6 +80,13 @@ list: $(STAMP)
 
 new: $(STAMP)
 	$(BIN)/openings new "$(TITLE)" --department "$(DEPARTMENT)" $(if $(OFFICE),--office $(OFFICE)) $(if $(REMOTE),--remote $(REMOTE))
+
+# CI's job summary (scripts/ci-summary.sh): the postings this change adds, changes and closes.
+summary: $(STAMP)
+	$(BIN)/openings summary --base "$(BASE)"
+
+docs: $(STAMP)
+	$(BIN)/openings docs
 
 check-workflows: $(STAMP) system-deps
 	$(BIN)/pytest tests/test_workflows.py

@@ -1,12 +1,301 @@
-"""`openings notify`: tell search engines which posting pages changed (IndexNow, Google Indexing API).
+"""Tell search engines which postings changed: IndexNow, and Google's Indexing API.
 
-Each service is off unless configured. The full implementation follows; this entry point exists so
-the CLI can import it.
+Both are off unless configured. The build writes changes.json (changes.py) and, with
+JOBPOSTING_INDEXNOW_KEY, the IndexNow key file; `openings notify` (or `make notify`) runs after the
+site is deployed, so crawlers that come at once find the new pages, and sends:
+
+- IndexNow: one POST with every changed URL (postings added, updated, closed, and the list pages
+  they touch). The key file at the site's root proves the site is ours.
+- Google's Indexing API (job posting pages only, as Google allows): URL_UPDATED for added and
+  updated postings, URL_DELETED for closed ones (their pages carry noindex). The service account's
+  JSON key comes from the environment variable named by JOBPOSTING_INDEXING_API_SECRET_ENV (a
+  repository secret in CI); the token request is a JWT signed with PyJWT.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import re
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+
+from .changes import PATH as CHANGES_PATH
+from .outputs import OutputGenerator, Snapshot
+
+INDEXNOW_KEY = re.compile(r"[A-Za-z0-9-]{8,128}")
+INDEXNOW_BATCH = 10_000  # the protocol's limit of URLs per request
+INDEXING_SCOPE = "https://www.googleapis.com/auth/indexing"
+TIMEOUT_SECONDS = 30
+USAGE_ERROR = 2
+
+
+class NotifyError(Exception):
+    """Something the person running the command must fix; the message says what."""
+
+
+# --- the build's part: the IndexNow key file ---------------------------------------------------
+
+
+def key_problem(key) -> str | None:
+    if key is None:
+        return None
+    if not isinstance(key, str) or not INDEXNOW_KEY.fullmatch(key):
+        return (
+            "JOBPOSTING_INDEXNOW_KEY must be 8 to 128 letters, digits or dashes, "
+            "for example a UUID like 3f2b8c1e-5d7a-4e9b-8c2d-1a6f0e4b7c9d"
+        )
+    return None
+
+
+class IndexNowKeyGenerator(OutputGenerator):
+    """<key>.txt at the site's root, holding the key, as IndexNow checks."""
+
+    def write_files(self, site: Snapshot) -> None:
+        key = self.settings.get("JOBPOSTING_INDEXNOW_KEY")
+        if key:
+            self.write(f"{key}.txt", key.encode("ascii"))
+
+
+def get_generators(pelican):
+    return IndexNowKeyGenerator
+
+
+# --- the command's part ------------------------------------------------------------------------
+
+
+@dataclass
+class Config:
+    siteurl: str
+    indexnow_key: str | None = None
+    indexnow_endpoint: str = ""
+    indexing_secret_env: str | None = None
+    indexing_endpoint: str = ""
+
+    @classmethod
+    def from_settings(cls, values: dict) -> Config:
+        from .settings import DEFAULTS
+
+        def get(name):
+            return values.get(name, DEFAULTS[name])
+
+        return cls(
+            siteurl=str(values.get("SITEURL") or "").rstrip("/"),
+            indexnow_key=get("JOBPOSTING_INDEXNOW_KEY"),
+            indexnow_endpoint=get("JOBPOSTING_INDEXNOW_ENDPOINT"),
+            indexing_secret_env=get("JOBPOSTING_INDEXING_API_SECRET_ENV"),
+            indexing_endpoint=get("JOBPOSTING_INDEXING_API_ENDPOINT"),
+        )
+
+
+@dataclass
+class Outcome:
+    lines: list[str] = field(default_factory=list)
+    failed: bool = False
+
+    def say(self, line: str) -> None:
+        self.lines.append(line)
+
+    def fail(self, line: str) -> None:
+        self.lines.append(line)
+        self.failed = True
+
+
+def read_changes(output: str) -> dict:
+    path = os.path.join(output, CHANGES_PATH)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError as error:
+        raise NotifyError(f"{path} does not exist: build the site first (make publish)") from error
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise NotifyError(f"{path} could not be read: {error}") from error
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(k), list) for k in ("added", "updated", "closed")
+    ):
+        raise NotifyError(f"{path} is not a changes manifest written by the build")
+    return data
+
+
+def _urls(entries) -> list[str]:
+    return [e["url"] for e in entries if isinstance(e, dict) and e.get("url")]
+
+
+def _post(url: str, body: bytes, content_type: str, token: str | None = None):
+    headers = {"Content-Type": content_type, "User-Agent": "openings-notify"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        return response.status, response.read()
+
+
+def _refusal(error: urllib.error.HTTPError) -> str:
+    detail = error.read().decode("utf-8", "replace").strip()[:300]
+    return f"HTTP {error.code}" + (f": {detail}" if detail else "")
+
+
+def indexnow(changes: dict, config: Config, out: Outcome) -> None:
+    urls = sorted(
+        {
+            *_urls(changes["added"]),
+            *_urls(changes["updated"]),
+            *_urls(changes["closed"]),
+            *(u for u in changes.get("pages", ()) if isinstance(u, str)),
+        }
+    )
+    if not urls:
+        out.say("IndexNow: nothing changed, nothing sent")
+        return
+    host = urllib.parse.urlsplit(config.siteurl).hostname
+    for start in range(0, len(urls), INDEXNOW_BATCH):
+        batch = urls[start : start + INDEXNOW_BATCH]
+        body = {
+            "host": host,
+            "key": config.indexnow_key,
+            "keyLocation": f"{config.siteurl}/{config.indexnow_key}.txt",
+            "urlList": batch,
+        }
+        try:
+            status, _ = _post(
+                config.indexnow_endpoint,
+                json.dumps(body).encode("utf-8"),
+                "application/json; charset=utf-8",
+            )
+        except urllib.error.HTTPError as error:
+            out.fail(f"IndexNow refused {len(batch)} URLs: {_refusal(error)}")
+            continue
+        except (urllib.error.URLError, OSError) as error:
+            out.fail(f"IndexNow could not be reached at {config.indexnow_endpoint}: {error}")
+            return
+        out.say(f"IndexNow: sent {len(batch)} URLs (HTTP {status})")
+
+
+def service_account(config: Config) -> dict | None:
+    """The service account's key from the secret, or None when the secret is not there."""
+    raw = os.environ.get(config.indexing_secret_env or "", "").strip()
+    if not raw:
+        return None
+    try:
+        info = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise NotifyError(
+            f"the environment variable {config.indexing_secret_env} is not a service account's "
+            f"JSON key ({error.msg}); paste the whole key file Google gave you into the secret"
+        ) from error
+    missing = [k for k in ("client_email", "private_key", "token_uri") if not info.get(k)]
+    if missing:
+        raise NotifyError(
+            f"the service account key in {config.indexing_secret_env} has no "
+            f"{', '.join(missing)}; paste the whole key file Google gave you into the secret"
+        )
+    return info
+
+
+def access_token(info: dict, now: float | None = None) -> str:
+    """OAuth 2.0 for service accounts: a signed JWT exchanged at the key's token_uri."""
+    import jwt
+
+    issued = int(time.time() if now is None else now)
+    claims = {
+        "iss": info["client_email"],
+        "scope": INDEXING_SCOPE,
+        "aud": info["token_uri"],
+        "iat": issued,
+        "exp": issued + 3600,
+    }
+    headers = {"kid": info["private_key_id"]} if info.get("private_key_id") else None
+    try:
+        assertion = jwt.encode(claims, info["private_key"], algorithm="RS256", headers=headers)
+    except (ValueError, TypeError, jwt.PyJWTError) as error:
+        raise NotifyError(f"the service account's private_key could not sign: {error}") from error
+    form = urllib.parse.urlencode(
+        {"grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer", "assertion": assertion}
+    ).encode("ascii")
+    try:
+        _, body = _post(info["token_uri"], form, "application/x-www-form-urlencoded")
+    except urllib.error.HTTPError as error:
+        raise NotifyError(f"Google refused the service account: {_refusal(error)}") from error
+    except (urllib.error.URLError, OSError) as error:
+        raise NotifyError(f"{info['token_uri']} could not be reached: {error}") from error
+    try:
+        return json.loads(body)["access_token"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise NotifyError("the token endpoint answered without an access_token") from error
+
+
+def indexing_api(changes: dict, config: Config, info: dict, out: Outcome) -> None:
+    requests = [(url, "URL_UPDATED") for url in _urls(changes["added"]) + _urls(changes["updated"])]
+    requests += [(url, "URL_DELETED") for url in _urls(changes["closed"])]
+    if not requests:
+        out.say("Indexing API: nothing changed, nothing sent")
+        return
+    token = access_token(info)
+    sent = 0
+    for url, kind in requests:
+        body = json.dumps({"url": url, "type": kind}).encode("utf-8")
+        try:
+            _post(config.indexing_endpoint, body, "application/json; charset=utf-8", token)
+        except urllib.error.HTTPError as error:
+            out.fail(f"Indexing API refused {kind} {url}: {_refusal(error)}")
+            continue
+        except (urllib.error.URLError, OSError) as error:
+            out.fail(f"Indexing API could not be reached at {config.indexing_endpoint}: {error}")
+            return
+        sent += 1
+    out.say(f"Indexing API: sent {sent} of {len(requests)} notifications")
+
+
+def notify(changes: dict, config: Config, dry_run: bool = False) -> Outcome:
+    out = Outcome()
+    baseline = changes.get("baseline")
+    if baseline is None:
+        out.say(
+            "notify: the build had no previous jobs.json to compare with "
+            "(JOBPOSTING_PREVIOUS_JOBS_JSON), so there is nothing to announce"
+        )
+        return out
+    if isinstance(baseline, dict) and baseline.get("error"):
+        out.say(
+            f"notify: the previous jobs.json was not read ({baseline['error']}); "
+            "nothing to announce"
+        )
+        return out
+    counts = {k: len(changes[k]) for k in ("added", "updated", "closed")}
+    out.say("notify: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    if dry_run:
+        for kind in ("added", "updated", "closed"):
+            out.lines += [f"  {kind}: {url}" for url in _urls(changes[kind])]
+        return out
+    if config.indexnow_key:
+        indexnow(changes, config, out)
+    else:
+        out.say("IndexNow: off (set JOBPOSTING_INDEXNOW_KEY to turn it on)")
+    if config.indexing_secret_env:
+        info = service_account(config)
+        if info is None:
+            out.say(
+                f"Indexing API: skipped, the environment variable "
+                f"{config.indexing_secret_env} is empty"
+            )
+        else:
+            indexing_api(changes, config, info, out)
+    else:
+        out.say("Indexing API: off (set JOBPOSTING_INDEXING_API_SECRET_ENV to turn it on)")
+    return out
+
+
+def load_settings(path: str) -> dict:
+    from pelican.settings import read_settings
+
+    if not os.path.exists(path):
+        raise NotifyError(f"the settings file {path} does not exist")
+    return read_settings(path)
 
 
 def register_command(subparsers) -> argparse.ArgumentParser:
@@ -14,15 +303,49 @@ def register_command(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "notify",
         help="tell search engines which postings were added, updated or closed",
-        description="Read changes.json from the built site and notify the configured services.",
+        description="After the site is deployed: read changes.json from the built site and "
+        "notify IndexNow and Google's Indexing API, each when configured.",
     )
-    parser.add_argument(
-        "--output", default="output", help="the built site's folder (default: output)"
-    )
+    add_arguments(parser)
     parser.set_defaults(func=run)
     return parser
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--output", "-o", default="output", help="the built site's folder (default: output)"
+    )
+    parser.add_argument(
+        "--settings",
+        "-s",
+        default="publishconf.py",
+        help="the settings the site was built with (default: publishconf.py)",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would be sent, send nothing"
+    )
+
+
 def run(args) -> int:
-    print("notify: no service is configured; nothing to do")
-    return 0
+    try:
+        config = Config.from_settings(load_settings(args.settings))
+        problem = key_problem(config.indexnow_key)
+        if problem:
+            raise NotifyError(problem)
+        outcome = notify(read_changes(args.output), config, dry_run=args.dry_run)
+    except NotifyError as error:
+        print(f"openings notify: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    for line in outcome.lines:
+        print(line)
+    return 1 if outcome.failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="openings notify")
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,7 +12,22 @@ from dataclasses import dataclass, field
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import changes, display, feeds, indeed, jobsjson, jsonld, notify, outputs, pipeline, report, robots, rules, settings, sitemap
+from . import (
+    changes,
+    display,
+    feeds,
+    indeed,
+    jobsjson,
+    jsonld,
+    notify,
+    outputs,
+    pipeline,
+    report,
+    robots,
+    rules,
+    settings,
+    sitemap,
+)
 from .lifecycle import State
 from .problems import BuildFailed, Problem, Severity
 from .reader import PostingReader, report_path

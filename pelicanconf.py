@@ -43,7 +43,8 @@ INDEX_SAVE_AS = "index.html"
 SLUGIFY_SOURCE = "basename"
 
 # A careers site has no authors, tags, archives or pagination of its own.
-DIRECT_TEMPLATES = ["index"]
+# 404.html: GitHub Pages serves it for every missing address.
+DIRECT_TEMPLATES = ["index", "404"]
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 TAG_SAVE_AS = ""

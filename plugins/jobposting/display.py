@@ -1,4 +1,9 @@
-"""How a posting's values read on the page, in the posting's language (Babel)."""
+"""How a posting's values read on the page, in the page's language (Babel, strings.py).
+
+Every function takes an optional `lang`; without it, the posting's own language is used, so a
+German posting reads "Vollzeit" and "65.000 €" on its page, and the English list can still show
+it with English labels.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +11,18 @@ import datetime as dt
 from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_timedelta
 from babel.numbers import format_currency, format_decimal
 
-from . import geo
+from . import geo, strings
 from .model import Address, JobPosting, Salary
 
-EMPLOYMENT_LABELS = {
-    "FULL_TIME": "Full-time",
-    "PART_TIME": "Part-time",
-    "CONTRACTOR": "Contract",
-    "TEMPORARY": "Temporary",
-    "INTERN": "Internship",
-    "VOLUNTEER": "Volunteer",
-    "PER_DIEM": "Per diem",
-    "OTHER": "Other",
-}
+# English labels, for code that wants them without a language (reports, feeds).
+EMPLOYMENT_LABELS = {code: strings.STRINGS["en"][code] for code in (
+    "FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"
+)}  # fmt: skip
 WORKPLACE_LABELS = {"onsite": "On-site", "hybrid": "Hybrid", "remote": "Remote"}
-PERIOD_LABELS = {"HOUR": "per hour", "DAY": "per day", "WEEK": "per week", "MONTH": "per month",
-                 "YEAR": "per year"}  # fmt: skip
+PERIOD_LABELS = {p: strings.STRINGS["en"][p] for p in ("HOUR", "DAY", "WEEK", "MONTH", "YEAR")}
 
 
 def locale_of(lang: str | None) -> Locale:
@@ -34,20 +32,30 @@ def locale_of(lang: str | None) -> Locale:
         return Locale.parse("en")
 
 
-def employment(posting: JobPosting) -> str:
-    return ", ".join(EMPLOYMENT_LABELS[t] for t in posting.employment_types)
+def employment_type(code: str, lang: str | None = None) -> str:
+    return strings.text(code, lang)
 
 
-def workplace(posting: JobPosting) -> str:
-    return WORKPLACE_LABELS[posting.workplace]
+def employment(posting: JobPosting, lang: str | None = None) -> str:
+    return ", ".join(employment_type(t, lang or posting.lang) for t in posting.employment_types)
+
+
+def workplace(posting: JobPosting, lang: str | None = None) -> str:
+    return workplace_kind(posting.workplace, lang or posting.lang)
+
+
+def workplace_kind(kind: str, lang: str | None = None) -> str:
+    return strings.text("remote_workplace" if kind == "remote" else kind, lang)
 
 
 def money(amount: Decimal, currency: str, lang: str | None) -> str:
-    whole = amount == amount.to_integral_value()
-    return format_currency(
-        amount, currency, locale=locale_of(lang), format=None,
-        currency_digits=not whole, decimal_quantization=not whole,
-    )  # fmt: skip
+    """ "€65,000" for whole amounts, "$24.50" otherwise, in the locale's own pattern."""
+    locale = locale_of(lang)
+    if amount != amount.to_integral_value():
+        return format_currency(amount, currency, locale=locale)
+    # the locale's pattern without its cents: "¤#,##0.00" -> "¤#,##0", "#,##0.00 ¤" -> "#,##0 ¤"
+    pattern = locale.currency_formats["standard"].pattern.replace(".00", "")
+    return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
 
 
 def salary(pay: Salary | None, lang: str | None = None) -> str:
@@ -58,7 +66,7 @@ def salary(pay: Salary | None, lang: str | None = None) -> str:
         figure = money(pay.value, pay.currency, lang)
     else:
         figure = f"{money(pay.min, pay.currency, lang)} – {money(pay.max, pay.currency, lang)}"
-    return f"{figure} {PERIOD_LABELS[pay.per]}"
+    return f"{figure} {strings.text(pay.per, lang)}"
 
 
 def number(value, lang: str | None = None) -> str:
@@ -71,6 +79,29 @@ def date(value: dt.date | dt.datetime | None, lang: str | None = None) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     return format_date(value, format="long", locale=locale_of(lang))
+
+
+def posted_ago(posted: dt.date, today: dt.date, lang: str | None = None) -> str:
+    """ "Posted 26 days ago", counted from the build's pinned today, never the clock."""
+    days = (today - posted).days
+    if days <= 0:
+        return strings.text("posted_today", lang)
+    # threshold 2: days up to two months, then months; a month is too coarse for a fresh posting
+    ago = format_timedelta(
+        dt.timedelta(days=-days), granularity="day", threshold=2, add_direction=True,
+        locale=locale_of(lang),
+    )  # fmt: skip
+    return strings.text("posted_ago", lang, ago=ago)
+
+
+def experience(months: int, lang: str | None = None) -> str:
+    if months >= 12 and months % 12 == 0:
+        return strings.text("experience_years", lang, n=months // 12)
+    return strings.text("experience_months", lang, n=months)
+
+
+def education(level: str, lang: str | None = None) -> str:
+    return strings.text(level, lang)
 
 
 def address_lines(address: Address, lang: str | None = None) -> list[str]:
@@ -92,24 +123,35 @@ def place(address: Address, lang: str | None = None) -> str:
     return f"{label}, {name}" if label else name
 
 
-def remote_areas(posting: JobPosting) -> str:
-    return ", ".join(area.name for area in posting.remote_areas)
+def remote_areas(posting: JobPosting, lang: str | None = None) -> str:
+    """Countries in the page's language; states and provinces as ISO names them."""
+    lang = lang or posting.lang
+    return ", ".join(
+        country(area.code, lang) if area.is_country else area.name for area in posting.remote_areas
+    )
 
 
-def where(posting: JobPosting) -> str:
+def where(posting: JobPosting, lang: str | None = None) -> str:
     """One line for cards: "Berlin, Germany · London, United Kingdom" or "Remote (Germany, Austria)"."""
-    places = [place(a, posting.lang) for a in posting.locations]
+    lang = lang or posting.lang
+    places = [place(a, lang) for a in posting.locations]
     if posting.is_remote:
-        remote = f"Remote ({remote_areas(posting)})"
+        remote = strings.text("remote_in", lang, areas=remote_areas(posting, lang))
         return " · ".join([remote, *places])
     return " · ".join(places)
 
 
 FILTERS = {
+    "t": strings.translate,
     "employment_label": employment,
+    "employment_type_label": employment_type,
     "workplace_label": workplace,
+    "workplace_kind_label": workplace_kind,
     "salary_text": salary,
     "long_date": date,
+    "posted_ago": posted_ago,
+    "experience_text": experience,
+    "education_text": education,
     "address_lines": address_lines,
     "country_name": country,
     "posting_where": where,

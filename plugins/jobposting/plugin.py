@@ -15,6 +15,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from . import (
     changes,
     display,
+    facets,
     feeds,
     indeed,
     jobsjson,
@@ -25,6 +26,7 @@ from . import (
     report,
     robots,
     rules,
+    search,
     settings,
     sitemap,
 )
@@ -233,6 +235,8 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(classify_postings)
     signals.page_generator_finalized.connect(collect_page_problems)
     signals.all_generators_finalized.connect(finish)
+    for feature in (facets, search):  # the careers site: facet pages, search index
+        feature.connect()
     for output in (sitemap, robots, feeds, jobsjson, indeed, changes, notify):  # crawler files
         signals.get_generators.connect(output.get_generators)
     signals.initialized.connect(outputs.check_settings)

@@ -29,6 +29,17 @@ DEFAULTS: dict[str, object] = {
     "JOBPOSTING_EU_PAY_TRANSPARENCY": "warning",
     # The company's head count, for the laws that apply from a size on; None: assume covered.
     "JOBPOSTING_EMPLOYEES": None,
+    # Build the Pagefind search index over open postings after the site is written.
+    "JOBPOSTING_SEARCH": True,
+    # Facet pages (departments are Pelican's CATEGORY_URL); each is saved as <url>index.html.
+    "JOBPOSTING_FACET_URLS": {
+        "location": "locations/{slug}/",
+        "workplace": "workplace/{slug}/",
+        "remote": "remote/",
+        "employment": "employment/{slug}/",
+    },
+    # The theme's words per language, overriding jobposting/strings.py: {"de": {"apply": "..."}}.
+    "JOBPOSTING_UI_STRINGS": {},
     # The previous build's jobs.json (a path, or the live site's URL, e.g.
     # "https://example.github.io/careers/jobs.json") for changes.json; None: no comparison.
     "JOBPOSTING_PREVIOUS_JOBS_JSON": None,

@@ -19,3 +19,11 @@ DELETE_OUTPUT_DIRECTORY = True
 
 JOBPOSTING_STRICT = True
 JOBPOSTING_SHOW_DRAFTS = False
+
+# Sitemap, robots.txt, Atom feeds, jobs.json and feeds/indeed.xml are written by every build.
+# changes.json compares with the live site's jobs.json when the workflow passes its address; then
+# `make notify` (after deployment) tells IndexNow and Google's Indexing API, each only when its key
+# or secret is set.
+JOBPOSTING_PREVIOUS_JOBS_JSON = os.environ.get("PREVIOUS_JOBS_JSON") or None
+JOBPOSTING_INDEXNOW_KEY = os.environ.get("INDEXNOW_KEY") or None
+JOBPOSTING_INDEXING_API_SECRET_ENV = "GOOGLE_INDEXING_SERVICE_ACCOUNT"

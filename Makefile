@@ -15,7 +15,7 @@ PORT ?= 8000
 
 .PHONY: help install html serve devserver publish clean test test-fast lint format validate list new \
 	summary docs \
-	system-deps check-workflows bench lighthouse
+	system-deps check-workflows bench lighthouse notify
 
 help:
 	@echo "make serve      build the sample site and serve it on http://$(BIND):$(PORT)"
@@ -30,6 +30,7 @@ help:
 	@echo "make docs      regenerate docs/errors.md and docs/posting.schema.json"
 	@echo "make lint       ruff check and format check"
 	@echo "make bench      the speed and size benchmark"
+	@echo "make notify     after deploying: tell search engines what changed (IndexNow, Indexing API)"
 	@echo "make clean      remove the built site"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -90,6 +91,10 @@ docs: $(STAMP)
 
 check-workflows: $(STAMP) system-deps
 	$(BIN)/pytest tests/test_workflows.py
+
+# After the site is deployed: read $(OUTPUTDIR)/changes.json and notify the configured services.
+notify: $(STAMP)
+	$(BIN)/python -m jobposting.notify --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCHFLAGS)

@@ -193,7 +193,11 @@ def parse_address(
         if resolved.value:
             region_code = resolved.value
         else:
-            hint = f" (did you mean {resolved.suggestion}?)" if resolved.suggestion else ""
+            hint = (
+                f" (did you mean {resolved.suggestion}?)"
+                if resolved.suggestion
+                else f"; write its code from ISO 3166-2:{country.value}, or leave region out"
+            )
             found.warning(
                 values["region"].line,
                 f"{where}.region",

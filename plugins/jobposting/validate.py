@@ -495,10 +495,11 @@ class _Checker:
                         n for n in ("street", "locality", "postal_code") if not getattr(address, n)
                     ]
                     if missing:
+                        words = " or ".join(n.replace("_", " ") for n in missing)
                         self.found.warning(
                             item.line,
                             "locations",
-                            f"the address has no {', '.join(missing)}; Google recommends a full address",
+                            f"the address has no {words}; Google recommends a full address",
                             rules.ADDRESS_INCOMPLETE,
                         )
                     result.append(address)

@@ -118,7 +118,7 @@ def parse(text: str) -> Document:
             return Document({}, body, body_line, (refused,), True, {})
         node = yaml.compose(yaml_text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
-        errors.append(_yaml_error(exc, yaml_line))
+        errors.append(_yaml_error(exc, yaml_line, yaml_text))
         return Document({}, body, body_line, tuple(errors), True, {})
     if node is None:
         return Document({}, body, body_line, (), True, {})
@@ -173,7 +173,7 @@ def _refuse_expansion(yaml_text: str, first_line: int) -> FrontMatterError | Non
                 line,
                 f"{mark}: YAML anchors (&name) and aliases (*name) are not allowed in front "
                 "matter; write the value out in full (a value starting with & or * needs quotes)",
-                "yaml-alias",
+                rules.YAML_ALIAS,
             )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
@@ -182,17 +182,26 @@ def _refuse_expansion(yaml_text: str, first_line: int) -> FrontMatterError | Non
                     line,
                     f"the front matter is nested more than {MAX_DEPTH} levels deep; a posting's "
                     "fields are at most a few levels deep (salary: {min: ..., max: ...})",
-                    "yaml-depth",
+                    rules.YAML_DEPTH,
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
 
 
-def _yaml_error(exc: yaml.YAMLError, first_line: int) -> FrontMatterError:
+def _yaml_error(exc: yaml.YAMLError, first_line: int, text: str = "") -> FrontMatterError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
+    if isinstance(exc, yaml.reader.ReaderError):
+        # a character YAML refuses (NUL, other control characters): no mark, only a position
+        line = first_line + text[: exc.position].count("\n")
+        return FrontMatterError(
+            line,
+            f"the front matter contains the invisible control character "
+            f"U+{exc.character:04X}, which YAML does not allow; delete it (it comes from pasting)",
+            rules.YAML,
+        )
     if "quoted scalar" in context and exc.context_mark is not None:
         # YAML notices a missing closing quote only at the end; the quote opens here
         mark = exc.context_mark
@@ -250,7 +259,7 @@ class _Builder:
                         self.line_of(node),
                         f"the field name {written!r} contains invisible or non-breaking "
                         f"characters; it was read as {key!r}: retype the name",
-                        "invisible-character",
+                        rules.INVISIBLE_CHARACTER,
                         warning=True,
                     )
                 )
@@ -293,7 +302,7 @@ def parse_yaml(text: str) -> tuple[Field | None, tuple[FrontMatterError, ...]]:
             return None, (refused,)
         node = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
-        return None, (_yaml_error(exc, 1),)
+        return None, (_yaml_error(exc, 1, text),)
     if node is None:
         return None, ()
     field = _Builder(1, errors).build(node)

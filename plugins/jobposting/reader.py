@@ -16,7 +16,7 @@ from pelican.readers import MarkdownReader
 
 from . import frontmatter, rules
 from .problems import Problem, Severity
-from .text import clean_line
+from .text import clean_line, truncate
 
 # Only the repairs of text decoded with the wrong encoding; quotes, widths and ligatures stay as
 # the author wrote them ("Bachelor’s" keeps its typographic apostrophe).
@@ -70,7 +70,7 @@ def repair_mojibake(text: str, path: str) -> tuple[str, list[Problem]]:
         zip(text.split("\n"), fixed.split("\n"), strict=False), 1
     ):
         if before != after:
-            was, now = _first_difference(before, after)
+            was, now = (truncate(s, 60) for s in _first_difference(before, after))
             problems.append(
                 Problem(
                     path,

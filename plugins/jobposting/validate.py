@@ -31,9 +31,11 @@ from .problems import ProblemList
 from .sanitize import plain_text
 from .text import clean_line, slugify, truncate
 
+# One plain address: no ?, &, % or commas (they add recipients or headers to the mailto: link)
 EMAIL = re.compile(
-    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+    r"^(?!\.)(?!.*\.\.)[A-Za-z0-9._+'-]+(?<!\.)@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_SHAPED_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ].*)?$")
 SUMMARY_LIMIT = 300
@@ -92,6 +94,26 @@ def _area_codes_in(text: str) -> list[str]:
         if code and code not in codes:
             codes.append(code)
     return codes
+
+
+def _apply_url_trick(url: str) -> str | None:
+    """Addresses that look like one site and lead to another (phishing), in plain words."""
+    host = urlsplit(url).netloc
+    if "@" in host:
+        return (
+            f"{_quote(url)} has a name and @ before the site's address, which hides where the "
+            "link really goes; write the address without it"
+        )
+    if not host.isascii():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            ascii_host = "the xn-- form"
+        return (
+            f"{_quote(url)} has non-Latin letters in the site's name, which can imitate another "
+            f"site; write it as {ascii_host}"
+        )
+    return None
 
 
 def _quote(value) -> str:
@@ -258,7 +280,18 @@ class _Checker:
             self.found.error(value.line, name, f"should be text, not {kind}", rule)
             return None
         # the text as written: `req_id: 0123` stays 0123, `title: Yes` stays Yes
-        return clean_line(str(value.text)) or None
+        text = clean_line(str(value.text))
+        if CONTROL_CHARACTERS.search(text):
+            # "\0" or "\e" escapes in quotes: invisible, and they break feeds and terminals
+            self.found.warning(
+                value.line,
+                name,
+                "contains invisible control characters (written as \\0, \\e, \\x.. in quotes); "
+                "they were left out: delete them",
+                rules.INVISIBLE_CHARACTER,
+            )
+            text = clean_line(CONTROL_CHARACTERS.sub("", text))
+        return text or None
 
     def title(self) -> str:
         title = self.text("title", required=True)
@@ -807,6 +840,9 @@ class _Checker:
                     rules.APPLY,
                 )
                 url = None
+        if url is not None and (trick := _apply_url_trick(url)):
+            self.found.error(self.line("apply_url"), "apply_url", trick, rules.APPLY)
+            url = None
         if email is not None:
             candidate = email.removeprefix("mailto:")
             if not EMAIL.match(candidate):

@@ -1,0 +1,235 @@
+"""`openings import`: existing job descriptions -> postings in content/jobs/.
+
+One reader per source format turns a file into Drafts (plaintext, staticsite for Jekyll/Hugo,
+pelican, greenhouse, lever); mapping.py maps their fields to ours and marks what it cannot;
+writer.py writes the file; check.py runs the build's own checks on it. Nothing is overwritten
+without `force`, and a file that cannot be imported gets one line saying why.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+
+from .. import data
+from ..problems import Problem
+from ..reader import report_path
+from ..text import slugify
+from ..today import site_timezone, today
+from . import greenhouse, lever, pelican, plaintext, sources, staticsite
+from .check import Checker, full_settings
+from .destination import Destination
+from .draft import Draft, Unreadable
+from .mapping import Site, map_draft
+from .writer import render
+
+__all__ = ["ImportResult", "ImportSummary", "format_summary", "run"]
+
+
+@dataclass
+class ImportResult:
+    """One job (or one source that gave none)."""
+
+    source: str  # "jobs.json (Greenhouse job 4012345)", "old/backend.md"
+    path: str | None = None  # the file written, as people see it
+    failure: str | None = None  # why nothing was written
+    todos: list[str] = field(default_factory=list)  # fields marked for HR in the file
+    problems: list[Problem] = field(default_factory=list)  # the build's checks on the file
+    notes: list[str] = field(default_factory=list)
+    replaced: bool = False  # an earlier import of the same job was overwritten (--force)
+
+    @property
+    def outcome(self) -> str:
+        if self.failure:
+            return "failed"
+        return "attention" if self.todos or self.problems else "imported"
+
+
+@dataclass
+class ImportSummary:
+    results: list[ImportResult] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        """Files written, including those that need attention."""
+        return sum(1 for r in self.results if r.failure is None)
+
+    @property
+    def needs_attention(self) -> int:
+        return sum(1 for r in self.results if r.outcome == "attention")
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.results if r.outcome == "failed")
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every source was imported (perhaps with TODOs to settle), else 1."""
+        return 1 if self.failed else 0
+
+
+def run(
+    sources_given: list[str],
+    dest_dir: str,
+    force: bool = False,
+    *,
+    settings: dict | None = None,
+) -> ImportSummary:
+    """Import every source into dest_dir. With `settings` (Pelican's, as pelicanconf.py gives
+    them), offices and departments are matched against the site's data files, "today" is the
+    site's, and each written file is checked as the build would check it."""
+    summary = ImportSummary()
+    if not os.path.isdir(dest_dir):
+        summary.results.append(
+            ImportResult(report_path(dest_dir), failure="the folder to import into does not exist")
+        )
+        return summary
+    site, checker = _site(settings)
+    destination = Destination(dest_dir)
+    for path, failure in sources.expand(list(sources_given)):
+        if failure:
+            summary.results.append(ImportResult(path, failure=failure))
+            continue
+        try:
+            drafts = _drafts(path, site)
+        except Unreadable as exc:
+            summary.results.append(ImportResult(report_path(path), failure=str(exc)))
+            continue
+        except Exception as exc:  # a bug of ours: one line for HR, and the run goes on
+            summary.results.append(ImportResult(report_path(path), failure=_bug(exc)))
+            continue
+        for draft in drafts:
+            try:
+                summary.results.append(_import(draft, site, destination, force, checker))
+            except Exception as exc:
+                summary.results.append(ImportResult(draft.origin, failure=_bug(exc)))
+    return summary
+
+
+def _bug(exc: Exception) -> str:
+    return (
+        f"could not be imported ({type(exc).__name__}: {exc}); this is a bug in openings "
+        "import: please report it with the file"
+    )
+
+
+def _site(settings: dict | None) -> tuple[Site, Checker | None]:
+    if settings is None:
+        return Site(today=today({}), timezone=site_timezone({})), None
+    values = full_settings(settings)
+    found = data.load(values["PATH"], values["JOBPOSTING_DATA_PATH"], report_path)
+    organization = (values.get("JOBPOSTING_ORGANIZATION") or {}).get("name")
+    site = Site(
+        today=today(values),
+        timezone=site_timezone(values),
+        offices=found.offices,
+        departments=found.departments,
+        organization=organization,
+    )
+    return site, Checker(values)
+
+
+def _drafts(path: str, site: Site) -> list[Draft]:
+    text = sources.read(path)
+    kind = sources.kind(text)
+    if kind == "json":
+        return _json_drafts(text, site)
+    if kind == "toml":
+        return staticsite.read_toml(text)
+    if kind == "yaml":
+        return staticsite.read_yaml(text)
+    if kind == "pelican":
+        return pelican.read(text)
+    return plaintext.read(text)
+
+
+def _json_drafts(text: sources.Text, site: Site) -> list[Draft]:
+    try:
+        parsed = json.loads(text.text)
+    except json.JSONDecodeError as exc:
+        raise Unreadable(
+            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+            "save the API's answer again, whole"
+        ) from None
+    if parsed in ([], {"jobs": []}):
+        raise Unreadable("has no jobs in it")
+    if greenhouse.looks_like(parsed):
+        return greenhouse.read(parsed, text.path, text.notes)
+    if lever.looks_like(parsed):
+        return lever.read(parsed, text.path, text.notes, site.timezone)
+    raise Unreadable(
+        'is JSON, but not a Greenhouse job-board export (a job, or {"jobs": [...]}) nor a '
+        "Lever postings export (a posting, or a list of them)"
+    )
+
+
+def _import(
+    draft: Draft, site: Site, destination: Destination, force: bool, checker: Checker | None
+) -> ImportResult:
+    result = ImportResult(draft.origin, notes=list(draft.notes))
+    entries = map_draft(draft, site)
+    values = {entry.name: entry.value for entry in entries}
+    req_id = str(values["req_id"]) if values.get("req_id") is not None else None
+    stem = os.path.splitext(os.path.basename(draft.key.split(":", 1)[-1]))[0]
+    slug = slugify(str(values.get("title") or "")) or slugify(stem) or "imported-posting"
+    path, existing = destination.place(slug, draft.key, req_id)
+    shown = report_path(path)
+    if existing and not force:
+        result.failure = (
+            f"{shown} already holds this posting (from an earlier import, or with the same "
+            f"req_id); add --force to replace it with the imported version"
+        )
+        return result
+    header = [f"Imported from {draft.origin} by openings import on {site.today.isoformat()}."]
+    if any(entry.todo for entry in entries):
+        header.append(
+            "Each TODO says what to decide: change the field below it, then delete the TODO "
+            "comment. `openings validate` lists what is left."
+        )
+    header += [f"Note: {note}." for note in draft.notes]
+    if draft.left_out:
+        kept = "; ".join(f"{key}: {value}" for key, value in draft.left_out.items())
+        header.append(f"Left out (the old system's own settings): {kept}")
+    header.append(f"Import source: {draft.key}")
+    try:
+        with open(path, "w" if existing else "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(render(entries, draft.body, header))
+    except OSError as exc:
+        result.failure = f"{shown} could not be written: {exc.strerror or exc}"
+        return result
+    destination.remember(path, draft.key, req_id)
+    result.path = shown
+    result.replaced = existing
+    result.todos = [entry.name for entry in entries if entry.todo]
+    if checker is not None:
+        result.problems = checker.problems(path)
+    return result
+
+
+def format_summary(summary: ImportSummary) -> str:
+    """What happened to each source, the problems to fix, and the counts, for the terminal."""
+    lines = []
+    for result in summary.results:
+        if result.failure:
+            lines.append(f"{result.source}: not imported: {result.failure}")
+            continue
+        verb = "replaced" if result.replaced else "written"
+        state = "needs attention" if result.outcome == "attention" else "ready"
+        lines.append(f"{result.path}: {verb} from {result.source} ({state})")
+        lines += [f"  note: {note}" for note in result.notes]
+        if result.problems:
+            lines += [f"  {problem.as_text()}" for problem in result.problems]
+        elif result.todos:
+            lines.append(f"  fields marked TODO: {', '.join(result.todos)}")
+    lines.append(_counts(summary))
+    return "\n".join(lines)
+
+
+def _counts(summary: ImportSummary) -> str:
+    imported = summary.imported
+    text = f"{imported} posting{'s' if imported != 1 else ''} imported"
+    if summary.needs_attention:
+        text += f" ({summary.needs_attention} need{'s' if summary.needs_attention == 1 else ''} attention)"
+    text += f", {summary.failed} failed."
+    return text

@@ -116,6 +116,14 @@ def _apply_url_trick(url: str) -> str | None:
     return None
 
 
+def _is_calendar_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _quote(value) -> str:
     text = str(value)
     return f'"{text}"'
@@ -346,6 +354,10 @@ class _Checker:
         parsed, candidates = normalize.parse_date(text)
         if parsed is not None:
             return parsed
+        try:  # a date with a time that YAML did not read as one ("2026-11-02 09:30")
+            return dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            pass
         self.found.error(
             value.line, name, self.date_message(text, candidates, required), rules.DATE
         )
@@ -353,7 +365,7 @@ class _Checker:
 
     @staticmethod
     def date_message(text: str, candidates, required: bool = False) -> str:
-        if ISO_SHAPED_DATE.match(text):
+        if ISO_SHAPED_DATE.match(text) and not _is_calendar_day(text[:10]):
             return f"{_quote(text)} is not a day of the calendar; check the month and the day"
         base = f"{_quote(text)} is not a date in the form YYYY-MM-DD"
         if len(candidates) == 1:

@@ -190,7 +190,7 @@ def _import(
     header += [f"Note: {note}." for note in draft.notes]
     if draft.left_out:
         kept = "; ".join(f"{key}: {value}" for key, value in draft.left_out.items())
-        header.append(f"Left out (the old system's own settings): {kept}")
+        header.append(f"Left out (the old system's own bookkeeping, not needed here): {kept}")
     header.append(f"Import source: {draft.key}")
     try:
         with open(path, "w" if existing else "x", encoding="utf-8", newline="\n") as handle:

@@ -50,7 +50,11 @@ def _job(job: dict, path: str, notes: list[str]) -> Draft:
     draft.title = _clean(job.get("title"))
     body = to_markdown(decode_entities(job.get("content")))
     ranges = job.get("pay_input_ranges") or []
-    blurbs = [to_markdown(r.get("blurb")) for r in ranges if isinstance(r, dict) and r.get("blurb")]
+    blurbs = [
+        to_markdown(decode_entities(r.get("blurb")))
+        for r in ranges
+        if isinstance(r, dict) and r.get("blurb")
+    ]
     draft.body = "\n\n".join(part for part in (body, *blurbs) if part)
     fields: dict[str, Any] = {}
     fields["date_posted"] = job.get("first_published") or job.get("updated_at")

@@ -52,9 +52,15 @@ def tidy(markdown: str) -> str:
     return demote_headings(text)
 
 
+_SETEXT = re.compile(r"^(?P<text>[^\s#*+\->|].*)\n(?P<rule>=+|-+)[ \t]*$", re.MULTILINE)
+
+
 def demote_headings(markdown: str) -> str:
     """Shift every heading so the highest is `##`: an `#` in the body would compete with the
-    posting's title."""
+    posting's title. Underlined headings ("Title" over "=====") become `#` headings first."""
+    markdown = _SETEXT.sub(
+        lambda m: ("# " if m.group("rule")[0] == "=" else "## ") + m.group("text").strip(), markdown
+    )
     levels = [len(m.group(1)) for m in _HEADING.finditer(markdown)]
     if not levels or min(levels) >= 2:
         return markdown

@@ -116,6 +116,10 @@ ORDER = ("title", "date_posted", "valid_through", "status", "department", "locat
          "experience_months", "openings", "start_date", "req_id", "apply_url", "apply_email",
          "direct_apply", "hiring_organization", "summary", "lang", "tags", "slug", "modified")  # fmt: skip
 _TODO_END = "then delete this line"
+# Jekyll's own date form, which YAML does not read as a date: "2026-11-12 09:30:00 +0100"
+_JEKYLL_TIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2})?)\s*(Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE
+)
 
 
 def field_name(name: str) -> str:
@@ -263,6 +267,9 @@ class _Mapper:
         parsed, candidates = normalize.parse_date(text)
         if parsed:
             return parsed, None
+        jekyll = _JEKYLL_TIME.fullmatch(text)
+        if jekyll:
+            return self.read_date(_jekyll_time(jekyll), keep_time)
         moment, _ = normalize.parse_datetime(text, self.site.timezone)
         if moment is not None:
             return self.read_date(moment, keep_time)
@@ -647,6 +654,13 @@ def _texts(value: Any) -> list[str]:
         if text:
             texts.append(text)
     return texts
+
+
+def _jekyll_time(match: re.Match) -> dt.datetime:
+    day, time, offset = match.groups()
+    if offset and offset.upper() != "Z" and ":" not in offset:
+        offset = f"{offset[:3]}:{offset[3:]}"
+    return dt.datetime.fromisoformat(f"{day}T{time.zfill(5)}{(offset or '').upper()}")
 
 
 def _plain(value: Any) -> Any:

@@ -34,14 +34,15 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     try:
-        from .. import importers
+        from ..importers import format_summary
+        from ..importers import run as import_postings
     except ImportError:
         raise UsageError("the importers are not installed in this version") from None
-    dest = args.dest or jobs_root(load_settings(args))
+    values = load_settings(args)
+    dest = args.dest or jobs_root(values)
     if os.path.exists(dest) and not os.path.isdir(dest):
         raise UsageError(f"{dest} is a file; --to needs a folder")
-    summary = importers.run(args.sources, dest, args.force)
-    print(summary)
-    failed = getattr(summary, "failed", 0)
-    failed = len(failed) if isinstance(failed, list | tuple | set) else failed
-    return 1 if failed else 0
+    os.makedirs(dest, exist_ok=True)
+    summary = import_postings(args.sources, dest, args.force, settings=values)
+    print(format_summary(summary))
+    return summary.exit_code

@@ -1,0 +1,275 @@
+"""changes.json against the previous build's jobs.json, and `openings notify` telling IndexNow and
+Google's Indexing API, each tested against a real HTTP server on 127.0.0.1 that records what it
+receives. The service account's key is generated here."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from jobposting import notify
+from jobposting.problems import BuildFailed
+from recorder import Recorder
+from sitebuild import SITEURL, VALID_POSTING
+
+KEY = "3f2b8c1e-5d7a-4e9b-8c2d-1a6f0e4b7c9d"
+DESIGNER = VALID_POSTING.replace("title: Backend Developer", "title: Product Designer")
+DESIGNER = DESIGNER.replace("department: Engineering", "department: Product & Design")
+DESIGNER = DESIGNER.replace("ENG-1", "DES-1")
+ANALYST = VALID_POSTING.replace("title: Backend Developer", "title: Data Analyst")
+ANALYST = ANALYST.replace("department: Engineering", "department: Data").replace("ENG-1", "DAT-1")
+
+
+@pytest.fixture
+def server():
+    recorder = Recorder().start()
+    yield recorder
+    recorder.stop()
+
+
+@pytest.fixture
+def previous(site, tmp_path):
+    """The live site's jobs.json: backend developer and product designer."""
+    site.posting("backend-developer.md", VALID_POSTING)
+    site.posting("product-designer.md", DESIGNER)
+    site.build()
+    saved = tmp_path / "previous-jobs.json"
+    shutil.copy(site.output / "jobs.json", saved)
+    return saved
+
+
+def change_the_content(site):
+    """Edit one posting, close one (its file removed), add one."""
+    site.posting("backend-developer.md", VALID_POSTING.replace("You will help.", "You will lead."))
+    (site.content / "jobs" / "product-designer.md").unlink()
+    site.posting("data-analyst.md", ANALYST)
+
+
+def ids(changes, kind):
+    return [job["id"] for job in changes[kind]]
+
+
+def test_changes_since_the_previous_jobs_json(site, previous):
+    change_the_content(site)
+    site.build(JOBPOSTING_PREVIOUS_JOBS_JSON=str(previous))
+    changes = json.loads((site.output / "changes.json").read_text())
+    assert ids(changes, "added") == ["data-analyst"]
+    assert ids(changes, "updated") == ["backend-developer"]
+    assert ids(changes, "closed") == ["product-designer"]
+    assert changes["closed"][0]["url"] == f"{SITEURL}/jobs/product-designer/"
+    assert changes["baseline"]["found"] is True
+    assert changes["pages"] == [
+        f"{SITEURL}/",
+        f"{SITEURL}/departments/data/",
+        f"{SITEURL}/departments/engineering/",
+        f"{SITEURL}/departments/product-design/",
+    ]
+
+
+def test_an_unchanged_build_has_no_changes(site, previous):
+    site.build(JOBPOSTING_PREVIOUS_JOBS_JSON=str(previous))
+    changes = json.loads((site.output / "changes.json").read_text())
+    assert changes["added"] == changes["updated"] == changes["closed"] == changes["pages"] == []
+
+
+def test_previous_jobs_json_from_the_live_site(site, previous, server):
+    server.answers[("GET", "/jobs.json")] = (200, previous.read_bytes())
+    change_the_content(site)
+    site.build(JOBPOSTING_PREVIOUS_JOBS_JSON=f"{server.url}/jobs.json")
+    changes = json.loads((site.output / "changes.json").read_text())
+    assert [r.path for r in server.requests] == ["/jobs.json"]
+    assert (ids(changes, "added"), ids(changes, "updated"), ids(changes, "closed")) == (
+        ["data-analyst"],
+        ["backend-developer"],
+        ["product-designer"],
+    )
+
+
+def test_first_publish_everything_is_new(site, server):
+    site.posting("backend-developer.md", VALID_POSTING)
+    site.build(JOBPOSTING_PREVIOUS_JOBS_JSON=f"{server.url}/jobs.json")  # the server says 404
+    changes = json.loads((site.output / "changes.json").read_text())
+    assert changes["baseline"]["found"] is False
+    assert ids(changes, "added") == ["backend-developer"]
+
+
+def test_an_unreachable_live_site_does_not_stop_publishing(site, server, capfd):
+    site.posting("backend-developer.md", VALID_POSTING)
+    server.answers[("GET", "/jobs.json")] = (500, b"")
+    site.build(JOBPOSTING_PREVIOUS_JOBS_JSON=f"{server.url}/jobs.json")
+    changes = json.loads((site.output / "changes.json").read_text())
+    assert "HTTP 500" in changes["baseline"]["error"]
+    assert changes["added"] == []  # no guessing without a baseline
+    assert (site.output / "sitemap.xml").exists()
+
+
+# --- notify -------------------------------------------------------------------------------------
+
+
+def service_account(token_uri: str) -> tuple[str, object]:
+    """A service account's JSON key, made here: (the secret's text, the public key)."""
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    info = {
+        "type": "service_account",
+        "project_id": "careers-test",
+        "private_key_id": "k1",
+        "private_key": pem,
+        "client_email": "notify@careers-test.iam.gserviceaccount.com",
+        "token_uri": token_uri,
+    }
+    return json.dumps(info), private.public_key()
+
+
+def settings_file(tmp_path, server, **extra) -> str:
+    values = {
+        "SITEURL": SITEURL,
+        "JOBPOSTING_INDEXNOW_KEY": KEY,
+        "JOBPOSTING_INDEXNOW_ENDPOINT": f"{server.url}/indexnow",
+        "JOBPOSTING_INDEXING_API_SECRET_ENV": "TEST_INDEXING_SECRET",
+        "JOBPOSTING_INDEXING_API_ENDPOINT": f"{server.url}/v3/urlNotifications:publish",
+    }
+    values.update(extra)
+    path = tmp_path / "notifyconf.py"
+    path.write_text("".join(f"{k} = {v!r}\n" for k, v in values.items()))
+    return str(path)
+
+
+@pytest.fixture
+def changed_site(site, previous):
+    change_the_content(site)
+    site.build(JOBPOSTING_PREVIOUS_JOBS_JSON=str(previous), JOBPOSTING_INDEXNOW_KEY=KEY)
+    return site
+
+
+def test_notify_sends_indexnow_and_indexing_api(
+    changed_site, server, tmp_path, monkeypatch, capsys
+):
+    secret, public_key = service_account(f"{server.url}/token")
+    monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
+    server.answers[("POST", "/indexnow")] = (202, b"")
+    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
+    server.answers[("POST", "/v3/urlNotifications:publish")] = (200, b"{}")
+    # the build wrote the key file IndexNow checks
+    assert (changed_site.output / f"{KEY}.txt").read_text() == KEY
+
+    status = notify.main(
+        ["--output", str(changed_site.output), "--settings", settings_file(tmp_path, server)]
+    )
+    assert status == 0, capsys.readouterr()
+
+    [ping] = server.to("POST", "/indexnow")
+    assert ping.headers["Content-Type"].startswith("application/json")
+    body = ping.json()
+    assert body["host"] == "careers.example"
+    assert body["key"] == KEY
+    assert body["keyLocation"] == f"{SITEURL}/{KEY}.txt"
+    assert body["urlList"] == sorted(
+        [
+            f"{SITEURL}/",
+            f"{SITEURL}/departments/data/",
+            f"{SITEURL}/departments/engineering/",
+            f"{SITEURL}/departments/product-design/",
+            f"{SITEURL}/jobs/backend-developer/",
+            f"{SITEURL}/jobs/data-analyst/",
+            f"{SITEURL}/jobs/product-designer/",
+        ]
+    )
+
+    [token] = server.to("POST", "/token")
+    form = dict(pair.split("=", 1) for pair in token.body.decode().split("&"))
+    assert form["grant_type"] == "urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer"
+    claims = jwt.decode(
+        form["assertion"], public_key, algorithms=["RS256"], audience=f"{server.url}/token"
+    )
+    assert claims["iss"] == "notify@careers-test.iam.gserviceaccount.com"
+    assert claims["scope"] == "https://www.googleapis.com/auth/indexing"
+    assert claims["exp"] - claims["iat"] == 3600
+    assert jwt.get_unverified_header(form["assertion"])["kid"] == "k1"
+
+    published = server.to("POST", "/v3/urlNotifications:publish")
+    assert all(r.headers["Authorization"] == "Bearer tok-1" for r in published)
+    assert sorted((r.json()["type"], r.json()["url"]) for r in published) == [
+        ("URL_DELETED", f"{SITEURL}/jobs/product-designer/"),
+        ("URL_UPDATED", f"{SITEURL}/jobs/backend-developer/"),
+        ("URL_UPDATED", f"{SITEURL}/jobs/data-analyst/"),
+    ]  # job pages only: the Indexing API is for JobPosting pages
+    out = capsys.readouterr().out
+    assert "IndexNow: sent 7 URLs" in out
+    assert "Indexing API: sent 3 of 3" in out
+
+
+def test_each_service_is_off_unless_configured(changed_site, server, tmp_path, capsys):
+    conf = settings_file(
+        tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None, JOBPOSTING_INDEXING_API_SECRET_ENV=None
+    )
+    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 0
+    assert server.requests == []
+    out = capsys.readouterr().out
+    assert "IndexNow: off" in out and "Indexing API: off" in out
+
+
+def test_a_missing_secret_skips_the_indexing_api(
+    changed_site, server, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.delenv("TEST_INDEXING_SECRET", raising=False)
+    server.answers[("POST", "/indexnow")] = (200, b"")
+    conf = settings_file(tmp_path, server)
+    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 0
+    assert server.to("POST", "/token") == []
+    assert "TEST_INDEXING_SECRET is empty" in capsys.readouterr().out
+
+
+def test_a_refusal_is_reported_with_a_failing_status(changed_site, server, tmp_path, capsys):
+    server.answers[("POST", "/indexnow")] = (403, b"key not valid")
+    conf = settings_file(tmp_path, server, JOBPOSTING_INDEXING_API_SECRET_ENV=None)
+    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 1
+    assert "IndexNow refused 7 URLs: HTTP 403: key not valid" in capsys.readouterr().out
+
+
+def test_a_broken_secret_is_a_clear_message(changed_site, server, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TEST_INDEXING_SECRET", "{not json")
+    conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
+    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 2
+    err = capsys.readouterr().err
+    assert "TEST_INDEXING_SECRET is not a service account's JSON key" in err
+    assert "Traceback" not in err
+    assert server.requests == []
+
+
+def test_notify_before_a_build_says_what_to_do(tmp_path, server, capsys):
+    conf = settings_file(tmp_path, server)
+    assert notify.main(["--output", str(tmp_path / "nothing"), "--settings", conf]) == 2
+    assert "build the site first" in capsys.readouterr().err
+
+
+def test_nothing_to_announce_without_a_baseline(site, server, tmp_path, capsys):
+    site.posting("backend-developer.md", VALID_POSTING)
+    site.build()  # no JOBPOSTING_PREVIOUS_JOBS_JSON
+    assert (
+        notify.main(["--output", str(site.output), "--settings", settings_file(tmp_path, server)])
+        == 0
+    )
+    assert server.requests == []
+    assert "nothing to announce" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "message"),
+    [
+        ("JOBPOSTING_INDEXNOW_KEY", "short", "JOBPOSTING_INDEXNOW_KEY must be 8 to 128"),
+        ("SITEURL", "", "the sitemap, feeds and JSON-LD need the site's full address"),
+    ],
+)
+def test_settings_crawlers_cannot_use_stop_the_build(site, capfd, setting, value, message):
+    site.posting("backend-developer.md", VALID_POSTING)
+    with pytest.raises(BuildFailed):
+        site.build(**{setting: value})
+    assert message in capfd.readouterr().err
+    assert not (site.output / "sitemap.xml").exists()

@@ -176,7 +176,10 @@ def duplicate_postings(outcomes) -> None:
         if len(group) < 2:
             continue
         for outcome in group:
-            others = ", ".join(o.path for o in group if o is not outcome)
+            paths = [o.path for o in group if o is not outcome]
+            others = ", ".join(paths[:3]) + (
+                f" and {len(paths) - 3} more" if len(paths) > 3 else ""
+            )
             outcome.problems.append(
                 Problem(
                     outcome.path,

@@ -36,6 +36,10 @@ EMAIL = re.compile(
     r"^(?!\.)(?!.*\.\.)[A-Za-z0-9._+'-]+(?<!\.)@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Beyond these, a figure is a typo or an attack (Babel cannot format 10**30 with its precision).
+MAX_PAY = 10**12
+MAX_COUNT = 1_000_000
+HUGE_EXPONENT = re.compile(r"[eE][+-]?\d{3,}")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_SHAPED_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ].*)?$")
 SUMMARY_LIMIT = 300
@@ -771,7 +775,18 @@ class _Checker:
         if part.value is True or part.value is False or not part.is_scalar or part.value is None:
             self.found.error(part.line, name, "should be a number like 60000", rules.SALARY)
             return None
-        number, hint = normalize.parse_number(clean_line(str(part.text)))
+        written = clean_line(str(part.text))
+        if len(written) > 40 or HUGE_EXPONENT.search(written) or len(str(part.value)) > 40:
+            # 1e999999999 would be written out digit by digit (a hung build); no pay is that long
+            self.found.error(
+                part.line,
+                name,
+                f"{_quote(truncate(written, 40))} is not a realistic pay figure; write the "
+                "figure in digits, e.g. 60000",
+                rules.SALARY_RANGE,
+            )
+            return None
+        number, hint = normalize.parse_number(written)
         if number is None:
             extra = f"; write {hint}" if hint else ""
             self.found.error(
@@ -784,6 +799,14 @@ class _Checker:
                 name,
                 f"is {part.text}; a pay figure must be more than 0 (leave salary out if the "
                 "pay is not known yet)",
+                rules.SALARY_RANGE,
+            )
+            return None
+        if number >= MAX_PAY:
+            self.found.error(
+                part.line,
+                name,
+                f"is {written}; that is not a realistic pay figure (at most {MAX_PAY - 1:,})",
                 rules.SALARY_RANGE,
             )
             return None
@@ -914,7 +937,14 @@ class _Checker:
         text = clean_line(str(value.text)) if value.is_scalar else ""
         digits = text.removeprefix("-")
         if value.is_scalar and not isinstance(value.value, bool) and digits.isdigit():
-            number = int(text)  # as written: 012 is twelve, not YAML's octal ten
+            # as written: 012 is twelve, not YAML's octal ten; a 5,000-digit one is refused
+            number = int(text) if len(digits) <= len(str(MAX_COUNT)) else MAX_COUNT + 1
+            if number > MAX_COUNT:
+                self.found.error(
+                    value.line, name, f"is {truncate(text, 20)}; write a realistic number",
+                    rules.NUMBER,
+                )  # fmt: skip
+                return None
             if number >= minimum:
                 return number
             self.found.error(

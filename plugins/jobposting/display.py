@@ -8,6 +8,7 @@ it with English labels.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
@@ -25,6 +26,9 @@ WORKPLACE_LABELS = {"onsite": "On-site", "hybrid": "Hybrid", "remote": "Remote"}
 PERIOD_LABELS = {p: strings.STRINGS["en"][p] for p in ("HOUR", "DAY", "WEEK", "MONTH", "YEAR")}
 
 
+# Babel parses a locale and a number pattern on every call; a board repeats the same few
+# languages and salaries thousands of times, and the results never change within a process.
+@functools.lru_cache(maxsize=64)
 def locale_of(lang: str | None) -> Locale:
     try:
         return Locale.parse((lang or "en").replace("-", "_"))
@@ -48,6 +52,7 @@ def workplace_kind(kind: str, lang: str | None = None) -> str:
     return strings.text("remote_workplace" if kind == "remote" else kind, lang)
 
 
+@functools.lru_cache(maxsize=4096)
 def money(amount: Decimal, currency: str, lang: str | None) -> str:
     """ "€65,000" for whole amounts, "$24.50" otherwise, in the locale's own pattern."""
     locale = locale_of(lang)

@@ -1022,6 +1022,16 @@ class _Checker:
         if "same_as" in parts:
             entries = parts["same_as"].value if parts["same_as"].is_list else [parts["same_as"]]
             same_as = tuple(clean_line(str(e.text)) for e in entries if e.is_scalar and e.value)
+            for entry in entries:
+                link = clean_line(str(entry.text or ""))
+                # sameAs goes into the JSON-LD as a link: only web addresses
+                if entry.is_scalar and link and urlsplit(link).scheme not in ("http", "https"):
+                    self.found.error(
+                        entry.line,
+                        "hiring_organization.same_as",
+                        f"{_quote(link)} is not a web address starting with https://",
+                        rules.ORGANIZATION,
+                    )
         return Organization(
             name=name, url=links.get("url"), logo=links.get("logo"), same_as=same_as
         )

@@ -459,3 +459,13 @@ def test_description_empty_or_only_the_title():
     assert "the description is empty" in the_error(found)
     _, found = posting(body="Backend Developer")
     assert "the description only repeats the title" in the_error(found)
+
+
+def test_organization_same_as_must_be_web_addresses():
+    _, found = posting(
+        hiring_organization="{name: Fernhill Health, same_as: [https://s.example/fh, fernhill]}"
+    )
+    assert the_error(found) == (
+        'x.md:11: hiring_organization.same_as: "fernhill" is not a web address starting with '
+        "https://"
+    )

@@ -20,6 +20,7 @@ DATE_OR_TIME = r"^\d{4}-\d{2}-\d{2}([Tt ].+)?$"
 # written, so any scalar is text to it.
 TEXT = {"type": ["string", "number", "boolean"]}
 BOOLEAN = {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": "^([Tt]rue|TRUE|[Ff]alse|FALSE)$"}]}  # fmt: skip
+INVISIBLE = r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
 SYNONYMS = "Other common spellings are understood too, and reported when they are not."
 
 
@@ -177,6 +178,9 @@ def build() -> dict:
         "type": "object",
         "properties": props,
         "required": ["title", "department", "date_posted"],
+        # A name pasted with an invisible character is read without it (and warned about); the
+        # schema cannot strip it, so it lets such names through to the validator.
+        "patternProperties": {INVISIBLE: {}},
         "additionalProperties": False,
         "allOf": [
             {

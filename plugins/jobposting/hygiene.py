@@ -160,10 +160,11 @@ def _is_shouting(title: str) -> bool:
     return bool(_SHOUTING.search(title))
 
 
-def duplicate_postings(outcomes) -> None:
+def duplicate_postings(outcomes, strict: bool = False) -> None:
     """Two open postings with the same title and location: a warning on each, naming the other.
 
     Job boards and Google merge or drop such duplicates; usually one is a copy left open.
+    A strict (publishing) build makes it an error, as it does every warning.
     """
     from .lifecycle import State
 
@@ -187,10 +188,12 @@ def duplicate_postings(outcomes) -> None:
                     "title",
                     f"{outcome.posting.title!r} at the same location is also open in {others}; "
                     "close one, or make the titles say what differs (team, level)",
-                    Severity.WARNING,
+                    Severity.ERROR if strict else Severity.WARNING,
                     rules.DUPLICATE_POSTING,
                 )
             )
+            if strict:
+                outcome.state = State.REJECTED
 
 
 def _identity(posting: JobPosting) -> tuple:

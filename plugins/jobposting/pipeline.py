@@ -135,7 +135,7 @@ def pay_transparency_problems(posting: JobPosting, checks: Checks) -> list[Probl
     return found
 
 
-def check_across(outcomes: list[Outcome]) -> None:
+def check_across(outcomes: list[Outcome], strict: bool = False) -> None:
     """What no single file shows: two postings at one address, or sharing a req_id.
 
     Adds the problems to the outcomes concerned and rejects them.
@@ -145,7 +145,7 @@ def check_across(outcomes: list[Outcome]) -> None:
                 lambda key, others: f"the web address jobs/{key[0]}/ is also used by {others}; rename one file or give one a different slug")  # fmt: skip
     _duplicates(valid, lambda p: p.req_id, rules.DUPLICATE_REQ_ID, "req_id",
                 lambda key, others: f"{key} is also the req_id of {others}; give each posting its own")  # fmt: skip
-    hygiene.duplicate_postings(outcomes)  # same title and place: a warning, not a rejection
+    hygiene.duplicate_postings(outcomes, strict)  # same title and place: a warning unless strict
 
 
 def _duplicates(outcomes, key_of, rule, field_name, message) -> None:

@@ -116,7 +116,7 @@ def classify_postings(generator: ArticlesGenerator) -> None:
     for articles in groups.values():
         for article in articles:
             _check(article, state)
-    pipeline.check_across(list(state.outcomes.values()))
+    pipeline.check_across(list(state.outcomes.values()), state.checks.strict)
     kept = {name: [] for name in groups}
     show_drafts = generator.settings["JOBPOSTING_SHOW_DRAFTS"]
     for name, articles in groups.items():

@@ -110,6 +110,9 @@ ROLES = {
     ],
 }  # fmt: skip
 
+TEAMS = ["Payments", "Scheduling", "Platform", "Reporting", "Integrations", "Mobile", "Onboarding",
+         "Billing", "Search", "Growth", "Identity", "Time Tracking", "Rota Planning", "Analytics",
+         "Enterprise", "Healthcare", "Logistics", "Retail", "Public Sector", "Core"]  # fmt: skip
 LEVELS = ["", "", "", "Junior ", "Senior ", "Senior ", "Staff ", "Lead ", "Principal "]
 LEVEL_FACTOR = {"": 1.0, "Junior ": 0.75, "Senior ": 1.3, "Staff ": 1.6, "Lead ": 1.5,
                 "Principal ": 1.8}  # fmt: skip
@@ -143,7 +146,7 @@ INTRO = [
     "Every day, {customers} use {product} to plan the work of thousands of people, and as our new {role} you will help them do it better.",
     "Our {team} team is growing, and we need a {role} who enjoys {skill} as much as we do.",
     "This is a role for someone who likes hard problems, clear writing and colleagues who answer questions kindly.",
-    "You do not need to tick every box below; if most of it sounds like you, we would like to hear from you.",
+    "You don't need to tick every box below; if most of it sounds like you, we'd like to hear from you.",
     "The {team} team is small, so your work will be visible from the first week and you will see its effect on {customers}.",
 ]
 SENTENCES = [
@@ -156,13 +159,13 @@ SENTENCES = [
     "You will own {product} together with two or three colleagues, from the first sketch to production.",
     "Our customers rely on us during their busiest hours, so reliability matters more to us than novelty.",
     "We review each other's work with care and without ego, and we expect the same from you.",
-    "Good documentation is part of the work here, not something left for later.",
+    "Good documentation is part of the work here, not something we'll leave for later.",
     "You will have a budget for books, courses and one conference a year of your choosing.",
-    "Many of our best ideas started as a question from someone new, so ask freely.",
+    "Many of our best ideas started as a question from someone new, so don't hesitate to ask.",
     "We measure ourselves by outcomes for {customers}, not by hours spent at a desk.",
     "You will help us decide what to build next, using what {customers} tell us and what the data shows.",
     "We would rather do fewer things well than many things badly, and we say no when we must.",
-    "Expect a mix of focused work, a few meetings a week and time to think.",
+    "Expect a mix of focused work, a few meetings a week and time to think - we're serious about the last part.",
 ]
 DUTIES = [
     "Design, build and maintain {product} with a focus on {skill}.",
@@ -221,6 +224,7 @@ class _Board:
 
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
+        self.titles: set[tuple[str, tuple]] = set()
 
     def pick(self, items):
         return items[self.rng.randrange(len(items))]
@@ -279,16 +283,26 @@ class _Board:
         )
         return "\n\n".join(parts) + "\n"
 
+    def title(self, job: str, where: tuple) -> str:
+        """The job and its team: two open postings with one title at one place are duplicates."""
+        for _ in range(len(TEAMS)):
+            title = f"{job}, {self.pick(TEAMS)}"
+            if (title, where) not in self.titles:
+                break
+        else:  # every team taken at this place: two teams share the role
+            title = f"{job}, {self.pick(TEAMS)} and {self.pick(TEAMS)}"
+        self.titles.add((title, where))
+        return title
+
     def posting(self, index: int) -> Posting:
         rng = self.rng
         department = self.pick(list(DEPARTMENTS))
         slug_base, code, _ = DEPARTMENTS[department]
         role, floor, skills = self.pick(ROLES[department])
         level = self.pick(LEVELS) if "Manager" not in role else ""
-        title = f"{level}{role}"
         roll = rng.random()
         workplace = "remote" if roll < 0.25 else "hybrid" if roll < 0.65 else "onsite"
-        front: list[tuple[str, str]] = [("title", _quoted(title))]
+        front: list[tuple[str, str]] = []
 
         posted = TODAY - dt.timedelta(days=rng.randint(0, 120))
         lifecycle = rng.random()
@@ -324,6 +338,10 @@ class _Board:
                 front.append(("locations", "\n  - " + "\n    ".join(lines)))
             else:
                 front.append(("locations", "[" + ", ".join(offices) + "]"))
+
+        where = tuple(areas) if workplace == "remote" else tuple(sorted(offices))
+        title = self.title(f"{level}{role}", where)
+        front.insert(0, ("title", _quoted(title)))
 
         student = level == "Junior " and rng.random() < 0.3
         if student:
@@ -375,7 +393,9 @@ class _Board:
         if rng.random() < 0.1:
             front.append(("modified", (posted + dt.timedelta(days=rng.randint(0, 10))).isoformat()))
         body = self.body(role, department, place, skills, currency)
-        name = f"{slug_base}-{re.sub(r'[^a-z0-9]+', '-', title.lower()).strip('-')}-{index:05d}"
+        if rng.random() < 0.5:  # pasted from a word processor: typographic punctuation
+            body = body.replace("'", "\u2019").replace(" - ", " \u2013 ")
+        name = f"{slug_base}-{re.sub(r'[^a-z0-9]+', '-', role.lower()).strip('-')}-{index:05d}"
         return Posting(name, front, body)
 
 

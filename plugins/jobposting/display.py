@@ -91,12 +91,16 @@ def posted_ago(posted: dt.date, today: dt.date, lang: str | None = None) -> str:
     days = (today - posted).days
     if days <= 0:
         return strings.text("posted_today", lang)
+    return strings.text("posted_ago", lang, ago=_days_ago(days, lang))
+
+
+@functools.lru_cache(maxsize=1024)
+def _days_ago(days: int, lang: str | None) -> str:
     # threshold 2: days up to two months, then months; a month is too coarse for a fresh posting
-    ago = format_timedelta(
+    return format_timedelta(
         dt.timedelta(days=-days), granularity="day", threshold=2, add_direction=True,
         locale=locale_of(lang),
     )  # fmt: skip
-    return strings.text("posted_ago", lang, ago=ago)
 
 
 def experience(months: int, lang: str | None = None) -> str:

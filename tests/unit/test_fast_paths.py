@@ -104,3 +104,22 @@ def test_cached_money_reads_like_babel_each_time(amount, currency, lang):
     assert display.money(amount, currency, lang) == first
     assert display.money(amount, currency, lang) == first  # now from the cache
     assert display.money.cache_info().hits >= 1
+
+
+@pytest.mark.parametrize("lang", [None, "en", "de", "fr"])
+def test_cached_posted_ago_reads_like_babel_each_time(lang):
+    import datetime as dt
+
+    from babel.dates import format_timedelta
+
+    today = dt.date(2026, 11, 28)
+    for days in (0, 1, 2, 13, 45, 59, 61, 120, 400):
+        shown = display.posted_ago(today - dt.timedelta(days=days), today, lang)
+        if days == 0:
+            continue
+        expected = format_timedelta(
+            dt.timedelta(days=-days), granularity="day", threshold=2, add_direction=True,
+            locale=display.locale_of(lang),
+        )  # fmt: skip
+        assert expected in shown
+        assert display.posted_ago(today - dt.timedelta(days=days), today, lang) == shown

@@ -1,0 +1,153 @@
+"""The openings list with JavaScript: filters in place, the address keeps them, the count is
+announced, and search asks the real Pagefind index the build wrote. Keyboard only where it counts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator(".card:visible h3").all_inner_texts()
+
+
+def test_filter_narrows_in_place_and_the_address_follows(sample_server, desktop):
+    desktop.goto(sample_server.url + "/")
+    assert len(visible_titles(desktop)) == 7
+    desktop.get_by_label("Location").select_option("berlin")
+    assert sorted(visible_titles(desktop)) == [
+        "Backend Developer",
+        "Werkstudent*in Frontend-Entwicklung",
+    ]
+    assert desktop.url.endswith("/?location=berlin")
+    assert desktop.locator("#status").inner_text() == "2 roles match"
+    assert desktop.locator("#status").get_attribute("role") == "status"
+    desktop.get_by_label("Employment type").select_option("full-time")
+    assert visible_titles(desktop) == ["Backend Developer"]
+    assert "location=berlin" in desktop.url and "employment=full-time" in desktop.url
+    assert desktop.locator("#status").inner_text() == "1 role matches"
+    # departments left without a match disappear with their heading
+    assert desktop.locator(".group:visible").count() == 1
+
+    desktop.go_back()
+    assert desktop.url.endswith("/?location=berlin")
+    assert desktop.get_by_label("Employment type").input_value() == ""
+    assert len(visible_titles(desktop)) == 2
+    desktop.go_back()
+    assert len(visible_titles(desktop)) == 7
+    assert desktop.locator("#status").inner_text() == ""
+
+
+def test_shared_address_opens_filtered(sample_server, desktop):
+    desktop.goto(sample_server.url + "/?workplace=remote&department=engineering")
+    assert visible_titles(desktop) == ["Staff Platform Engineer"]
+    assert desktop.get_by_label("Workplace").input_value() == "remote"
+
+
+def test_unknown_filter_value_in_the_address_shows_everything(sample_server, desktop):
+    desktop.goto(sample_server.url + "/?location=atlantis")
+    assert len(visible_titles(desktop)) == 7
+
+
+def test_no_match_says_so(sample_server, desktop):
+    desktop.goto(sample_server.url + "/")
+    desktop.get_by_label("Location").select_option("denver")
+    desktop.get_by_label("Workplace").select_option("remote")
+    assert visible_titles(desktop) == []
+    assert "No roles match" in desktop.locator("#status").inner_text()
+    desktop.get_by_role("button", name="Clear filters").click()
+    assert len(visible_titles(desktop)) == 7
+
+
+def test_filters_with_the_keyboard_only(sample_server, desktop):
+    desktop.goto(sample_server.url + "/")
+    desktop.keyboard.press("Tab")  # the skip link comes first
+    assert desktop.evaluate("document.activeElement.textContent") == "Skip to content"
+    desktop.keyboard.press("Enter")
+    for _ in range(12):  # through the site navigation to the search field
+        desktop.keyboard.press("Tab")
+        if desktop.evaluate("document.activeElement.id") == "q":
+            break
+    assert desktop.evaluate("document.activeElement.id") == "q"
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate("document.activeElement.id") == "f-department"
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate("document.activeElement.id") == "f-location"
+    # a closed select takes arrow keys and changes without a mouse
+    desktop.keyboard.press("ArrowDown")
+    expect(desktop.locator("#status")).to_have_text(re.compile(".+"))
+    assert desktop.get_by_label("Location").input_value() == "berlin"
+    assert len(visible_titles(desktop)) == 2
+    # the focus ring is visible on the focused control
+    outline = desktop.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+
+
+def test_search_finds_a_posting_by_a_word_in_its_text(sample_server, desktop):
+    desktop.goto(sample_server.url + "/")
+    desktop.get_by_label("Search open roles").fill("kubernetes")
+    expect(desktop.locator("#status")).to_have_text("1 role matches")
+    assert visible_titles(desktop) == ["Staff Platform Engineer"]
+    assert desktop.url.endswith("/?q=kubernetes")
+    assert desktop.visit.outside_requests == []
+    assert desktop.visit.page_errors == []
+
+
+def test_search_finds_the_german_posting_from_the_english_list(sample_server, desktop):
+    desktop.goto(sample_server.url + "/")
+    desktop.get_by_label("Search open roles").fill("Werkstudent")
+    expect(desktop.locator("#status")).to_have_text("1 role matches")
+    assert visible_titles(desktop) == ["Werkstudent*in Frontend-Entwicklung"]
+
+
+def test_search_with_the_keyboard_and_a_filter(sample_server, desktop):
+    desktop.goto(sample_server.url + "/?q=customers")
+    expect(desktop.locator("#status")).to_have_text(re.compile(".+"))
+    found = set(visible_titles(desktop))
+    assert {"Solutions Engineer", "Customer Support Specialist"} <= found
+    desktop.get_by_label("Workplace").select_option("onsite")
+    assert visible_titles(desktop) == ["Customer Support Specialist"]
+    desktop.get_by_label("Search open roles").focus()
+    desktop.keyboard.press("Control+A")
+    desktop.keyboard.press("Backspace")
+    expect(desktop).not_to_have_url(re.compile("q="))
+    expect(desktop.locator(".card:not([hidden])")).to_have_count(1)
+
+
+def test_search_covers_open_postings_only(sample_server, desktop):
+    desktop.goto(sample_server.url + "/")
+    # "scavenger" is only in the closed Office Manager posting
+    desktop.get_by_label("Search open roles").fill("scavenger")
+    expect(desktop.locator("#status")).to_have_text(re.compile(".+"))
+    assert visible_titles(desktop) == []
+    results = desktop.evaluate(
+        """async () => {
+            const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
+            const found = await pagefind.search('scavenger');
+            return found.results.length;
+        }"""
+    )
+    assert results == 0
+    pages = desktop.evaluate(
+        """async () => {
+            const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
+            const found = await pagefind.search(null, {});
+            const all = await Promise.all(found.results.map(r => r.data()));
+            return all.map(d => d.url).sort();
+        }"""
+    )
+    assert pages == sorted(
+        [
+            "/jobs/backend-developer/",
+            "/jobs/customer-support-specialist/",
+            "/jobs/data-science-intern/",
+            "/jobs/product-designer/",
+            "/jobs/solutions-engineer/",
+            "/jobs/staff-platform-engineer/",
+            "/jobs/werkstudent-frontend/de/",
+        ]
+    )

@@ -95,7 +95,7 @@ def test_list_without_javascript_lists_everything_and_links_the_facets(sample_se
     no_js.get_by_role("link", name="Berlin", exact=True).click()
     assert no_js.url.endswith("/locations/berlin/")
     assert no_js.locator("h1").inner_text() == "Jobs in Berlin"
-    titles = no_js.locator(".card h3").all_inner_texts()
+    titles = no_js.locator(".card .title").all_inner_texts()
     assert "Backend Developer" in titles
     assert "Product Designer" not in titles
 

@@ -15,7 +15,7 @@ def built(tmp_path_factory):
 
 
 def titles(page) -> list[str]:
-    return sorted(h.get_text(strip=True) for h in page.select(".card h3"))
+    return sorted(h.get_text(strip=True) for h in page.select(".card .title"))
 
 
 EXPECTED = {

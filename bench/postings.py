@@ -336,6 +336,7 @@ class _Board:
                 lines = [f'street: "{office[1]}"', f'locality: "{office[2]}"',
                          f'postal_code: "{office[4]}"', f"country: {office[5]}"]  # fmt: skip
                 front.append(("locations", "\n  - " + "\n    ".join(lines)))
+                offices = offices[:1]
             else:
                 front.append(("locations", "[" + ", ".join(offices) + "]"))
 

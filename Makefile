@@ -99,5 +99,7 @@ notify: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCHFLAGS)
 
+# Lighthouse from npm, pinned in tests/browser/package-lock.json; it drives the system Chromium.
 lighthouse: $(STAMP) system-deps
+	cd tests/browser && npm ci --no-audit --no-fund --silent
 	$(BIN)/pytest -m slow tests/browser/test_lighthouse.py

@@ -162,3 +162,11 @@ def test_search_index_is_built_over_open_postings(tmp_path):
     entry = (site.output / "pagefind" / "pagefind-entry.json").read_text()
     assert '"page_count":7' in entry  # the seven open postings, in one index
     assert (site.output / "pagefind" / "pagefind.js").exists()
+
+
+def test_no_link_to_a_department_without_open_roles(built):
+    """People & Operations has only the closed Office Manager, so it has no page to link to."""
+    page = built.page("jobs/office-manager/index.html")
+    assert "People & Operations" in page.select_one(".crumbs").get_text()
+    assert not page.select('a[href*="people-operations"]')
+    assert not (built.output / "departments" / "people-operations").exists()

@@ -269,6 +269,14 @@ class _Checker:
                         f"unknown field; did you mean {target}?",
                         rules.UNKNOWN_FIELD,
                     )
+            elif lowered.startswith("imported_"):
+                self.found.error(
+                    value.line,
+                    name,
+                    "was left by openings import because it could not be mapped: see the TODO "
+                    "comment above it, move the value into the right field, then delete this line",
+                    rules.UNKNOWN_FIELD,
+                )
             else:
                 close = normalize.suggest(lowered, FIELDS)
                 self.found.error(
@@ -900,12 +908,9 @@ class _Checker:
                     rules.APPLY,
                 )
                 email = None
-        if (
-            url is None
-            and email is None
-            and "apply_url" not in self.fields
-            and "apply_email" not in self.fields
-        ):
+        # an empty apply_url: line means "not given": the site's default applies
+        refused = any(p.field in ("apply_url", "apply_email") for p in self.found)
+        if url is None and email is None and not refused:
             url, email = self.ctx.apply_url, self.ctx.apply_email
             if url is None and email is None and "apply_url" not in self.misnamed:
                 self.found.error(

@@ -24,6 +24,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -115,23 +116,85 @@ class Build:
     postings: int
     seconds: float  # wall time of the whole `python -m pelican` process
     cpu_seconds: float  # user + system
-    peak_mb: float  # maximum resident set size of the process
+    peak_mb: float  # maximum resident set size of the largest single process
+    peak_tree_mb: float | None  # Pelican and Pagefind together, sampled
     html_files: int
 
+    @property
+    def memory_mb(self) -> float:
+        """The figure the memory target is about: what the machine needs at once."""
+        return self.peak_tree_mb if self.peak_tree_mb else self.peak_mb
 
-def run_measured(command: list[str], cwd: Path, log: Path) -> tuple[float, float, float, int]:
-    """Run a child process; return (wall seconds, cpu seconds, peak MB, exit code).
 
-    os.wait4 gives this child's own resource use (its peak memory included), not a running
-    maximum over every child this process has had.
+def run_measured(command: list[str], cwd: Path, log: Path) -> Measured:
+    """Run a child process to its end and measure it.
+
+    os.wait4 gives this child's own resource use: its peak memory, and the largest of its
+    children's (Pagefind). A sampler adds up the whole process tree while it runs, since Pelican
+    keeps its memory while Pagefind indexes: the machine needs the sum.
     """
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        sampler = _TreeSampler(process.pid)
+        sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
+        sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode
+    return Measured(
+        seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, sampler.peak_mb,
+        process.returncode,
+    )  # fmt: skip
+
+
+@dataclass
+class Measured:
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float  # the largest single process
+    peak_tree_mb: float | None  # the process and its children together (None: no /proc)
+    exit_code: int
+
+
+class _TreeSampler(threading.Thread):
+    """Samples the resident memory of a process and all its descendants, from /proc."""
+
+    INTERVAL = 0.1
+    PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20 if hasattr(os, "sysconf") else 0
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_mb: float | None = 0.0 if Path("/proc/self/statm").exists() else None
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while self.peak_mb is not None and not self._done.is_set():
+            self.peak_mb = max(self.peak_mb, self.sample())
+            self._done.wait(self.INTERVAL)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def sample(self) -> float:
+        parents: dict[int, list[int]] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:  # the process ended meanwhile
+                continue
+            parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        total, todo = 0.0, [self.pid]
+        while todo:
+            pid = todo.pop()
+            todo += parents.get(pid, [])
+            try:
+                total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * self.PAGE_MB
+            except (OSError, IndexError, ValueError):
+                continue
+        return total
 
 
 def write_settings(work: Path, variant: str, content: Path) -> Path:
@@ -164,12 +227,16 @@ def build(variant: str, settings_file: Path, count: int) -> Build:
     shutil.rmtree(output, ignore_errors=True)
     command = [sys.executable, "-m", "pelican", "-s", str(settings_file), "-o", str(output)]
     log = folder / "build.log"
-    seconds, cpu, peak, code = run_measured(command, folder, log)
-    if code != 0:
+    done = run_measured(command, folder, log)
+    if done.exit_code != 0:
         tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-20:])
-        raise BenchError(f"the {LABELS[variant]} build failed (exit {code}); {log}:\n{tail}")
+        raise BenchError(
+            f"the {LABELS[variant]} build failed (exit {done.exit_code}); {log}:\n{tail}"
+        )
     html = sum(1 for _ in output.rglob("*.html"))
-    return Build(variant, count, seconds, cpu, peak, html)
+    return Build(
+        variant, count, done.seconds, done.cpu_seconds, done.peak_mb, done.peak_tree_mb, html
+    )
 
 
 def validate_command() -> tuple[list[str], str]:
@@ -185,11 +252,11 @@ def time_validate(repeat: int, work: Path) -> dict:
     command, shown = validate_command()
     times = []
     for _ in range(repeat):
-        seconds, _, _, code = run_measured(command, ROOT, work / "validate.log")
-        if code != 0:
+        done = run_measured(command, ROOT, work / "validate.log")
+        if done.exit_code != 0:
             log = (work / "validate.log").read_text(encoding="utf-8", errors="replace")
-            raise BenchError(f"`{shown}` failed (exit {code}):\n{log[-2000:]}")
-        times.append(seconds)
+            raise BenchError(f"`{shown}` failed (exit {done.exit_code}):\n{log[-2000:]}")
+        times.append(done.seconds)
     median = statistics.median(times)
     return {"command": shown, "runs": times, "median_seconds": median,
             "target_seconds": TARGET_VALIDATE_S, "met": median <= TARGET_VALIDATE_S}  # fmt: skip
@@ -220,8 +287,8 @@ def compare(count: int, repeat: int, seed: int, work: Path, say) -> dict:
 def big_board(count: int, seed: int, work: Path) -> dict:
     files = prepare(work, count, seed, variants=("openings",))
     result = build("openings", files["openings"], count)
-    return {**asdict(result), "target_peak_mb": TARGET_PEAK_MB,
-            "met": result.peak_mb <= TARGET_PEAK_MB}  # fmt: skip
+    return {**asdict(result), "memory_mb": result.memory_mb, "target_peak_mb": TARGET_PEAK_MB,
+            "met": result.memory_mb <= TARGET_PEAK_MB}  # fmt: skip
 
 
 def table(results: dict) -> list[str]:
@@ -241,7 +308,8 @@ def table(results: dict) -> list[str]:
                 f"{LABELS[variant]:<22}{comparison['median_seconds'][variant]:>10.2f}"
                 f"{min(seconds):>9.2f}{max(seconds):>9.2f}"
                 f"{statistics.median(r['cpu_seconds'] for r in mine):>9.2f}"
-                f"{max(r['peak_mb'] for r in mine):>9.0f}{mine[0]['html_files']:>7}"
+                f"{max(r['peak_tree_mb'] or r['peak_mb'] for r in mine):>9.0f}"
+                f"{mine[0]['html_files']:>7}"
             )
         lines.append(
             f"ratio Openings / plain Pelican: {comparison['ratio']:.2f} "
@@ -251,7 +319,8 @@ def table(results: dict) -> list[str]:
     if big:
         lines.append(
             f"N = {big['postings']:,} Openings build: {big['seconds']:.1f} s, peak memory "
-            f"{big['peak_mb']:.0f} MB (target <= {TARGET_PEAK_MB} MB) {_verdict(big['met'])}"
+            f"{big['memory_mb']:.0f} MB (largest process {big['peak_mb']:.0f} MB; "
+            f"target <= {TARGET_PEAK_MB} MB) {_verdict(big['met'])}"
         )
     check = results.get("validate")
     if check:

@@ -112,6 +112,8 @@ def test_runner_end_to_end_on_five_postings(tmp_path):
     assert {r["variant"] for r in comparison["runs"]} == {"plain", "openings"}
     for build in comparison["runs"]:
         assert build["seconds"] > 0 and build["peak_mb"] > 0 and build["html_files"] >= 5
+        # the tree's sampled sum is at least the largest process (sampling may miss its peak)
+        assert build["peak_tree_mb"] is None or build["peak_tree_mb"] > 10
     assert comparison["ratio"] == pytest.approx(
         comparison["median_seconds"]["openings"] / comparison["median_seconds"]["plain"]
     )
@@ -140,4 +142,4 @@ def test_a_failed_build_is_reported_not_measured(tmp_path):
 def test_ten_thousand_postings_build_in_under_a_gigabyte(tmp_path):
     big = run.big_board(10_000, postings.DEFAULT_SEED, tmp_path)
     assert big["html_files"] >= 9_000
-    assert big["peak_mb"] <= run.TARGET_PEAK_MB, big
+    assert big["memory_mb"] <= run.TARGET_PEAK_MB, big  # Pelican and Pagefind together

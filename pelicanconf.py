@@ -67,7 +67,12 @@ AUTHOR_FEED_RSS = None
 
 # Every value from a posting's front matter is text, never HTML: templates escape it. Only the
 # sanitised description (article.content, page.content) is marked |safe in the theme.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+}
 
 MARKDOWN = {
     "extension_configs": {

@@ -33,6 +33,7 @@ TARGET_TESTS = {
     "test": "tests/test_workflows.py",
     "publish": "tests/test_build.py",
     "summary": "tests/test_summary.py",
+    "notify": "tests/crawlers/test_crawl_notify.py",
 }
 
 SHA_PIN = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40}$")
@@ -276,7 +277,8 @@ def test_pages_concurrency_never_cancels_a_deployment():
 def test_pages_permissions_are_split_by_job():
     wf = workflow("pages.yml")
     assert wf.get("permissions") in (None, {})
-    assert wf["jobs"]["build"]["permissions"] == {"contents": "read"}
+    # configure-pages reads the Pages site (GET /repos/{owner}/{repo}/pages): pages: read
+    assert wf["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     deploy = wf["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build"
@@ -295,9 +297,22 @@ def test_pages_builds_for_the_pages_address_without_a_cache():
     publish = next(s for s in build if s.get("run") == "make publish")
     assert publish["env"]["SITEURL"] == "${{ steps.pages.outputs.base_url }}"
     assert step_using(wf, "actions/upload-pages-artifact")["with"]["path"].rstrip("/") == "output"
-    setup_python = step_using(wf, "actions/setup-python")
-    assert "cache" not in setup_python.get("with", {})
+    for setup_python in (s for s in build if s.get("uses", "").startswith("actions/setup-python")):
+        assert "cache" not in setup_python.get("with", {})
     assert not any(s.get("uses", "").startswith("actions/cache") for s in build)
+
+
+def test_notify_runs_after_deployment_only_when_enabled():
+    wf = workflow("pages.yml")
+    notify = wf["jobs"]["notify"]
+    assert notify["needs"] == "deploy"
+    assert notify["if"] == "vars.NOTIFY_SEARCH_ENGINES == 'true'"
+    assert notify["permissions"] == {"contents": "read", "pages": "read"}
+    # the secret lives in its own environment, so only this job can read it
+    assert notify["environment"]["name"] == "search-engines"
+    last = notify["steps"][-1]
+    assert last["run"] == "scripts/notify-deployed.sh"
+    assert "GOOGLE_INDEXING_SERVICE_ACCOUNT" in last["env"]
 
 
 # --- keepalive.yml --------------------------------------------------------------------------

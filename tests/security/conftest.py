@@ -6,13 +6,9 @@ import shutil
 
 import pytest
 from browsing import CHROMIUM_FLAGS, chromium_path, reserve_port, serve
-from hostile_corpus import FOLDER
+from hostile_corpus import hostile_files
 from jobposting.problems import BuildFailed
 from sitebuild import Site
-
-
-def hostile_files(prefix: str):
-    return sorted(FOLDER.glob(f"{prefix}-*.md"))
 
 
 def copy_into(site: Site, files) -> None:

@@ -283,6 +283,11 @@ CORPUS: dict[str, bytes] = {
 }
 
 
+def hostile_files(prefix: str) -> list[Path]:
+    """The corpus files of one kind: "ok" (published) or "bad" (refused)."""
+    return sorted(FOLDER.glob(f"{prefix}-*.md"))
+
+
 def write() -> None:
     FOLDER.mkdir(parents=True, exist_ok=True)
     for old in FOLDER.glob("*.md"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from browsing import open_context, screenshot
-from conftest import hostile_files
+from hostile_corpus import hostile_files
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import hostile_files
-from hostile_corpus import CORPUS, PAYLOAD
+from hostile_corpus import CORPUS, PAYLOAD, hostile_files
 from jobposting import rules
 
 SCHEMES_NEVER = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)

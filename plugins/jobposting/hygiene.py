@@ -77,7 +77,10 @@ def title_problems(posting: JobPosting, line: int | None) -> list[Problem]:
         )
     plain = _GENDER_NOTE.sub(" ", title)
     if _SALARY.search(plain):
-        warn("contains pay", "put it in salary: {min: ..., max: ..., currency: ..., per: ...}")
+        warn(
+            "contains pay",
+            "put it in salary, e.g. salary: {min: 60000, max: 80000, currency: EUR, per: YEAR}",
+        )
     if _code_in(plain, posting.req_id):
         warn("contains a reference code", "put it in req_id")
     if _DATE.search(plain):

@@ -483,12 +483,14 @@ def message(rule: Jurisdiction) -> str:
     cite = f"{rule.law}, since {rule.effective.isoformat()}"
     currency = _CURRENCIES.get(rule.country or "")
     if currency:
-        example = f"salary: {{min: ..., max: ..., currency: {currency}, per: YEAR}}"
+        example = f"salary: {{min: 90000, max: 120000, currency: {currency}, per: YEAR}}"
     else:
-        example = "salary: {min: ..., max: ..., currency: EUR, per: YEAR} (your currency's code)"
+        example = (
+            "salary: {min: 60000, max: 80000, currency: EUR, per: YEAR} (with your currency's code)"
+        )
     if rule.requires == "range-or-before-interview":
         return (
             f"postings for {rule.name} should show a pay range: applicants must be given it "
-            f"in the posting or before the interview ({cite}); add {example}"
+            f"in the posting or before the interview ({cite}); add the range, e.g. {example}"
         )
-    return f"postings for {rule.name} must show a pay range ({cite}); add {example}"
+    return f"postings for {rule.name} must show a pay range ({cite}); add it, e.g. {example}"

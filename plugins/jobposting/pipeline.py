@@ -100,7 +100,10 @@ def check_posting(
         return Outcome(path, None, State.REJECTED, checks.promote(found))
     state = lifecycle.state_of(posting, checks.ctx.today, checks.ctx.timezone)
     if state in (State.OPEN, State.SCHEDULED):
-        found = checks.promote([*found, *pay_transparency_problems(posting, checks)])
+        law = pay_transparency_problems(posting, checks)
+        if law:  # the law's message says more than Google's recommendation of a salary
+            found = [p for p in found if not (p.rule == rules.RECOMMENDED and p.field == "salary")]
+        found = checks.promote([*found, *law])
     elif state is State.DRAFT:
         # a draft may be saved before the pay is settled; it must have it before it opens
         found += [p.demoted() for p in pay_transparency_problems(posting, checks)]

@@ -1093,20 +1093,29 @@ class _Checker:
             )
         return slug
 
+    def absent(self, name: str) -> bool:
+        """Not written, or written with nothing after the colon (a line left empty)."""
+        value = self.fields.get(name)
+        if value is None:
+            return True
+        if value.is_scalar:
+            return value.value is None or str(value.text).strip() == ""
+        return not value.value
+
     def recommended(self, valid_through, employment, salary, req_id, locations) -> None:
         def warn(name: str, advice: str) -> None:
             self.found.warning(
                 None, name, f"is missing; {advice} (Google recommends it)", rules.RECOMMENDED
             )
 
-        if valid_through is None and "valid_through" not in self.fields:
+        if valid_through is None and self.absent("valid_through"):
             warn("valid_through", "add the last day applications are accepted, e.g. 2027-01-31")
-        if not employment and "employment_type" not in self.fields:
+        if not employment and self.absent("employment_type"):
             warn("employment_type", "add e.g. employment_type: FULL_TIME")
-        if salary is None and "salary" not in self.fields:
+        if salary is None and self.absent("salary"):
             warn(
                 "salary",
                 "add the pay, e.g. salary: {min: 60000, max: 80000, currency: EUR, per: YEAR}",
             )
-        if req_id is None and "req_id" not in self.fields:
+        if req_id is None and self.absent("req_id"):
             warn("req_id", "add the requisition number, e.g. req_id: ENG-101")

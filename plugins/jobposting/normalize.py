@@ -406,7 +406,14 @@ def parse_number(text: str) -> tuple[Decimal | None, str | None]:
         number = Decimal(raw.replace(" ", ""))
     except InvalidOperation:
         return None, None
-    return (None, _plain(number)) if number.is_finite() else (None, None)
+    if not number.is_finite() or abs(number.adjusted()) > _MAX_DIGITS:
+        # "1e999999999" would be a billion digits written out: no salary looks like that
+        return None, None
+    return None, _plain(number)
+
+
+# More digits than any pay or count has; keeps "1e999999999" from being written out in full.
+_MAX_DIGITS = 30
 
 
 # ---------------------------------------------------------------------------------------------

@@ -667,3 +667,9 @@ def test_results_are_cached_and_frozen():
     assert n.employment_type("Full Time") is first
     with pytest.raises(AttributeError):
         first.value = "PART_TIME"
+
+
+def test_a_huge_exponent_is_refused_without_writing_it_out():
+    # "1e999999999" once produced a billion-digit suggestion (and hung the build)
+    assert n.parse_number("1e999999999") == (None, None)
+    assert n.parse_number("1e5") == (None, "100000")

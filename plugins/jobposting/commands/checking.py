@@ -166,7 +166,7 @@ def check_files(values: dict, files: list[str], checks=None) -> Checked:
         result.outcomes.append(outcome)
         if doc is not None:
             result.documents[outcome.path] = doc
-    pipeline.check_across(result.outcomes)
+    pipeline.check_across(result.outcomes, checks.strict)
     return result
 
 

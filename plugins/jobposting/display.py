@@ -135,9 +135,7 @@ def place(address: Address, lang: str | None = None) -> str:
 def remote_areas(posting: JobPosting, lang: str | None = None) -> str:
     """Countries in the page's language; states and provinces as ISO names them."""
     lang = lang or posting.lang
-    return ", ".join(
-        country(area.code, lang) if area.is_country else area.name for area in posting.remote_areas
-    )
+    return ", ".join(geo.area_name(area.code, lang) for area in posting.remote_areas)
 
 
 def where(posting: JobPosting, lang: str | None = None) -> str:

@@ -425,3 +425,11 @@ def currency(text: str) -> Normalized:
     if close and len(full[close[0]]) == 1:
         return Normalized(None, next(iter(full[close[0]])))
     return Normalized(None)
+
+
+def area_name(code: str, lang: str | None = "en") -> str:
+    """A remote area as shown on the page and in the JSON-LD, which must agree: countries in the
+    posting's language, states and provinces as ISO 3166-2 names them."""
+    if "-" in code:
+        return subdivision_name(code)
+    return country_name(code, (lang or "en").split("-")[0])

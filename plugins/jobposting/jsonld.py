@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import geo
 from .model import Address, JobPosting, Organization, Salary
 
 CONTEXT = "https://schema.org/"
@@ -30,7 +31,10 @@ def build(posting: JobPosting, url: str, description_html: str) -> dict:
     if posting.is_remote:
         data["jobLocationType"] = "TELECOMMUTE"
         data["applicantLocationRequirements"] = [
-            {"@type": "Country" if area.is_country else "State", "name": area.name}
+            {
+                "@type": "Country" if area.is_country else "State",
+                "name": geo.area_name(area.code, posting.lang),
+            }
             for area in posting.remote_areas
         ]
     if posting.salary is not None:

@@ -159,3 +159,22 @@ def test_a_script_in_the_title_stays_inside_the_json_string():
     inside = html.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "</script>" not in inside.lower() and "<script" not in inside.lower()
     assert json.loads(inside)["title"] == title
+
+
+def test_remote_countries_are_named_as_the_page_names_them():
+    # the page shows countries in the posting's language; the JSON-LD must say the same
+    from jobposting import display
+
+    posting = job(
+        workplace="remote",
+        lang="de",
+        remote_areas=(Area("AT", "Austria"), Area("US-CA", "California")),
+    )
+    names = [
+        place["name"]
+        for place in jsonld.build(posting, "https://x.example/jobs/a/", "<p>x</p>")[
+            "applicantLocationRequirements"
+        ]
+    ]
+    assert names == ["Österreich", "California"]
+    assert display.remote_areas(posting) == "Österreich, California"

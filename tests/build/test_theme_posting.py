@@ -170,3 +170,18 @@ def test_no_link_to_a_department_without_open_roles(built):
     assert "People & Operations" in page.select_one(".crumbs").get_text()
     assert not page.select('a[href*="people-operations"]')
     assert not (built.output / "departments" / "people-operations").exists()
+
+
+def test_text_people_write_takes_its_direction_from_itself(tmp_path):
+    # a title in Arabic or Hebrew must read right to left inside a left-to-right page
+    from sitebuild import VALID_POSTING, Site
+
+    title = "مطور الواجهة الخلفية"
+    site = Site(tmp_path)
+    site.posting("rtl.md", VALID_POSTING.replace("title: Backend Developer", f"title: {title}"))
+    site.build()
+    page = site.page("jobs/rtl/index.html")
+    assert page.find("h1")["dir"] == "auto"
+    assert page.select_one(".description")["dir"] == "auto"
+    card = site.page("index.html").find("a", string=title)
+    assert card["dir"] == "auto"

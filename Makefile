@@ -59,8 +59,9 @@ clean:
 system-deps:
 	scripts/install-system-deps
 
+# In parallel (pytest-xdist, one worker per core); the slowest tests are listed at the end.
 test: $(STAMP) system-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --durations=15
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not browser and not slow"

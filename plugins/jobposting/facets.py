@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import islice
 
 from pelican import signals
 
@@ -71,7 +72,8 @@ class Board:
         facet = self.facet("department", article.category.slug)
         if facet is None:
             return []
-        return [a for a in facet.articles if a.url != article.url][:limit]
+        # stop at `limit`: a department of thousands must not cost thousands per page
+        return list(islice((a for a in facet.articles if a is not article), limit))
 
     @property
     def written_pages(self) -> list[Facet]:

@@ -3,6 +3,9 @@
 One entry point, a subcommand per job; each lives in its own module under commands/. Whatever
 goes wrong, the person sees a message and an exit status, never a traceback:
 0 done (no errors), 1 problems found or refused, 2 the command could not run as asked.
+
+Importing this module and building the parser load no Pelican, Babel or pycountry: each command
+imports what it needs when it runs, so `openings validate FILE` pays only for validating.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import argparse
 import sys
 
 from .commands import docs, importing, listing, new, summary, validate
-from .commands.checking import UsageError
+from .commands.options import UsageError
 
 USAGE_ERROR = 2
 

@@ -222,12 +222,14 @@ def _top_level(codes: frozenset[str]) -> frozenset[str]:
 
 def _subdivision_in(country_code: str, text: str) -> tuple[str | None, str | None]:
     """(accepted code, suggestion) for a name or local code inside one country."""
-    names = _subdivision_names().get(country_code, {})
     raw = text.strip()
+    # A code ("BE" in DE) is checked before the name index exists: building that index reads
+    # every ISO 3166-2 name and translation, most of what one `openings validate` would cost.
     if re.fullmatch(r"[A-Za-z0-9]{1,3}", raw):
         code = f"{country_code}-{raw.upper()}"
         if pycountry.subdivisions.get(code=code) is not None:
             return code, None
+    names = _subdivision_names().get(country_code, {})
     key = _key(raw)
     if key in names:
         codes = _top_level(names[key])

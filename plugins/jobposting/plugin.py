@@ -28,12 +28,12 @@ from . import (
     rules,
     search,
     settings,
+    settingscheck,
     sitemap,
 )
 from .lifecycle import State
 from .problems import BuildFailed, Problem, Severity
 from .reader import PostingReader, report_path
-from .today import check_today_setting
 
 CONTEXT_KEY = "jobposting"
 
@@ -63,24 +63,7 @@ class BuildState:
 
 
 def initialized(pelican) -> None:
-    values = pelican.settings
-    settings.apply_defaults(values)
-    found = []
-    for name, close in settings.unknown_names(values):
-        hint = f"; did you mean {close}?" if close else ""
-        found.append(f"unknown setting {name}{hint}")
-    message = check_today_setting(values)
-    if message:
-        found.append(message)
-    org = values.get("JOBPOSTING_ORGANIZATION") or {}
-    if not isinstance(org, dict) or (org and not org.get("name")):
-        found.append("JOBPOSTING_ORGANIZATION must be a dict with at least a name")
-    for key in ("JOBPOSTING_PAY_TRANSPARENCY", "JOBPOSTING_EU_PAY_TRANSPARENCY"):
-        if values.get(key) not in ("error", "warning", "off"):
-            found.append(f'{key} must be "error", "warning" or "off"')
-    if found:
-        report.emit(f"pelicanconf: {line}" for line in found)
-        raise BuildFailed(f"jobposting: {len(found)} settings problems")
+    settingscheck.check(pelican.settings)
 
 
 def add_reader(readers) -> None:

@@ -6,8 +6,6 @@ passes `make html`, with the same messages.
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import fnmatch
 import os
 from dataclasses import dataclass, field
@@ -15,43 +13,11 @@ from dataclasses import dataclass, field
 from pelican.settings import read_settings
 from pelican.utils import slugify
 
-from .. import pipeline, plugin, rules, settings
+from .. import pipeline, rules, settings, settingscheck
 from ..lifecycle import State
 from ..problems import BuildFailed, Problem, Severity
 from ..reader import PostingReader, report_path
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called: cli.py prints it and exits with status 2."""
-
-
-def add_site_options(parser: argparse.ArgumentParser) -> None:
-    """The options every command that reads the site takes."""
-    parser.add_argument(
-        "-s",
-        "--settings",
-        default="pelicanconf.py",
-        metavar="FILE",
-        help="the site's settings (default: pelicanconf.py; publishconf.py needs SITEURL)",
-    )
-    parser.add_argument(
-        "--content", metavar="FOLDER", help="the content folder (default: the settings' PATH)"
-    )
-    parser.add_argument(
-        "--today",
-        type=iso_date,
-        metavar="YYYY-MM-DD",
-        help="check as if today were this date (default: today in the site's time zone)",
-    )
-
-
-def iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-28"
-        ) from None
+from .options import UsageError
 
 
 def load_settings(args) -> dict:
@@ -85,17 +51,10 @@ def load_settings(args) -> dict:
     if getattr(args, "strict", False):
         values["JOBPOSTING_STRICT"] = True
     try:
-        plugin.initialized(_SettingsHolder(values))
+        settingscheck.check(values)
     except BuildFailed as failed:
         raise UsageError(f"{path}: {failed}; fix the settings named above") from None
     return values
-
-
-@dataclass
-class _SettingsHolder:
-    """What plugin.initialized reads from a Pelican object."""
-
-    settings: dict
 
 
 def jobs_root(values: dict) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from .checking import UsageError, add_site_options, jobs_root, load_settings
+from .options import UsageError, add_site_options
 
 
 def register(subparsers) -> None:
@@ -38,6 +38,8 @@ def run(args) -> int:
         from ..importers import run as import_postings
     except ImportError:
         raise UsageError("the importers are not installed in this version") from None
+    from .checking import jobs_root, load_settings  # Pelican: only when run
+
     values = load_settings(args)
     dest = args.dest or jobs_root(values)
     if os.path.exists(dest) and not os.path.isdir(dest):

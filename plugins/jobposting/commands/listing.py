@@ -7,10 +7,9 @@ import os
 import sys
 from dataclasses import dataclass
 
-from .. import display
 from ..lifecycle import State
 from ..text import clean_line
-from .checking import add_site_options, check_files, load_settings, posting_files
+from .options import add_site_options
 
 SOON_DAYS = 14  # "closes soon" without --expiring
 COLUMNS = ("STATUS", "TITLE", "DEPARTMENT", "LOCATION", "POSTED", "EXPIRES", "NOTE")
@@ -58,6 +57,8 @@ class Row:
 
 
 def run(args) -> int:
+    from .checking import check_files, load_settings, posting_files  # Pelican: only when run
+
     values = load_settings(args)
     checked = check_files(values, posting_files(values))
     today = checked.checks.ctx.today
@@ -86,6 +87,8 @@ ORDER = (State.OPEN, State.SCHEDULED, State.DRAFT, State.CLOSED, State.REJECTED)
 
 
 def row_of(outcome, doc, today: dt.date, tz, window: int) -> Row:
+    from .. import display  # Babel: only when a table is printed
+
     posting = outcome.posting
     if posting is None:  # rejected: show what the file says, as written
         errors = sum(p.is_error for p in outcome.problems)

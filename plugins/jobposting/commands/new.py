@@ -3,6 +3,9 @@
 Writes content/jobs/<slug>.md from templates/posting.md, where every field is present and
 explained; never overwrites a file; checks the department, offices and countries against the
 site's data first, and says which ones it knows.
+
+Pelican, pycountry and the validator are imported in the functions that use them, so building
+the `openings` parser (for any command) does not load them.
 """
 
 from __future__ import annotations
@@ -14,16 +17,8 @@ from importlib import resources
 
 import yaml
 
-from .. import geo, normalize, report
-from ..reader import report_path
 from ..text import slugify
-from .checking import (
-    UsageError,
-    add_site_options,
-    check_files,
-    jobs_root,
-    load_settings,
-)
+from .options import UsageError, add_site_options
 
 CLOSES_AFTER_DAYS = 60  # the example expiry date the template suggests
 
@@ -57,8 +52,11 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from .. import pipeline, report
+    from ..reader import report_path
+    from .checking import check_files, jobs_root, load_settings
+
     values = load_settings(args)
-    from .. import pipeline
 
     checks = pipeline.prepare(values)
     ctx = checks.ctx
@@ -120,6 +118,8 @@ def _split(values: list[str]) -> list[str]:
 
 
 def known_department(name: str, departments) -> str:
+    from .. import normalize
+
     if not departments:  # the site keeps no list: any name is fine
         return " ".join(name.split())
     wanted = name.strip().lower()
@@ -136,6 +136,8 @@ def known_department(name: str, departments) -> str:
 
 
 def known_office(key: str, offices) -> str:
+    from .. import normalize
+
     wanted = key.lower()
     if wanted in offices:
         return wanted
@@ -152,6 +154,8 @@ def known_office(key: str, offices) -> str:
 
 
 def known_area(code: str) -> str:
+    from .. import geo
+
     found = geo.area(code)
     if found.value is None:
         hint = f" Did you mean {found.suggestion}?" if found.suggestion else ""

@@ -13,21 +13,10 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 
-from .. import display
 from ..lifecycle import State
 from ..problems import Problem
-from ..reader import report_path
 from ..report import sort_key
-from .checking import (
-    AnyPostingReader,
-    UsageError,
-    add_site_options,
-    check_files,
-    jobs_root,
-    load_settings,
-    posting_files,
-    read_and_check,
-)
+from .options import UsageError, add_site_options
 
 SECTIONS = ("added", "changed", "closed", "removed")
 HEADINGS = {
@@ -62,6 +51,9 @@ class Entry:
 
 
 def run(args) -> int:
+    # Pelican and the validator: only when the command runs, not for `openings --help`
+    from .checking import AnyPostingReader, check_files, jobs_root, load_settings, posting_files
+
     values = load_settings(args)
     top = _git_root(values["PATH"])
     base = _resolve(args.base, top)
@@ -95,6 +87,8 @@ def run(args) -> int:
 
 
 def _shown(absolute: str) -> str:
+    from ..reader import report_path
+
     return report_path(absolute)
 
 
@@ -138,6 +132,8 @@ def _changed_files(base: str, top: str, folder: str) -> list[tuple[str, str]]:
 
 def _state_at(base: str, relative: str, top: str, reader, checks) -> State | None:
     """The posting's state in the base commit, judged by today's rules; None if it was not there."""
+    from .checking import read_and_check
+
     shown = _git(["show", f"{base}:{relative}"], top)
     if shown.returncode != 0:
         return None
@@ -214,6 +210,8 @@ def _entry_lines(entry: Entry) -> list[str]:
                 "the page with a \u201cno longer open\u201d notice, set `status: closed` instead."
             )
         ]
+    from .. import display  # Babel: only when there is a posting to describe
+
     posting = outcome.posting
     state = outcome.state.value
     if entry.before is not None and entry.before is not outcome.state:

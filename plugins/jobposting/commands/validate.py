@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import report
-from .checking import add_site_options, check_files, load_settings, posting_files
+from .options import add_site_options
 
 FORMATS = ("text", "github")
 
@@ -32,6 +32,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from .checking import check_files, load_settings, posting_files  # Pelican: only when run
+
     values = load_settings(args)
     checked = check_files(values, posting_files(values, args.files))
     problems = checked.problems

@@ -1,0 +1,33 @@
+"""The site's JOBPOSTING_* settings, checked before anything is read: by the build (plugin.py's
+`initialized` receiver) and by every `openings` command, with the same messages.
+
+Its own small module so the commands can check settings without importing plugin.py, which
+brings in Pelican's generators, Babel and every output.
+"""
+
+from __future__ import annotations
+
+from . import report, settings
+from .problems import BuildFailed
+from .today import check_today_setting
+
+
+def check(values: dict) -> None:
+    """Fill in the defaults, then report every problem at once and stop (BuildFailed)."""
+    settings.apply_defaults(values)
+    found = []
+    for name, close in settings.unknown_names(values):
+        hint = f"; did you mean {close}?" if close else ""
+        found.append(f"unknown setting {name}{hint}")
+    message = check_today_setting(values)
+    if message:
+        found.append(message)
+    org = values.get("JOBPOSTING_ORGANIZATION") or {}
+    if not isinstance(org, dict) or (org and not org.get("name")):
+        found.append("JOBPOSTING_ORGANIZATION must be a dict with at least a name")
+    for key in ("JOBPOSTING_PAY_TRANSPARENCY", "JOBPOSTING_EU_PAY_TRANSPARENCY"):
+        if values.get(key) not in ("error", "warning", "off"):
+            found.append(f'{key} must be "error", "warning" or "off"')
+    if found:
+        report.emit(f"pelicanconf: {line}" for line in found)
+        raise BuildFailed(f"jobposting: {len(found)} settings problems")

@@ -74,13 +74,9 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
 }
 
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.sane_lists": {},
-    },
-    "output_format": "html5",
-}
+# Postings and pages are GitHub Flavored Markdown, as GitHub's editor previews them: the
+# jobposting reader renders them with cmark-gfm (plugins/jobposting/gfm.py), so Pelican's
+# MARKDOWN setting (Python-Markdown's extensions) applies to none of them and is not set here.
 
 # --- The jobposting plugin (every name is checked; a typo is an error) ---
 JOBPOSTING_ORGANIZATION = {

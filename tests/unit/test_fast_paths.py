@@ -6,59 +6,11 @@ a generated board, and text made to trip the shortcut.
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from jobposting import display
-from jobposting.reader import PostingReader, repair_mojibake
-from jobposting.sanitize import clean_html
-from markdown import Markdown
-from pelican.settings import read_settings
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-from bench import postings  # noqa: E402
-
-# Markdown that leaves state behind in a Markdown instance: abbreviations, footnotes,
-# reference links, raw HTML (the stash), and a header id.
-STATEFUL = [
-    "The HR team\n\n*[HR]: Human Resources\n\nSee the note[^1].\n\n[^1]: A footnote.\n",
-    "HR again, no definition here. A [link][ref] without its reference.\n",
-    "[ref]: https://fernhill.example/ref\n\nNow [link][ref] works. <div>raw</div>\n",
-    "Another footnote[^1], numbered from one again.\n\n[^1]: Second file.\n",
-    "## Heading {#custom}\n\nText *[SQL]: Structured Query Language\n\nSQL here.\n",
-]
-
-
-@pytest.fixture(scope="module")
-def settings():
-    return read_settings(str(ROOT / "pelicanconf.py"))
-
-
-def bodies(tmp_path: Path) -> list[str]:
-    found = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content").rglob("*.md"))]
-    postings.generate(tmp_path / "board", 40)
-    found += [p.read_text(encoding="utf-8") for p in sorted((tmp_path / "board").rglob("*.md"))]
-    return STATEFUL + found + STATEFUL
-
-
-def test_one_markdown_per_reader_renders_like_a_fresh_one_per_file(settings, tmp_path):
-    reader = PostingReader(settings)
-    texts = bodies(tmp_path)
-    assert len(texts) > 50
-    for text in texts:
-        fresh = clean_html(Markdown(**settings["MARKDOWN"]).convert(text))
-        assert reader.markdown(text) == fresh
-
-
-def test_the_reused_markdown_is_really_reused(settings):
-    reader = PostingReader(settings)
-    reader.markdown("one")
-    first = reader._markdown
-    reader.markdown("two")
-    assert reader._markdown is first
+from jobposting.reader import repair_mojibake
 
 
 @pytest.mark.parametrize(

@@ -167,3 +167,14 @@ def test_the_openings_import_command(tmp_path):
         check=False,
     )  # fmt: skip
     assert forced.returncode == 0, forced.stdout + forced.stderr
+
+
+def test_the_seed_fixture_is_the_seed_byte_for_byte():
+    # the importer tests use a copy; it must stay the job description the project started from
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "backend-developer.md"
+    copy = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "backend-developer.md"
+    if seed.is_file():  # ../shared is beside the project on developer machines and in CI
+        assert copy.read_bytes() == seed.read_bytes()
+    assert "Bachelorâ€™s" in copy.read_text(encoding="utf-8")

@@ -86,6 +86,17 @@ def prepare(settings: dict) -> Checks:
     return checks
 
 
+def not_markdown(path: str) -> Outcome:
+    """A file in the postings folder that is not Markdown: rejected, never skipped silently."""
+    problem = Problem(
+        path, None, None,
+        "is in the postings folder but is not a Markdown file: rename it to end in .md, or "
+        "move it out of the folder",
+        Severity.ERROR, rules.NOT_MARKDOWN,
+    )  # fmt: skip
+    return Outcome(path, None, State.REJECTED, [problem])
+
+
 def check_posting(
     doc, path: str, slug: str, body_html: str, read_problems, checks: Checks
 ) -> Outcome:

@@ -198,13 +198,7 @@ def _unreadable_files(articles: ArticlesGenerator, state: BuildState) -> None:
             if os.path.splitext(name)[1].lstrip(".").lower() not in PostingReader.file_extensions:
                 path = report_path(os.path.join(folder, name))
                 if path not in state.outcomes:
-                    problem = Problem(
-                        path, None, None,
-                        "is in the postings folder but is not a Markdown file: rename it to end "
-                        "in .md, or move it out of the folder",
-                        Severity.ERROR, rules.NOT_MARKDOWN,
-                    )  # fmt: skip
-                    state.outcomes[path] = pipeline.Outcome(path, None, State.REJECTED, [problem])
+                    state.outcomes[path] = pipeline.not_markdown(path)
 
 
 def _in_jobs(relative: str, values) -> bool:

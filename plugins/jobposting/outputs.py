@@ -13,8 +13,6 @@ import logging
 import os
 from dataclasses import dataclass
 
-from pelican.urlwrappers import Category
-
 from .lifecycle import State
 from .model import JobPosting
 from .today import site_timezone, today
@@ -118,6 +116,10 @@ def site_url(settings: dict) -> str:
 
 def department_slug(name: str, settings: dict) -> str:
     """The department's slug exactly as Pelican makes it for the facet page's address."""
+    # Imported here: importing any of Pelican runs its package's __init__ (generators, Jinja,
+    # docutils), and `openings notify`/`openings --help` import this module without needing it.
+    from pelican.urlwrappers import Category
+
     return Category(name, settings).slug
 
 

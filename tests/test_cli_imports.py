@@ -1,0 +1,80 @@
+"""What `openings` loads: the import structure that keeps `openings validate FILE` quick.
+
+Each check runs a fresh interpreter (a module imported by an earlier test would hide a regression)
+and looks at sys.modules afterwards. No timing: bench/run.py measures the time itself.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from sitebuild import ROOT
+
+# What the build needs and the commands do not: Pelican's package (its __init__ pulls in the
+# generators, Jinja and docutils), Babel's date formatting, the build's receivers and outputs.
+BUILD_ONLY = (
+    "babel.dates",
+    "jobposting.display",
+    "jobposting.facets",
+    "jobposting.feeds",
+    "jobposting.plugin",
+    "jobposting.search",
+    "jobposting.sitemap",
+)
+NOT_FOR_THE_PARSER = ("pelican", "pelican.generators", "jinja2", "docutils", *BUILD_ONLY)
+
+REPORT = """
+import json, sys
+{code}
+from jobposting import geo
+print("\\n" + json.dumps({{
+    "modules": sorted(sys.modules),
+    "subdivision_index_built": geo._subdivision_names.cache_info().currsize > 0
+        if "jobposting.geo" in sys.modules else False,
+}}))
+"""
+
+
+def loaded_after(code: str) -> dict:
+    """Run `code` in a fresh Python in the project folder; sys.modules and geo's state after."""
+    done = subprocess.run(
+        [sys.executable, "-c", REPORT.format(code=code)],
+        cwd=ROOT, capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_package_and_the_cli_parser_load_no_pelican_and_no_babel_dates():
+    found = loaded_after("import jobposting, jobposting.cli\njobposting.cli.parser()")
+    loaded = [name for name in NOT_FOR_THE_PARSER if name in found["modules"]]
+    assert loaded == [], f"importing the CLI and building its parser loaded {loaded}"
+
+
+def test_register_stays_what_pelican_calls():
+    found = loaded_after("import jobposting\nassert callable(jobposting.register)")
+    assert "jobposting.plugin" not in found["modules"]
+
+
+def test_validate_one_file_loads_neither_the_build_nor_the_subdivision_name_index():
+    found = loaded_after(
+        "from jobposting import cli\n"
+        "status = cli.main(['validate', 'content/jobs/backend-developer.md'])\n"
+        "assert status == 0, status"
+    )
+    loaded = [name for name in BUILD_ONLY if name in found["modules"]]
+    assert loaded == [], f"openings validate loaded {loaded}"
+    # offices.yml gives region codes (BE for DE-BE): checked one by one, no name index built
+    assert found["subdivision_index_built"] is False
+
+
+def test_a_region_name_still_builds_the_index_and_is_accepted():
+    found = loaded_after(
+        "from jobposting import geo\n"
+        "assert geo.subdivision('BE', 'DE').value == 'DE-BE'\n"
+        "assert geo._subdivision_names.cache_info().currsize == 0\n"
+        "assert geo.subdivision('Berlin', 'DE').value == 'DE-BE'"
+    )
+    assert found["subdivision_index_built"] is True

@@ -72,6 +72,10 @@ def add_reader(readers) -> None:
 
 
 def add_filters(generator) -> None:
+    # Front-matter text comes from many hands: every template escapes it, whatever a site's
+    # JINJA_ENVIRONMENT says (Pelican's default is no escaping). Only the sanitised description
+    # is marked |safe in the theme.
+    generator.env.autoescape = True
     generator.env.filters.update(display.FILTERS)
     # Pelican makes SITEURL relative on each page when RELATIVE_URLS is on; canonical links,
     # Open Graph tags and JSON-LD need the absolute address.

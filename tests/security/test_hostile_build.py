@@ -254,3 +254,16 @@ def test_sitemap_lists_only_site_addresses(published):
     for loc in locs:
         assert loc.startswith("https://careers.example/"), loc
         assert not re.search(r"[<>\"'\s\u202e]", loc), loc
+
+
+def test_titles_are_escaped_even_when_the_site_turns_escaping_off(tmp_path):
+    # Pelican's own default is no autoescape; the plugin must not depend on pelicanconf.py for it
+    from sitebuild import VALID_POSTING, Site
+
+    site = Site(tmp_path)
+    title = "<script>alert(1)</script>Engineer"
+    site.posting("x.md", VALID_POSTING.replace("title: Backend Developer", f'title: "{title}"'))
+    site.build(JINJA_ENVIRONMENT={"extensions": [], "autoescape": False})
+    html = (site.output / "jobs" / "x" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;Engineer" in html

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 
 import ftfy
 from ftfy.badness import is_bad
@@ -58,9 +59,34 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Problem]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), problems
 
 
+# ftfy's detector (one big regex) matches at most 7 characters, one of them non-ASCII at least
+# (tests/unit/test_fast_paths.py checks both): only the text near non-ASCII characters can match.
+DETECTOR_REACH = 6
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def looks_garbled(text: str) -> bool:
+    """ftfy's is_bad(text), run only on the stretches around non-ASCII characters.
+
+    Pasted text is mostly ASCII with a typographic apostrophe here and there; the detector's
+    regex over a whole 1,000-word body cost a tenth of reading a big board.
+    """
+    start = end = -1
+    for run in _NON_ASCII.finditer(text):
+        low, high = max(run.start() - DETECTOR_REACH, 0), run.end() + DETECTOR_REACH
+        if low <= end:  # overlaps the stretch so far: one stretch
+            end = high
+            continue
+        if end >= 0 and is_bad(text[start:end]):
+            return True
+        start, end = low, high
+    # a stretch starts at the text's start or 6 characters before a non-ASCII one, so the
+    # detector's one anchored pattern (^Ã ) cannot match where the text has no start
+    return end >= 0 and is_bad(text[start:end])
+
+
 def repair_mojibake(text: str, path: str) -> tuple[str, list[Problem]]:
-    # Every pattern of ftfy's detector needs a non-ASCII character: ASCII text skips its big regex.
-    if text.isascii() or not is_bad(text):
+    if not looks_garbled(text):
         return text, []
     fixed = ftfy.fix_text(text, config=MOJIBAKE_ONLY)
     if fixed == text:

@@ -6,11 +6,19 @@ a generated board, and text made to trip the shortcut.
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jobposting import display
-from jobposting.reader import repair_mojibake
+from jobposting.reader import looks_garbled, repair_mojibake
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench import postings  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -41,6 +49,43 @@ def test_no_ascii_text_is_mojibake_for_ftfy():
     assert not is_bad(ascii_text)
     for first in range(32, 127):
         assert not is_bad(chr(first) + ascii_text + chr(first))
+
+
+def test_the_detector_matches_no_more_than_the_stretches_reach():
+    # looks_garbled looks DETECTOR_REACH characters around non-ASCII text: enough only while
+    # ftfy's longest pattern is at most one more than that (an ftfy upgrade could change it)
+    import re
+
+    from ftfy.badness import BADNESS_RE
+    from jobposting.reader import DETECTOR_REACH
+
+    widest = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
+    assert widest <= DETECTOR_REACH + 1
+    assert not BADNESS_RE.flags & re.MULTILINE  # ^ means the text's start only
+
+
+# Characters ftfy's patterns are made of, with plain text around them.
+GARBLE = "ab Z\n.1ÃÂâ€™œŠš¢£“”–—é°²×ØÙВГРС‚Ä√±≈à’\xa0\u2019éè"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=GARBLE, max_size=40))
+def test_looks_garbled_agrees_with_ftfy(text):
+    from ftfy.badness import is_bad
+
+    assert looks_garbled(text) == is_bad(text)
+
+
+def test_looks_garbled_agrees_with_ftfy_on_real_postings(tmp_path):
+    from ftfy.badness import is_bad
+
+    postings.generate(tmp_path / "board", 60)
+    files = [*(ROOT / "content").rglob("*.md"), *(tmp_path / "board").rglob("*.md")]
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    texts += [t.replace("’", "â€™").replace("–", "â€“") for t in texts[-20:]]  # pasted wrong
+    assert any(is_bad(t) for t in texts) and not all(is_bad(t) for t in texts)
+    for text in texts:
+        assert looks_garbled(text) == is_bad(text)
 
 
 @pytest.mark.parametrize("lang", [None, "en", "de", "en-GB", "fr", "pt-BR", "xx"])

@@ -249,6 +249,7 @@ def validate_command() -> tuple[list[str], str]:
 
 
 def time_validate(repeat: int, work: Path) -> dict:
+    work.mkdir(parents=True, exist_ok=True)
     command, shown = validate_command()
     times = []
     for _ in range(repeat):

@@ -134,13 +134,7 @@ def read_and_check(reader, path: str, checks):
     shown = report_path(path)
     extension = os.path.splitext(path)[1].lstrip(".").lower()
     if extension not in reader.file_extensions:
-        problem = Problem(
-            shown, None, None,
-            "is in the postings folder but is not a Markdown file: rename it to end "
-            "in .md, or move it out of the folder",
-            Severity.ERROR, rules.NOT_MARKDOWN,
-        )  # fmt: skip
-        return pipeline.Outcome(shown, None, State.REJECTED, [problem]), None
+        return pipeline.not_markdown(shown), None
     try:
         body_html, metadata = reader.read(path)
     except OSError as exc:

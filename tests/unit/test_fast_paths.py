@@ -120,3 +120,35 @@ def test_cached_posted_ago_reads_like_babel_each_time(lang):
         )  # fmt: skip
         assert expected in shown
         assert display.posted_ago(today - dt.timedelta(days=days), today, lang) == shown
+
+
+def test_url_filter_gives_pelicans_url_once_per_object():
+    import datetime as dt
+
+    from pelican.contents import Article
+    from pelican.settings import read_settings
+
+    values = read_settings(str(ROOT / "pelicanconf.py"))
+    articles = [
+        Article(
+            "<p>x</p>",
+            {
+                "title": "X",
+                "slug": slug,
+                "lang": lang,
+                "date": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+            },
+            settings=values,
+            source_path=str(ROOT / "content" / "jobs" / f"{slug}.md"),
+            context={},
+        )
+        for slug, lang in (("backend-developer", "en"), ("werkstudent-frontend", "de"))
+    ]
+    for article in articles:
+        assert display.url(article) == article.url
+    assert [display.url(a) for a in articles] == [
+        "jobs/backend-developer/",
+        "jobs/werkstudent-frontend/de/",
+    ]
+    articles[0].slug = "renamed"  # only templates use the filter: by then no address changes
+    assert display.url(articles[0]) == "jobs/backend-developer/"

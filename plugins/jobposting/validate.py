@@ -28,7 +28,7 @@ from .model import (
     Salary,
 )
 from .problems import ProblemList
-from .sanitize import plain_text
+from .sanitize import plain_text_of_clean
 from .text import clean_line, slugify, truncate
 
 # One plain address: no ?, &, % or commas (they add recipients or headers to the mailto: link)
@@ -325,7 +325,7 @@ class _Checker:
         return title or ""
 
     def description(self, body_html: str, title: str) -> str:
-        text = plain_text(body_html)
+        text = plain_text_of_clean(body_html)  # the reader's sanitised HTML
         if not text:
             self.found.error(
                 self.doc.body_line,

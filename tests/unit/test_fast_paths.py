@@ -152,3 +152,33 @@ def test_url_filter_gives_pelicans_url_once_per_object():
     ]
     articles[0].slug = "renamed"  # only templates use the filter: by then no address changes
     assert display.url(articles[0]) == "jobs/backend-developer/"
+
+
+# Markup a posting may carry, raw HTML and its tricks included; the sanitiser writes it out.
+HTML_BITS = st.sampled_from(
+    ["<p>", "</p>", "<b>", "</b>", "<br>", "<a href='x?a=1&b=\"2\"' title='a>b'>", "</a>",
+     '<img alt="x>y" src="/a.png">', "<td>", "<table>", "<script>", "</script>", "<!--", "-->",
+     "<", ">", "&", "&amp;", "&lt;", "&nbsp;", "&#x27;", '"', "'", " ", "\n", "text", "é",
+     "**", "[l](/u)", "| a |\n|---|\n| b |\n", "`<i>`", "<svg><title>t</title></svg>",
+     "<![CDATA[x]]>", "<textarea>t</textarea>", "<details><summary>s</summary>", "\u00a0"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(HTML_BITS, max_size=25).map("".join))
+def test_text_of_clean_html_reads_as_nh3_reads_it(markup):
+    from jobposting import gfm
+    from jobposting.sanitize import clean_html, plain_text, plain_text_of_clean
+
+    for cleaned in (clean_html(markup), gfm.to_html(markup)):
+        assert plain_text_of_clean(cleaned) == plain_text(cleaned)
+
+
+def test_text_of_clean_html_on_real_postings(tmp_path):
+    from jobposting import frontmatter, gfm
+    from jobposting.sanitize import plain_text, plain_text_of_clean
+
+    postings.generate(tmp_path / "board", 30)
+    for path in [*(ROOT / "content").rglob("*.md"), *(tmp_path / "board").rglob("*.md")]:
+        html = gfm.to_html(frontmatter.parse(path.read_text(encoding="utf-8")).body)
+        assert plain_text_of_clean(html) == plain_text(html)

@@ -1,47 +1,169 @@
-"""The static search index: Pagefind over the open posting pages, built after the site is written.
+"""The static search index: Pagefind over the open postings, built before the pages are written.
 
-Only open posting pages carry `data-pagefind-body` (theme/templates/article.html), and Pagefind
-indexes only such pages once any page has it: lists, closed postings, drafts and company pages
-stay out. The whole site is one index in the site's language, so the English list page also
-finds the German posting. The list page loads /pagefind/pagefind.js only when someone searches.
+Each open posting becomes one compact Pagefind record: its title, where, summary, the facts a
+candidate types (employment, workplace, remote areas, department, company, reference) and the
+plain text of its description. Pagefind never parses the written pages, so lists, closed
+postings, drafts and company pages stay out by construction. The whole board is indexed in the
+site's language, so the English list page also finds the German posting. The list page loads
+/pagefind/pagefind.js only when someone searches.
+
+Memory: Pagefind holds every record's words several times over while it builds an index (about
+250 KB per benchmark posting of 1,100 words), so a 10,000-posting board cannot be one index
+within the 1 GB target. A board above JOBPOSTING_SEARCH_PART_WORDS words is indexed in parts,
+one Pagefind process after the other; /pagefind/pagefind.js is then a small module that loads
+part 1 and merges the others with Pagefind's own `mergeIndex`, so the page's code is unchanged.
+The index is built in `all_generators_finalized`, after the report (an error stops the build
+before this) and before Pelican renders pages, so Pagefind's peak does not meet the memory that
+rendering adds.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import subprocess
-import sys
+import shutil
+from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
-from . import report
+from . import display, report
+from .pagefind_client import PagefindError, PagefindService
 from .problems import BuildFailed
 
 BUNDLE = "pagefind"
+CONTEXT_KEY = "jobposting"  # plugin.py's BuildState in the generators' context
 
 
-def command(output_path: str, lang: str) -> list[str]:
-    # `python -m pagefind` runs the binary that the pagefind[bin] wheel ships; no download.
-    return [
-        sys.executable, "-m", "pagefind", "--site", output_path, "--output-subdir", BUNDLE,
-        "--force-language", lang, "--silent",
-    ]  # fmt: skip
+@dataclass(frozen=True)
+class Record:
+    url: str  # site-relative, as Pagefind reports it: "/jobs/backend-developer/"
+    title: str
+    content: str
+
+    @property
+    def words(self) -> int:
+        return len(self.content.split())
 
 
-def build_index(pelican) -> None:
-    values = pelican.settings
+class _Text(HTMLParser):
+    """The text of sanitised description HTML; every tag separates words."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def record(article) -> Record:
+    job = article.jobposting
+    lang = job.lang
+    facts = [
+        display.employment(job, lang),
+        display.workplace(job, lang),
+        display.remote_areas(job, lang) if job.is_remote else "",
+        job.department,
+        job.organization.name,
+        job.req_id or "",
+    ]
+    lines = [
+        job.title,
+        display.where(job, lang),
+        job.summary,
+        " · ".join(fact for fact in facts if fact),
+        plain_text(job.body_html),
+    ]
+    content = "\n".join(line for line in lines if line)
+    return Record("/" + article.url.lstrip("/"), job.title, content)
+
+
+def split(records: list[Record], part_words: int) -> list[list[Record]]:
+    """Consecutive parts of at most `part_words` words (a longer single posting is its own part)."""
+    parts: list[list[Record]] = [[]]
+    words = 0
+    for item in records:
+        if parts[-1] and words + item.words > part_words:
+            parts.append([])
+            words = 0
+        parts[-1].append(item)
+        words += item.words
+    return parts
+
+
+def part_name(number: int) -> str:
+    return f"part-{number}"
+
+
+def merging_module(names: list[str]) -> str:
+    """/pagefind/pagefind.js for an index in parts: Pagefind's API over all of them."""
+    others = json.dumps(names[1:])
+    return (
+        "// Written by Openings (jobposting/search.py). This board's search index is in\n"
+        f"// {len(names)} parts, so that building it fits in memory; this module is Pagefind's\n"
+        "// API over all of them: it loads the first part and merges the others.\n"
+        f'import * as pagefind from "./{names[0]}/pagefind.js";\n'
+        f'export * from "./{names[0]}/pagefind.js";\n'
+        f"await Promise.all({others}.map((part) =>\n"
+        "  pagefind.mergeIndex(new URL(`./${part}/`, import.meta.url).href)));\n"
+    )
+
+
+def write_index(records: list[Record], bundle: str, lang: str, part_words: int) -> int:
+    """Write the index for `records` into the folder `bundle`; return the number of parts."""
+    shutil.rmtree(bundle, ignore_errors=True)  # no part of an earlier, bigger board stays
+    parts = split(records, part_words)
+    names = [part_name(n) for n in range(1, len(parts) + 1)]
+    for name, part in zip(names, parts, strict=True):
+        target = bundle if len(parts) == 1 else os.path.join(bundle, name)
+        # one process per part: its memory is given back before the next part starts
+        with PagefindService({"force_language": lang}) as service:
+            for item in part:
+                service.add_record(item.url, item.content, lang, {"title": item.title})
+            service.write_files(target)
+    if len(parts) > 1:
+        with open(os.path.join(bundle, "pagefind.js"), "w", encoding="utf-8") as module:
+            module.write(merging_module(names))
+    return len(parts)
+
+
+def build_index(generators) -> None:
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    values = articles.settings
     if not values.get("JOBPOSTING_SEARCH", True):
         return
-    output = os.path.abspath(pelican.output_path)
+    state = articles.context.get(CONTEXT_KEY)
+    found = state.open_articles() if state is not None else ()
+    records = sorted((record(a) for a in found if getattr(a, "jobposting", None)),
+                     key=lambda r: r.url)  # fmt: skip
     lang = (values.get("DEFAULT_LANG") or "en").split("-")[0]
+    bundle = os.path.join(os.path.abspath(articles.output_path), BUNDLE)
+    part_words = values["JOBPOSTING_SEARCH_PART_WORDS"]
     try:
-        result = subprocess.run(
-            command(output, lang), capture_output=True, text=True, check=False, timeout=300
+        parts = write_index(records, bundle, lang, part_words)
+    except PagefindError as exc:
+        _fail(str(exc))
+    if parts > 1:
+        note = (
+            f"jobposting: search index in {parts} parts of at most {part_words:,} words"
+            " (JOBPOSTING_SEARCH_PART_WORDS), so that building it fits in memory"
         )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        _fail(f"could not run Pagefind ({exc})")
-    if result.returncode != 0:
-        _fail((result.stderr or result.stdout).strip() or f"exit status {result.returncode}")
+        report.emit([note])
 
 
 def _fail(detail: str) -> None:
@@ -58,4 +180,6 @@ def _fail(detail: str) -> None:
 
 
 def connect() -> None:
-    signals.finalized.connect(build_index)
+    # Connected after plugin.finish (Pelican calls receivers in the order they were connected):
+    # a build with errors stops there, before anything is written.
+    signals.all_generators_finalized.connect(build_index)

@@ -29,8 +29,12 @@ DEFAULTS: dict[str, object] = {
     "JOBPOSTING_EU_PAY_TRANSPARENCY": "warning",
     # The company's head count, for the laws that apply from a size on; None: assume covered.
     "JOBPOSTING_EMPLOYEES": None,
-    # Build the Pagefind search index over open postings after the site is written.
+    # Build the Pagefind search index over open postings (before the pages are written).
     "JOBPOSTING_SEARCH": True,
+    # Words of postings per search-index part: a bigger board is indexed in parts, one Pagefind
+    # process after another, so that memory stays bounded (docs/performance.md); lower it to use
+    # less memory, at the cost of a few more files fetched at a visitor's first search.
+    "JOBPOSTING_SEARCH_PART_WORDS": 1_000_000,
     # Facet pages (departments are Pelican's CATEGORY_URL); each is saved as <url>index.html.
     "JOBPOSTING_FACET_URLS": {
         "location": "locations/{slug}/",

@@ -63,6 +63,7 @@ def money(amount: Decimal, currency: str, lang: str | None) -> str:
     return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
 
 
+@functools.lru_cache(maxsize=4096)  # a board repeats a few pay bands on every card and page
 def salary(pay: Salary | None, lang: str | None = None) -> str:
     """ "€65,000 – €85,000 per year" (in the posting's locale)."""
     if pay is None:
@@ -78,6 +79,7 @@ def number(value, lang: str | None = None) -> str:
     return format_decimal(value, locale=locale_of(lang))
 
 
+@functools.lru_cache(maxsize=4096)  # Babel's format_date is slow; a board has few distinct dates
 def date(value: dt.date | dt.datetime | None, lang: str | None = None) -> str:
     if value is None:
         return ""

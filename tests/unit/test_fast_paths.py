@@ -182,3 +182,21 @@ def test_text_of_clean_html_on_real_postings(tmp_path):
     for path in [*(ROOT / "content").rglob("*.md"), *(tmp_path / "board").rglob("*.md")]:
         html = gfm.to_html(frontmatter.parse(path.read_text(encoding="utf-8")).body)
         assert plain_text_of_clean(html) == plain_text(html)
+
+
+@pytest.mark.parametrize("lang", [None, "en", "de", "fr"])
+def test_cached_dates_and_salaries_read_like_babel_each_time(lang):
+    import datetime as dt
+
+    from babel.dates import format_date
+    from jobposting.model import Salary
+
+    for day in (dt.date(2026, 11, 28), dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC)):
+        expected = format_date(day, format="long", locale=display.locale_of(lang))
+        assert display.date(day, lang) == expected and display.date(day, lang) == expected
+    band = Salary("EUR", "YEAR", min=Decimal("65000"), max=Decimal("85000"))
+    first = display.salary(band, lang)
+    display.salary.cache_clear()
+    assert display.salary(band, lang) == first == display.salary(band, lang)
+    assert display.money(Decimal("65000"), "EUR", lang) in first
+    assert display.salary(Salary("USD", "HOUR", value=Decimal("24.50")), lang) != first

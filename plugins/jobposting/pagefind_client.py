@@ -65,12 +65,16 @@ class PagefindService:
         )  # fmt: skip
         self.records += 1
 
-    def write_files(self, output_path: str) -> None:
+    def files(self) -> dict[str, bytes]:
+        """The index files by their path in the bundle folder, built from the records so far.
+
+        Pagefind's WriteFiles answers before every file is on disk (an empty
+        wasm.unknown.pagefind was seen when the service was closed right after), so the caller
+        writes the files itself.
+        """
         timeout = WRITE_TIMEOUT_BASE + WRITE_TIMEOUT_PER_RECORD * self.records
-        self._send(
-            {"type": "WriteFiles", "index_id": self._index_id, "output_path": output_path},
-            timeout,
-        )
+        answer = self._send({"type": "GetFiles", "index_id": self._index_id}, timeout)
+        return {item["path"]: base64.b64decode(item["content"]) for item in answer["files"]}
 
     def close(self) -> None:
         process = self._process

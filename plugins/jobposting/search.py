@@ -120,7 +120,7 @@ def merging_module(names: list[str]) -> str:
         f'import * as pagefind from "./{names[0]}/pagefind.js";\n'
         f'export * from "./{names[0]}/pagefind.js";\n'
         f"await Promise.all({others}.map((part) =>\n"
-        "  pagefind.mergeIndex(new URL(`./${part}/`, import.meta.url).href)));\n"
+        "  pagefind.mergeIndex(new URL(`./${part}/`, import.meta.url).pathname)));\n"
     )
 
 
@@ -135,11 +135,22 @@ def write_index(records: list[Record], bundle: str, lang: str, part_words: int) 
         with PagefindService({"force_language": lang}) as service:
             for item in part:
                 service.add_record(item.url, item.content, lang, {"title": item.title})
-            service.write_files(target)
+            files = service.files()
+        _write_files(files, target)
     if len(parts) > 1:
         with open(os.path.join(bundle, "pagefind.js"), "w", encoding="utf-8") as module:
             module.write(merging_module(names))
     return len(parts)
+
+
+def _write_files(files: dict[str, bytes], folder: str) -> None:
+    for relative, data in sorted(files.items()):
+        path = os.path.normpath(os.path.join(folder, relative))
+        if os.path.commonpath([path, folder]) != folder:
+            raise PagefindError(f"Pagefind named a file outside its folder: {relative}")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out:
+            out.write(data)
 
 
 def build_index(generators) -> None:

@@ -1,0 +1,72 @@
+"""Search over an index in parts (a big board) in a real Chromium: the page's code is unchanged,
+/pagefind/pagefind.js merges the parts, and every open posting is found once."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browsing import build_and_serve
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+ALL_PAGES = """async () => {
+    const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
+    const found = await pagefind.search(null, {});
+    const all = await Promise.all(found.results.map(r => r.data()));
+    return all.map(d => d.url).sort();
+}"""
+
+
+@pytest.fixture(scope="module")
+def parts_server(tmp_path_factory):
+    site, server = build_and_serve(
+        tmp_path_factory.mktemp("search-parts"), JOBPOSTING_SEARCH_PART_WORDS=800
+    )
+    assert len(list((site.output / "pagefind").glob("part-*"))) >= 3
+    yield server
+    server.httpd.shutdown()
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator(".card:visible h3").all_inner_texts()
+
+
+def test_every_open_posting_is_found_once_across_the_parts(parts_server, desktop):
+    desktop.goto(parts_server.url + "/")
+    assert desktop.evaluate(ALL_PAGES) == [
+        "/jobs/backend-developer/",
+        "/jobs/customer-support-specialist/",
+        "/jobs/data-science-intern/",
+        "/jobs/product-designer/",
+        "/jobs/solutions-engineer/",
+        "/jobs/staff-platform-engineer/",
+        "/jobs/werkstudent-frontend/de/",
+    ]
+    assert not desktop.visit.console_errors and not desktop.visit.page_errors
+    assert not desktop.visit.outside_requests
+
+
+def test_typing_a_word_finds_postings_in_different_parts(parts_server, desktop):
+    desktop.goto(parts_server.url + "/")
+    desktop.get_by_label("Search open roles").fill("customers")
+    expect(desktop.locator("#status")).to_have_text(re.compile("roles match"))
+    found = set(visible_titles(desktop))
+    # in different parts; the Backend Developer never mentions customers
+    assert {"Solutions Engineer", "Customer Support Specialist"} <= found
+    assert "Backend Developer" not in found
+
+
+def test_closed_postings_stay_out_of_every_part(parts_server, desktop):
+    desktop.goto(parts_server.url + "/")
+    desktop.get_by_label("Search open roles").fill("scavenger")  # only in the closed posting
+    expect(desktop.locator("#status")).to_have_text(re.compile("^No roles match"))
+    assert visible_titles(desktop) == []
+    found = desktop.evaluate(
+        """async () => {
+            const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
+            return (await pagefind.search('scavenger')).results.length;
+        }"""
+    )
+    assert found == 0

@@ -1,0 +1,156 @@
+"""The search index: compact records of open postings, split into parts on big boards.
+
+Real builds with the real Pagefind binary; what a browser finds in them is in
+tests/browser/test_search_parts.py and tests/browser/test_site_filters.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pytest
+from jobposting import search
+from jobposting.problems import BuildFailed
+from sitebuild import Site
+
+OPEN_URLS = [
+    "/jobs/backend-developer/",
+    "/jobs/customer-support-specialist/",
+    "/jobs/data-science-intern/",
+    "/jobs/product-designer/",
+    "/jobs/solutions-engineer/",
+    "/jobs/staff-platform-engineer/",
+    "/jobs/werkstudent-frontend/de/",
+]
+
+
+def entry(folder) -> dict:
+    return json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+
+def pages_in(folder) -> int:
+    return sum(language["page_count"] for language in entry(folder)["languages"].values())
+
+
+def digest(folder) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_plain_text_separates_words_at_every_tag_and_decodes_entities():
+    html = "<h2>About</h2><p>Fish &amp; chips</p><ul><li>one</li><li>two</li></ul><p>a<br>b</p>"
+    assert search.plain_text(html) == "About Fish & chips one two a b"
+
+
+def test_parts_stay_under_the_word_budget_and_keep_every_record_in_order():
+    records = [search.Record(f"/jobs/{n}/", str(n), "word " * words)
+               for n, words in enumerate([400, 300, 500, 1200, 100, 100])]  # fmt: skip
+    parts = search.split(records, 800)
+    assert [[r.title for r in part] for part in parts] == [["0", "1"], ["2"], ["3"], ["4", "5"]]
+    assert [r for part in parts for r in part] == records
+    assert search.split([], 800) == [[]]
+
+
+def test_a_record_holds_what_candidates_search_for(tmp_path):
+    from pelican import signals
+
+    state = {}
+
+    def keep(generators):
+        articles = next(g for g in generators if hasattr(g, "articles") and hasattr(g, "drafts"))
+        state["records"] = {
+            r.url: r for r in map(search.record, articles.context["jobposting"].open_articles())
+        }
+
+    signals.all_generators_finalized.connect(keep)
+    try:
+        Site(tmp_path, with_samples=True).build()
+    finally:
+        signals.all_generators_finalized.disconnect(keep)
+    records = state["records"]
+    assert sorted(records) == OPEN_URLS
+    german = records["/jobs/werkstudent-frontend/de/"]
+    assert german.title == "Werkstudent*in Frontend-Entwicklung"
+    assert "Teilzeit" in german.content and "Fernhill Health" in german.content
+    backend = records["/jobs/backend-developer/"].content
+    assert "Backend Developer" in backend and "Berlin" in backend
+    assert "<" not in backend and "&amp;" not in backend
+
+
+def test_one_index_for_a_small_board(tmp_path, capsys):
+    site = Site(tmp_path, with_samples=True)
+    site.build()
+    bundle = site.output / "pagefind"
+    assert pages_in(bundle) == 7
+    assert entry(bundle)["languages"].keys() == {"en"}  # German posting in the English index
+    assert not list(bundle.glob("part-*"))
+    assert "parts" not in capsys.readouterr().err
+
+
+def test_a_big_board_is_indexed_in_parts_behind_one_module(tmp_path, capsys):
+    site = Site(tmp_path, with_samples=True)
+    site.build(JOBPOSTING_SEARCH_PART_WORDS=800)
+    bundle = site.output / "pagefind"
+    parts = sorted(bundle.glob("part-*"), key=lambda p: int(p.name.split("-")[1]))
+    assert len(parts) >= 3
+    assert sum(pages_in(part) for part in parts) == 7  # every open posting, once
+    module = (bundle / "pagefind.js").read_text(encoding="utf-8")
+    assert 'export * from "./part-1/pagefind.js";' in module
+    merged = json.loads(re.search(r"await Promise\.all\((\[.*?\])", module).group(1))
+    assert merged == [p.name for p in parts[1:]]
+    err = capsys.readouterr().err
+    assert f"search index in {len(parts)} parts of at most 800 words" in err
+
+
+def test_a_smaller_board_leaves_no_part_of_a_bigger_one(tmp_path):
+    site = Site(tmp_path, with_samples=True)
+    site.build(JOBPOSTING_SEARCH_PART_WORDS=800)
+    site.build()
+    assert not list((site.output / "pagefind").glob("part-*"))
+    assert pages_in(site.output / "pagefind") == 7
+
+
+@pytest.mark.parametrize("part_words", [1_000_000, 800])
+def test_two_builds_write_identical_index_files(tmp_path, part_words):
+    first, second = Site(tmp_path / "a", with_samples=True), Site(tmp_path / "b", with_samples=True)
+    first.build(JOBPOSTING_SEARCH_PART_WORDS=part_words)
+    second.build(JOBPOSTING_SEARCH_PART_WORDS=part_words)
+    assert digest(first.output / "pagefind") == digest(second.output / "pagefind")
+
+
+def test_no_index_without_search(tmp_path):
+    site = Site(tmp_path, with_samples=True)
+    site.build(JOBPOSTING_SEARCH=False)
+    assert not (site.output / "pagefind").exists()
+
+
+def test_a_missing_pagefind_fails_the_build_with_a_message(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    site = Site(tmp_path, with_samples=True)
+    with pytest.raises(BuildFailed):
+        site.build()
+    err = capsys.readouterr().err
+    assert "jobposting: the search index was not built: could not start Pagefind" in err
+    assert "JOBPOSTING_SEARCH = False" in err
+    assert "Traceback" not in err
+
+
+def test_a_pagefind_that_stops_fails_the_build_with_a_message(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/true")  # starts, reads nothing, exits
+    site = Site(tmp_path, with_samples=True)
+    with pytest.raises(BuildFailed):
+        site.build()
+    assert "the search index was not built: Pagefind stopped" in capsys.readouterr().err
+
+
+def test_a_build_with_errors_writes_no_index(tmp_path):
+    site = Site(tmp_path, with_samples=True)
+    site.posting("broken.md", "---\ntitle: [unclosed\n---\nbody\n")
+    with pytest.raises(BuildFailed):
+        site.build()
+    assert not (site.output / "pagefind").exists()

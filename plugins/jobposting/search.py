@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -93,17 +94,20 @@ def record(article) -> Record:
     return Record("/" + article.url.lstrip("/"), job.title, content)
 
 
-def split(records: list[Record], part_words: int) -> list[list[Record]]:
-    """Consecutive parts of at most `part_words` words (a longer single posting is its own part)."""
-    parts: list[list[Record]] = [[]]
+def split(records: Iterable[Record], part_words: int) -> Iterator[list[Record]]:
+    """Consecutive parts of at most `part_words` words (a longer single posting is its own part).
+
+    A generator, so that only one part's records are held at a time; no records: one empty part.
+    """
+    part: list[Record] = []
     words = 0
     for item in records:
-        if parts[-1] and words + item.words > part_words:
-            parts.append([])
-            words = 0
-        parts[-1].append(item)
+        if part and words + item.words > part_words:
+            yield part
+            part, words = [], 0
+        part.append(item)
         words += item.words
-    return parts
+    yield part
 
 
 def part_name(number: int) -> str:
@@ -124,23 +128,27 @@ def merging_module(names: list[str]) -> str:
     )
 
 
-def write_index(records: list[Record], bundle: str, lang: str, part_words: int) -> int:
+def write_index(records: Iterable[Record], bundle: str, lang: str, part_words: int) -> int:
     """Write the index for `records` into the folder `bundle`; return the number of parts."""
     shutil.rmtree(bundle, ignore_errors=True)  # no part of an earlier, bigger board stays
-    parts = split(records, part_words)
-    names = [part_name(n) for n in range(1, len(parts) + 1)]
-    for name, part in zip(names, parts, strict=True):
-        target = bundle if len(parts) == 1 else os.path.join(bundle, name)
+    count = 0
+    for count, part in enumerate(split(records, part_words), start=1):
         # one process per part: its memory is given back before the next part starts
         with PagefindService({"force_language": lang}) as service:
             for item in part:
                 service.add_record(item.url, item.content, lang, {"title": item.title})
             files = service.files()
-        _write_files(files, target)
-    if len(parts) > 1:
+        _write_files(files, os.path.join(bundle, part_name(count)))
+    if count == 1:  # the usual case: one index, where Pagefind's own bundle would be
+        staging = bundle + ".staging"
+        os.replace(os.path.join(bundle, part_name(1)), staging)
+        os.rmdir(bundle)
+        os.replace(staging, bundle)
+    else:
+        names = [part_name(n) for n in range(1, count + 1)]
         with open(os.path.join(bundle, "pagefind.js"), "w", encoding="utf-8") as module:
             module.write(merging_module(names))
-    return len(parts)
+    return count
 
 
 def _write_files(files: dict[str, bytes], folder: str) -> None:
@@ -160,8 +168,9 @@ def build_index(generators) -> None:
         return
     state = articles.context.get(CONTEXT_KEY)
     found = state.open_articles() if state is not None else ()
-    records = sorted((record(a) for a in found if getattr(a, "jobposting", None)),
-                     key=lambda r: r.url)  # fmt: skip
+    # records are made as each part is indexed, not all at once: less memory held
+    ordered = sorted((a for a in found if getattr(a, "jobposting", None)), key=lambda a: a.url)
+    records = map(record, ordered)
     lang = (values.get("DEFAULT_LANG") or "en").split("-")[0]
     bundle = os.path.join(os.path.abspath(articles.output_path), BUNDLE)
     part_words = values["JOBPOSTING_SEARCH_PART_WORDS"]

@@ -50,10 +50,10 @@ def test_plain_text_separates_words_at_every_tag_and_decodes_entities():
 def test_parts_stay_under_the_word_budget_and_keep_every_record_in_order():
     records = [search.Record(f"/jobs/{n}/", str(n), "word " * words)
                for n, words in enumerate([400, 300, 500, 1200, 100, 100])]  # fmt: skip
-    parts = search.split(records, 800)
+    parts = list(search.split(records, 800))
     assert [[r.title for r in part] for part in parts] == [["0", "1"], ["2"], ["3"], ["4", "5"]]
     assert [r for part in parts for r in part] == records
-    assert search.split([], 800) == [[]]
+    assert list(search.split([], 800)) == [[]]
 
 
 def test_a_record_holds_what_candidates_search_for(tmp_path):

@@ -151,3 +151,28 @@ def test_search_covers_open_postings_only(sample_server, desktop):
             "/jobs/werkstudent-frontend/de/",
         ]
     )
+
+
+def test_a_common_word_on_a_big_board_shows_the_best_matches_and_says_so(browser, tmp_path):
+    # every match costs a request for its address; above the cap the list shows the best ones
+    from browsing import build_and_serve, open_context
+
+    site, server = build_and_serve(tmp_path)
+    index = site.output / "index.html"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace('role="search"', 'role="search" data-max="2"', 1),
+        encoding="utf-8",
+    )
+    context, visit = open_context(browser)
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/")
+        page.get_by_label("Search open roles").fill("team")
+        expect(page.locator("#status")).to_have_text(
+            re.compile(r"^Showing the 2 best of \d+ search matches")
+        )
+        assert len(visible_titles(page)) == 2
+        assert visit.page_errors == []
+    finally:
+        context.close()
+        server.httpd.shutdown()

@@ -13,6 +13,8 @@
   var groups = Array.prototype.slice.call(document.querySelectorAll(".group"));
   var hits = null; // paths Pagefind found for the query; null when there is no query
   var pagefind = null;
+  var MAX_RESULTS = 200; // overridable with data-max on the form (tests)
+  var total = 0;
   var asked = 0;
   var timer = 0;
 
@@ -85,12 +87,19 @@
     }))
       .then(function (engine) { return engine.search(text); })
       .then(function (found) {
-        return Promise.all(found.results.map(function (result) { return result.data(); }));
+        // each result's address costs a request: on a big board, take the best ones only
+        total = found.results.length;
+        var best = found.results.slice(0, Number(form.dataset.max) || MAX_RESULTS);
+        return Promise.all(best.map(function (result) { return result.data(); }));
       })
       .then(function (pages) {
         if (ticket !== asked) return; // a newer query is on its way
         hits = pages.map(function (page) { return new URL(page.url, location.href).pathname; });
         show();
+        if (total > hits.length) {
+          status.textContent = form.dataset.capped
+            .replace("{shown}", hits.length).replace("{total}", total);
+        }
       })
       .catch(function () {
         if (ticket !== asked) return;

@@ -11,7 +11,7 @@ addresses do not break; departments.yml names them.
 
 from __future__ import annotations
 
-import io
+from typing import TextIO
 
 from feedgenerator import Atom1Feed
 
@@ -48,6 +48,7 @@ def summary(posting) -> str:
 
 
 def render(
+    out: TextIO,
     site: Snapshot,
     items: list[Listed],
     title: str,
@@ -55,7 +56,8 @@ def render(
     feed_url: str,
     settings: dict,
     department: str | None = None,
-) -> bytes:
+) -> None:
+    """Write the feed to `out` as it is made (never the whole feed as one string)."""
     org = settings.get("JOBPOSTING_ORGANIZATION") or {}
     changed = site.changed_on(department) or site.today
     feed = _Feed(
@@ -82,9 +84,7 @@ def render(
             categories=[posting.department],
             author_name=posting.organization.name,
         )
-    out = io.StringIO()
     feed.write(out, "utf-8")
-    return out.getvalue().encode("utf-8")
 
 
 def departments(site: Snapshot, context: dict) -> list[str]:
@@ -99,17 +99,16 @@ def departments(site: Snapshot, context: dict) -> list[str]:
 class FeedsGenerator(OutputGenerator):
     def write_files(self, site: Snapshot) -> None:
         name = self.settings.get("SITENAME") or "Jobs"
-        self.write(
-            ALL_PATH,
+        with self.open_text(ALL_PATH) as out:
             render(
+                out,
                 site,
                 list(site.postings),
                 f"{name}: open positions",
                 f"{site.siteurl}/",
                 f"{site.siteurl}/{ALL_PATH}",
                 self.settings,
-            ),
-        )
+            )
         # a department without openings has no facet page: its feed links to the list
         facets = {c.name for c, _ in self.context.get("categories", ())}
         if not self.settings.get("CATEGORY_SAVE_AS"):
@@ -123,9 +122,9 @@ class FeedsGenerator(OutputGenerator):
                 else ""
             )
             items = [item for item in site.postings if item.posting.department == department]
-            self.write(
-                path,
+            with self.open_text(path) as out:
                 render(
+                    out,
                     site,
                     items,
                     f"{name}: {department}",
@@ -133,8 +132,7 @@ class FeedsGenerator(OutputGenerator):
                     f"{site.siteurl}/{path}",
                     self.settings,
                     department,
-                ),
-            )
+                )
 
 
 def get_generators(pelican):

@@ -10,6 +10,7 @@ shows; the whole feed lists every open posting, as Indeed accepts only complete 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from . import display
@@ -109,7 +110,8 @@ def jobs(item: Listed, siteurl: str) -> list[str]:
     return out
 
 
-def render(site: Snapshot, settings: dict) -> bytes:
+def render(site: Snapshot, settings: dict) -> Iterator[str]:
+    """The feed in pieces, one job at a time (never the whole feed as one string)."""
     org = settings.get("JOBPOSTING_ORGANIZATION") or {}
     publisher = org.get("name") or settings.get("SITENAME") or ""
     changed = site.changed_on() or site.today
@@ -119,13 +121,16 @@ def render(site: Snapshot, settings: dict) -> bytes:
         f"  <publisherurl>{escape(site.siteurl)}/</publisherurl>\n"
         f"  <lastBuildDate>{site.midnight(changed).isoformat()}</lastBuildDate>\n"
     )
-    body = "".join(job for item in site.postings for job in jobs(item, site.siteurl))
-    return (head + body + "</source>\n").encode("utf-8")
+    yield head
+    for item in site.postings:
+        yield from jobs(item, site.siteurl)
+    yield "</source>\n"
 
 
 class IndeedGenerator(OutputGenerator):
     def write_files(self, site: Snapshot) -> None:
-        self.write(PATH, render(site, self.settings))
+        with self.open_text(PATH) as out:
+            out.writelines(render(site, self.settings))
 
 
 def get_generators(pelican):

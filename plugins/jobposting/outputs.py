@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TextIO
 
 from .lifecycle import State
 from .model import JobPosting
@@ -131,6 +134,20 @@ def write(output_path: str, relative: str, data: bytes) -> None:
     logger.info("jobposting: wrote %s", relative)
 
 
+@contextmanager
+def open_text(output_path: str, relative: str) -> Iterator[TextIO]:
+    """A UTF-8 file to write piece by piece: a feed of 10,000 descriptions is never one string.
+
+    Building the whole text, then its bytes, held the descriptions three or four times over
+    (the build's memory peak on big boards); written as it is made, the file holds them once.
+    """
+    path = os.path.join(output_path, *relative.split("/"))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as handle:  # "\n" stays "\n"
+        yield handle
+    logger.info("jobposting: wrote %s", relative)
+
+
 class OutputGenerator:
     """Base of the crawler-file generators: Pelican builds it like its own, calls generate_output.
 
@@ -152,6 +169,9 @@ class OutputGenerator:
 
     def write(self, relative: str, data: bytes) -> None:
         write(self.output_path, relative, data)
+
+    def open_text(self, relative: str):
+        return open_text(self.output_path, relative)
 
 
 def check_settings(pelican) -> None:

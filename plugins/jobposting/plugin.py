@@ -143,6 +143,17 @@ def _check(article, state: BuildState) -> None:
     state.outcomes[path] = pipeline.check_posting(
         doc, path, article.slug, article._content, article.jobposting_problems, state.checks
     )
+    _forget_source(article)
+
+
+def _forget_source(article) -> None:
+    """Drop the front matter and Markdown once checked: the model and the HTML are what is used.
+
+    Kept, they held each body's text and every Field until the end of the build (a fifth of
+    the reading phase's memory on big boards).
+    """
+    article.jobposting_document = None
+    article.metadata.pop("jobposting_document", None)
 
 
 def collect_page_problems(generator: PagesGenerator) -> None:

@@ -6,6 +6,9 @@ one process (tests, the dev server) do not leak into each other.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import dataclasses
 import os
 from dataclasses import dataclass, field
 
@@ -87,6 +90,17 @@ def build_state(generator) -> BuildState:
     if CONTEXT_KEY not in context:
         context[CONTEXT_KEY] = BuildState(pipeline.prepare(generator.settings))
     return context[CONTEXT_KEY]
+
+
+def drop_markdown(generator, metadata) -> None:
+    """Each posting's Markdown is not needed once it is HTML: drop it as soon as a file is read.
+
+    The checks use the front matter and the HTML; holding every body until all files are read
+    was about 8 KB per posting at the reading phase's memory peak.
+    """
+    doc = metadata.get("jobposting_document")
+    if doc is not None and doc.body:
+        metadata["jobposting_document"] = dataclasses.replace(doc, body="")
 
 
 def classify_postings(generator: ArticlesGenerator) -> None:
@@ -186,6 +200,19 @@ def finish(generators) -> None:
     for article in state.open_articles():
         url = f"{siteurl}/{article.url}"
         article.jsonld = jsonld.build(article.jobposting, url, article.get_content(siteurl))
+    _give_back_freed_memory()
+
+
+def _give_back_freed_memory() -> None:
+    """Return the reading phase's freed memory to the system before search and writing start.
+
+    The Markdown, front matter and parser scratch of every posting are freed by now, but glibc
+    keeps freed blocks between the HTML it still holds; the search index (another process) and
+    the writing phase then come on top of a process that looks much bigger than it is.
+    Elsewhere than glibc (macOS, musl) there is nothing to call and nothing is lost.
+    """
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _unreadable_files(articles: ArticlesGenerator, state: BuildState) -> None:
@@ -224,6 +251,7 @@ def register() -> None:
     signals.initialized.connect(initialized)
     signals.generator_init.connect(add_filters)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_context.connect(drop_markdown)
     signals.article_generator_pretaxonomy.connect(classify_postings)
     signals.page_generator_finalized.connect(collect_page_problems)
     signals.all_generators_finalized.connect(finish)

@@ -12,19 +12,22 @@ Memory: Pagefind holds every record's words several times over while it builds a
 within the 1 GB target. A board above JOBPOSTING_SEARCH_PART_WORDS words is indexed in parts,
 one Pagefind process after the other; /pagefind/pagefind.js is then a small module that loads
 part 1 and merges the others with Pagefind's own `mergeIndex`, so the page's code is unchanged.
-The index is built in `all_generators_finalized`, after the report (an error stops the build
-before this) and before Pelican renders pages, so Pagefind's peak does not meet the memory that
-rendering adds.
+The index is started in `all_generators_finalized`, after the report (an error stops the build
+before this), on a thread while Pelican writes the pages, so Pagefind works on the second core;
+`finalized` waits for it and fails the build if it failed. Pagefind's peak (one part) now meets
+the memory that rendering adds.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import os
+import re
 import shutil
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
@@ -48,28 +51,15 @@ class Record:
         return len(self.content.split())
 
 
-class _Text(HTMLParser):
-    """The text of sanitised description HTML; every tag separates words."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        self.parts.append(" ")
-
-    def handle_data(self, data):
-        self.parts.append(data)
+# clean_html (sanitize.py) writes <, > and " as entities in text and attribute values, so in a
+# description's HTML every "<" opens a tag and the next ">" closes it: a pattern finds the tags
+# as surely as a parser, at a fraction of the cost (~0.6 s at N = 1,000).
+_TAG = re.compile(r"<[^>]*>")
 
 
 def plain_text(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
+    """The words of a description (clean_html's output); every tag separates words."""
+    return " ".join(html_lib.unescape(_TAG.sub(" ", html)).split())
 
 
 def record(article) -> Record:
@@ -135,8 +125,9 @@ def write_index(records: Iterable[Record], bundle: str, lang: str, part_words: i
     for count, part in enumerate(split(records, part_words), start=1):
         # one process per part: its memory is given back before the next part starts
         with PagefindService({"force_language": lang}) as service:
-            for item in part:
-                service.add_record(item.url, item.content, lang, {"title": item.title})
+            service.add_records(
+                (item.url, item.content, lang, {"title": item.title}) for item in part
+            )
             files = service.files()
         _write_files(files, os.path.join(bundle, part_name(count)))
     if count == 1:  # the usual case: one index, where Pagefind's own bundle would be
@@ -161,6 +152,26 @@ def _write_files(files: dict[str, bytes], folder: str) -> None:
             out.write(data)
 
 
+class _Indexing(threading.Thread):
+    """The index, built on a thread while Pelican writes the pages (Pagefind's own process
+    works on the second core); `collect` waits for it after the pages are written."""
+
+    def __init__(self, records: Iterable[Record], bundle: str, lang: str, part_words: int):
+        super().__init__(name="jobposting-search", daemon=True)  # a failed build does not wait
+        self._job = (records, bundle, lang, part_words)
+        self.parts = 0
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.parts = write_index(*self._job)
+        except BaseException as exc:  # handed to the build's thread in collect
+            self.error = exc
+
+
+_running: dict[int, _Indexing] = {}  # by id() of the build's settings: one per build
+
+
 def build_index(generators) -> None:
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     values = articles.settings
@@ -173,14 +184,25 @@ def build_index(generators) -> None:
     records = map(record, ordered)
     lang = (values.get("DEFAULT_LANG") or "en").split("-")[0]
     bundle = os.path.join(os.path.abspath(articles.output_path), BUNDLE)
-    part_words = values["JOBPOSTING_SEARCH_PART_WORDS"]
-    try:
-        parts = write_index(records, bundle, lang, part_words)
-    except PagefindError as exc:
-        _fail(str(exc))
-    if parts > 1:
+    indexing = _Indexing(records, bundle, lang, values["JOBPOSTING_SEARCH_PART_WORDS"])
+    _running[id(values)] = indexing
+    indexing.start()
+
+
+def collect(pelican) -> None:
+    """After Pelican has written the pages: wait for the index, report its parts or failure."""
+    indexing = _running.pop(id(pelican.settings), None)
+    if indexing is None:
+        return
+    indexing.join()
+    if isinstance(indexing.error, PagefindError):
+        _fail(str(indexing.error))
+    if indexing.error is not None:
+        raise indexing.error
+    part_words = pelican.settings["JOBPOSTING_SEARCH_PART_WORDS"]
+    if indexing.parts > 1:
         note = (
-            f"jobposting: search index in {parts} parts of at most {part_words:,} words"
+            f"jobposting: search index in {indexing.parts} parts of at most {part_words:,} words"
             " (JOBPOSTING_SEARCH_PART_WORDS), so that building it fits in memory"
         )
         report.emit([note])
@@ -203,3 +225,4 @@ def connect() -> None:
     # Connected after plugin.finish (Pelican calls receivers in the order they were connected):
     # a build with errors stops there, before anything is written.
     signals.all_generators_finalized.connect(build_index)
+    signals.finalized.connect(collect)

@@ -154,3 +154,26 @@ def test_a_build_with_errors_writes_no_index(tmp_path):
     with pytest.raises(BuildFailed):
         site.build()
     assert not (site.output / "pagefind").exists()
+
+
+def test_records_sent_in_chunks_are_all_indexed(monkeypatch):
+    from jobposting import pagefind_client
+
+    monkeypatch.setattr(pagefind_client, "WRITE_CHUNK", 2000)  # several writes, many answers
+    records = [(f"/jobs/{n}/", f"posting {n} rustacean" + " word" * 300, "en", {"title": str(n)})
+               for n in range(60)]  # fmt: skip
+    with pagefind_client.PagefindService({"force_language": "en"}) as service:
+        service.add_records(iter(records))
+        files = service.files()
+    assert service.records == 60
+    index = json.loads(files["pagefind-entry.json"])
+    assert sum(language["page_count"] for language in index["languages"].values()) == 60
+
+
+def test_the_index_is_collected_after_the_pages_are_written(tmp_path):
+    # built on a thread while Pelican writes; the build waits for it before it ends
+    site = Site(tmp_path, with_samples=True)
+    site.build()
+    assert not search._running
+    assert (site.output / "pagefind" / "pagefind.js").is_file()
+    assert (site.output / "jobs" / "backend-developer" / "index.html").is_file()

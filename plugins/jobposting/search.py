@@ -13,14 +13,16 @@ within the 1 GB target. A board above JOBPOSTING_SEARCH_PART_WORDS words is inde
 one Pagefind process after the other; /pagefind/pagefind.js is then a small module that loads
 part 1 and merges the others with Pagefind's own `mergeIndex`, so the page's code is unchanged.
 The index is started in `all_generators_finalized`, after the report (an error stops the build
-before this), on a thread while Pelican writes the pages, so Pagefind works on the second core;
-`finalized` waits for it and fails the build if it failed. Pagefind's peak (one part) now meets
-the memory that rendering adds.
+before this). A board of one part is indexed on a thread while Pelican writes the pages, so
+Pagefind works on the second core; `finalized` waits for it and fails the build if it failed.
+A board in parts is indexed in line before the pages are written, so that Pagefind's peak does
+not meet the memory that rendering adds.
 """
 
 from __future__ import annotations
 
 import html as html_lib
+import itertools
 import json
 import os
 import re
@@ -184,9 +186,32 @@ def build_index(generators) -> None:
     records = map(record, ordered)
     lang = (values.get("DEFAULT_LANG") or "en").split("-")[0]
     bundle = os.path.join(os.path.abspath(articles.output_path), BUNDLE)
-    indexing = _Indexing(records, bundle, lang, values["JOBPOSTING_SEARCH_PART_WORDS"])
+    part_words = values["JOBPOSTING_SEARCH_PART_WORDS"]
+    first, rest = _first_part(records, part_words)
+    if rest is not None:
+        # a board in parts: Pagefind's parts must not meet the memory rendering adds (the
+        # N = 10,000 target), so index in line before the pages are written, as one part did
+        try:
+            parts = write_index(itertools.chain(first, rest), bundle, lang, part_words)
+        except PagefindError as exc:
+            _fail(str(exc))
+        _note_parts(parts, part_words)
+        return
+    indexing = _Indexing(first, bundle, lang, part_words)
     _running[id(values)] = indexing
     indexing.start()
+
+
+def _first_part(records: Iterator[Record], part_words: int):
+    """The records of a one-part board and None, or the first records and the rest."""
+    first: list[Record] = []
+    words = 0
+    for item in records:
+        first.append(item)
+        words += item.words
+        if words > part_words:
+            return first, records
+    return first, None
 
 
 def collect(pelican) -> None:
@@ -199,10 +224,13 @@ def collect(pelican) -> None:
         _fail(str(indexing.error))
     if indexing.error is not None:
         raise indexing.error
-    part_words = pelican.settings["JOBPOSTING_SEARCH_PART_WORDS"]
-    if indexing.parts > 1:
+    _note_parts(indexing.parts, pelican.settings["JOBPOSTING_SEARCH_PART_WORDS"])
+
+
+def _note_parts(parts: int, part_words: int) -> None:
+    if parts > 1:
         note = (
-            f"jobposting: search index in {indexing.parts} parts of at most {part_words:,} words"
+            f"jobposting: search index in {parts} parts of at most {part_words:,} words"
             " (JOBPOSTING_SEARCH_PART_WORDS), so that building it fits in memory"
         )
         report.emit([note])

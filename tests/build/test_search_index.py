@@ -177,3 +177,22 @@ def test_the_index_is_collected_after_the_pages_are_written(tmp_path):
     assert not search._running
     assert (site.output / "pagefind" / "pagefind.js").is_file()
     assert (site.output / "jobs" / "backend-developer" / "index.html").is_file()
+
+
+def test_a_board_in_parts_is_indexed_before_any_page_is_written(tmp_path):
+    # memory: Pagefind's parts must not meet what rendering adds (the N = 10,000 target)
+    from pelican import signals
+
+    site = Site(tmp_path, with_samples=True)
+    seen: list[bool] = []
+
+    def on_write(path, context):
+        if not seen:
+            seen.append((site.output / "pagefind" / "pagefind.js").is_file())
+
+    signals.content_written.connect(on_write)
+    try:
+        site.build(JOBPOSTING_SEARCH_PART_WORDS=800)
+    finally:
+        signals.content_written.disconnect(on_write)
+    assert seen == [True]

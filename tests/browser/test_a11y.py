@@ -68,8 +68,7 @@ def test_phone_without_the_site_script_has_no_violations(browser, sample_server,
     try:
         page.goto(sample_server.url + PAGE_TYPES[name])
         if name != "posting":
-            assert page.locator("#filters").is_hidden()
-            page.locator("#browse summary").click()  # the facet links, unfolded
+            page.locator("#browse summary").click()  # the facet links, unfolded, still work
         assert violations(axe, page) == []
     finally:
         context.close()

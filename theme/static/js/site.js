@@ -21,9 +21,7 @@
   cards.forEach(function (card) {
     card.path = new URL(card.querySelector("a").href).pathname;
   });
-  form.hidden = false;
-  var browse = document.getElementById("browse");
-  if (browse) browse.hidden = true;
+  form.hidden = false; // already shown by site.css where the browser says it runs scripts
 
   function fromAddress() {
     var params = new URLSearchParams(location.search);

@@ -821,42 +821,30 @@ class _Checker:
         return number
 
     def salary_currency(self, part: Field | None, line: int) -> str | None:
-        if part is None or not part.is_scalar or part.value is None:
-            self.found.error(
-                part.line if part else line,
-                "salary.currency",
-                "is required: write the ISO 4217 code, e.g. EUR, USD, GBP",
-                rules.CURRENCY,
-            )
-            return None
-        text = clean_line(str(part.text))
-        normal = geo.currency(text)
-        if normal.value is None:
-            self.found.error(
-                part.line,
-                "salary.currency",
-                f"{_quote(text)} is not an ISO 4217 currency code{_did_you_mean(normal.suggestion)}",
-                rules.CURRENCY,
-            )
-        return normal.value
+        return self.salary_part(
+            part, line, "salary.currency", geo.currency, rules.CURRENCY,
+            missing="is required: write the ISO 4217 code, e.g. EUR, USD, GBP",
+            wrong="is not an ISO 4217 currency code",
+        )  # fmt: skip
 
     def salary_period(self, part: Field | None, line: int) -> str | None:
+        periods = ", ".join(SALARY_PERIODS)
+        return self.salary_part(
+            part, line, "salary.per", normalize.salary_period, rules.PAY_PERIOD,
+            missing=f"is required: say what period the pay is for: {periods}",
+            wrong=f"is not a pay period; use {periods}",
+        )  # fmt: skip
+
+    def salary_part(self, part, line, name, normalizer, rule, *, missing, wrong) -> str | None:
+        """A coded part of the salary (currency, per): required, and one of the known codes."""
         if part is None or not part.is_scalar or part.value is None:
-            self.found.error(
-                part.line if part else line,
-                "salary.per",
-                f"is required: say what period the pay is for: {', '.join(SALARY_PERIODS)}",
-                rules.PAY_PERIOD,
-            )
+            self.found.error(part.line if part else line, name, missing, rule)
             return None
         text = clean_line(str(part.text))
-        normal = normalize.salary_period(text)
+        normal = normalizer(text)
         if normal.value is None:
             self.found.error(
-                part.line,
-                "salary.per",
-                f"{_quote(text)} is not a pay period; use {', '.join(SALARY_PERIODS)}{_did_you_mean(normal.suggestion)}",
-                rules.PAY_PERIOD,
+                part.line, name, f"{_quote(text)} {wrong}{_did_you_mean(normal.suggestion)}", rule
             )
         return normal.value
 

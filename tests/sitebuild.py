@@ -84,3 +84,15 @@ req_id: ENG-1
 ---
 We build things. You will help.
 """
+
+
+# The open postings of the shipped sample content (sorted), as their pages' paths.
+SAMPLE_OPEN_PATHS = [
+    "/jobs/backend-developer/",
+    "/jobs/customer-support-specialist/",
+    "/jobs/data-science-intern/",
+    "/jobs/product-designer/",
+    "/jobs/solutions-engineer/",
+    "/jobs/staff-platform-engineer/",
+    "/jobs/werkstudent-frontend/de/",
+]

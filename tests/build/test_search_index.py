@@ -13,17 +13,9 @@ import re
 import pytest
 from jobposting import search
 from jobposting.problems import BuildFailed
-from sitebuild import Site
+from sitebuild import SAMPLE_OPEN_PATHS, Site
 
-OPEN_URLS = [
-    "/jobs/backend-developer/",
-    "/jobs/customer-support-specialist/",
-    "/jobs/data-science-intern/",
-    "/jobs/product-designer/",
-    "/jobs/solutions-engineer/",
-    "/jobs/staff-platform-engineer/",
-    "/jobs/werkstudent-frontend/de/",
-]
+OPEN_URLS = SAMPLE_OPEN_PATHS
 
 
 def entry(folder) -> dict:

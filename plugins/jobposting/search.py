@@ -2,7 +2,7 @@
 
 Each open posting becomes one compact Pagefind record: its title, where, summary, the facts a
 candidate types (employment, workplace, remote areas, department, company, reference) and the
-plain text of its description. Pagefind never parses the written pages, so lists, closed
+words of its description, each once. Pagefind never parses the written pages, so lists, closed
 postings, drafts and company pages stay out by construction. The whole board is indexed in the
 site's language, so the English list page also finds the German posting. The list page loads
 /pagefind/pagefind.js only when someone searches.
@@ -64,6 +64,31 @@ def plain_text(html: str) -> str:
     return " ".join(html_lib.unescape(_TAG.sub(" ", html)).split())
 
 
+# Sentence punctuation around a word does not make it another word: "Python," is "Python".
+# "+", "#" and a leading "." stay: C++, C# and .NET are words candidates search for.
+_OPENING = "\"'“‘«„([{"
+_CLOSING = "\"'”’»)]}.,;:!?…"
+
+
+def distinct_words(text: str) -> str:
+    """Each word of `text` once, in the order of its first use (case and edge punctuation aside).
+
+    The search page only asks Pagefind which postings match and keeps the board's own order, so
+    a description's repeated words add nothing a candidate sees; they were two thirds of the
+    words Pagefind indexed (about 1.3 s of its 3.9 s CPU at N = 1,000) and of the fragment each
+    result downloads. The title and facts lines are kept whole, so a match there still ranks a
+    posting above one whose description merely mentions the word.
+    """
+    seen: set[str] = set()
+    kept = []
+    for word in text.split():
+        key = word.lstrip(_OPENING).rstrip(_CLOSING).casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(word)
+    return " ".join(kept)
+
+
 def record(article) -> Record:
     job = article.jobposting
     lang = job.lang
@@ -80,7 +105,7 @@ def record(article) -> Record:
         display.where(job, lang),
         job.summary,
         " · ".join(fact for fact in facts if fact),
-        plain_text(job.body_html),
+        distinct_words(plain_text(job.body_html)),
     ]
     content = "\n".join(line for line in lines if line)
     return Record("/" + article.url.lstrip("/"), job.title, content)

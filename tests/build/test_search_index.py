@@ -39,6 +39,16 @@ def test_plain_text_separates_words_at_every_tag_and_decodes_entities():
     assert search.plain_text(html) == "About Fish & chips one two a b"
 
 
+def test_distinct_words_keeps_each_word_once_in_the_order_of_first_use():
+    text = "Python, Go and python. We use Go (GO) daily; “Go” — and C++, C# and .NET (C#)"
+    assert search.distinct_words(text) == "Python, Go and We use daily; — C++, C# .NET"
+
+
+def test_a_description_word_used_once_or_many_times_finds_the_posting_alike():
+    many = search.distinct_words("Kubernetes " * 50 + "Terraform")
+    assert many == "Kubernetes Terraform"
+
+
 def test_parts_stay_under_the_word_budget_and_keep_every_record_in_order():
     records = [search.Record(f"/jobs/{n}/", str(n), "word " * words)
                for n, words in enumerate([400, 300, 500, 1200, 100, 100])]  # fmt: skip

@@ -76,6 +76,7 @@ def salary(pay: Salary | None, lang: str | None = None) -> str:
     return f"{figure} {strings.text(pay.per, lang)}"
 
 
+@functools.lru_cache(maxsize=1024, typed=True)  # Babel parses its pattern at each call
 def number(value, lang: str | None = None) -> str:
     return format_decimal(value, locale=locale_of(lang))
 
@@ -176,6 +177,26 @@ def translate(context, key: str, lang: str | None = None, **values) -> str:
     return strings.text(key, lang, overrides, **values)
 
 
+@pass_context
+def render_once(context, macro, *args):
+    """`{{ card|render_once(article, lang) }}`: the macro's HTML for these arguments, made once.
+
+    A board shows each posting's card on the list and on four or five facet pages, and the same
+    "more openings" box on most postings of a department; rendering each once per build (and per
+    SITEURL, which is relative to each page's folder) saves most of the list pages' time. The
+    macro must depend on nothing but its arguments, SITEURL and the build's settings: whatever
+    else it shows must be an argument, so that it is part of the key.
+    """
+    board = context.get("openings")
+    if board is None:
+        return macro(*args)
+    key = (macro.name, context.get("SITEURL"), *args)
+    html = board.rendered.get(key)
+    if html is None:
+        html = board.rendered[key] = macro(*args)
+    return html
+
+
 @functools.lru_cache(maxsize=8192)
 def _text(key: str, lang: str | None, values: tuple) -> str:
     return strings.text(key, lang, None, **dict(values))
@@ -198,4 +219,5 @@ FILTERS = {
     "posting_where": where,
     "remote_areas_text": remote_areas,
     "number_text": number,
+    "render_once": render_once,
 }

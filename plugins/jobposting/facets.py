@@ -54,13 +54,17 @@ class Board:
     today: dt.date
     articles: list
     facets: dict[str, list[Facet]]
+    # HTML of theme macros by their arguments, made once per build (display.render_once)
+    rendered: dict = field(default_factory=dict, repr=False)
 
     def groups(self, articles=None) -> list[Group]:
         """`articles` (default: all open) grouped by department, departments.yml order first."""
         chosen = self.articles if articles is None else articles
         groups = []
         for facet in self.facets["department"]:
-            members = [a for a in chosen if a in facet.articles]
+            # by identity, in a set: `a in facet.articles` scanned the whole department each time
+            members_ids = {id(a) for a in facet.articles}
+            members = [a for a in chosen if id(a) in members_ids]
             if members:
                 groups.append(Group(facet.label, facet.slug, facet.url, facet.blurb, members))
         return groups

@@ -112,7 +112,6 @@ def list_pages(changed: dict[str, list[dict]], site: Snapshot, settings: dict) -
 
 def manifest(site: Snapshot, settings: dict) -> dict:
     source = settings.get("JOBPOSTING_PREVIOUS_JOBS_JSON")
-    current = jobsjson.document(site, settings)
     empty = {"added": [], "updated": [], "closed": []}
     if not source:
         return {"version": 1, "baseline": None, **empty, "pages": []}
@@ -129,7 +128,7 @@ def manifest(site: Snapshot, settings: dict) -> dict:
             **empty,
             "pages": [],
         }
-    changed = compare(previous, current)
+    changed = compare(previous, jobsjson.document(site, settings))
     baseline = {"source": str(source), "found": previous is not None}
     if previous is not None and previous.get("lastUpdated"):
         baseline["lastUpdated"] = previous["lastUpdated"]

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TextIO
 
 from .lifecycle import State
@@ -23,6 +24,8 @@ from .today import site_timezone, today
 logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "jobposting"  # plugin.BuildState lives here in the generators' shared context
+# (state, Snapshot): the crawler files of a build share one snapshot of its postings
+SNAPSHOT_KEY = "jobposting_crawler_snapshot"
 
 
 @dataclass(frozen=True)
@@ -49,24 +52,35 @@ class Snapshot:
     today: dt.date
     timezone: dt.tzinfo
 
-    def changed_on(self, department: str | None = None, matches=None) -> dt.date | None:
+    @cached_property
+    def changes(self) -> tuple[tuple[JobPosting, dt.date], ...]:
+        """Each day a posting changed the board: an open one's last edit, a closed one's closing.
+
+        A closing that lies after today has not happened yet, so it is left out.
+        """
+        found = [(item.posting, item.lastmod) for item in self.postings]
+        for posting in self.closed:
+            day = closed_on(posting, self.timezone)
+            if day is not None and day <= self.today:
+                found.append((posting, day))
+        return tuple(found)
+
+    @cached_property
+    def _latest_by_department(self) -> dict[str | None, dt.date]:
+        # worked out once: the sitemap and every department's feed ask (None: the whole board)
+        latest: dict[str | None, dt.date] = {}
+        for posting, day in self.changes:
+            for key in (None, posting.department):
+                if key not in latest or day > latest[key]:
+                    latest[key] = day
+        return latest
+
+    def changed_on(self, department: str | None = None) -> dt.date | None:
         """The last day a list of postings changed: a posting appeared, was edited or closed.
 
-        The list is all postings, one department's, or those `matches(posting)` accepts.
+        The list is all postings, or one department's.
         """
-
-        def listed(posting: JobPosting) -> bool:
-            if matches is not None:
-                return matches(posting)
-            return department in (None, posting.department)
-
-        days = [p.lastmod for p in self.postings if listed(p.posting)]
-        for posting in self.closed:
-            if listed(posting):
-                day = closed_on(posting, self.timezone)
-                if day is not None and day <= self.today:
-                    days.append(day)
-        return max(days, default=None)
+        return self._latest_by_department.get(department)
 
     def midnight(self, day: dt.date) -> dt.datetime:
         """A day as the start of that day in the site's time zone (feeds need date-times)."""
@@ -89,13 +103,24 @@ def closed_on(posting: JobPosting, tz: dt.tzinfo) -> dt.date | None:
 
 
 def snapshot(context: dict, settings: dict) -> Snapshot:
-    """Open postings from the build's state; Pelican's own lists give their order."""
+    """The build's open postings, made once and shared by every crawler file of the build."""
     state = context[CONTEXT_KEY]
+    made = context.get(SNAPSHOT_KEY)
+    if made is None or made[0] is not state:
+        made = context[SNAPSHOT_KEY] = (state, _snapshot(state, context, settings))
+    return made[1]
+
+
+def _snapshot(state, context: dict, settings: dict) -> Snapshot:
+    """Open postings from the build's state; Pelican's own lists give their order."""
+    # Imported here, as department_slug does Pelican: `openings notify` needs no Babel or Jinja.
+    from .display import url
+
     siteurl = site_url(settings)
     primary = {id(article) for article in context.get("articles", ())}
     postings, translations = [], []
     for article in state.open_articles():
-        listed = Listed(article.jobposting, f"{siteurl}/{article.url}", article)
+        listed = Listed(article.jobposting, f"{siteurl}/{url(article)}", article)
         (postings if id(article) in primary else translations).append(listed)
     closed = tuple(
         outcome.posting

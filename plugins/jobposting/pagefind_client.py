@@ -19,6 +19,7 @@ import os
 import selectors
 import subprocess
 import tempfile
+import weakref
 from collections.abc import Iterable
 
 from pagefind.service import get_executable
@@ -32,6 +33,26 @@ RECORD_TIMEOUT = 60.0  # seconds for one record: milliseconds normally, so only 
 WRITE_TIMEOUT_BASE = 60.0  # seconds for writing the index files ...
 WRITE_TIMEOUT_PER_RECORD = 0.05  # ... plus this per record (about 0.005 s measured)
 WRITE_CHUNK = 1 << 20  # bytes of records sent to Pagefind in one write (about 100 postings)
+
+
+_live: weakref.WeakSet[PagefindService] = weakref.WeakSet()
+
+
+def _close_inherited_pipes() -> None:
+    """In a forked child (parallel.py): close its copies of every live service's pipes.
+
+    Otherwise Pagefind would not see the end of its input while the child runs, and the child
+    could never write to it by mistake.
+    """
+    for service in list(_live):
+        for stream in (service._process.stdin, service._process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    os.close(stream.fileno())
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited_pipes)
 
 
 class PagefindError(Exception):
@@ -55,6 +76,7 @@ class PagefindService:
         except OSError as exc:
             self._errors.close()
             raise PagefindError(f"could not start Pagefind ({exc})") from exc
+        _live.add(self)
         self._selector = selectors.DefaultSelector()
         self._selector.register(self._process.stdout, selectors.EVENT_READ)
         self._message_id = 0

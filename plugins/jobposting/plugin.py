@@ -25,6 +25,7 @@ from . import (
     jsonld,
     notify,
     outputs,
+    parallel,
     pipeline,
     report,
     robots,
@@ -255,7 +256,7 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(classify_postings)
     signals.page_generator_finalized.connect(collect_page_problems)
     signals.all_generators_finalized.connect(finish)
-    for feature in (facets, search):  # the careers site: facet pages, search index
+    for feature in (facets, search, parallel):  # facet pages, search index, page writing
         feature.connect()
     for output in (sitemap, robots, feeds, jobsjson, indeed, changes, notify):  # crawler files
         signals.get_generators.connect(output.get_generators)

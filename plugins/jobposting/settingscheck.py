@@ -28,6 +28,21 @@ def check(values: dict) -> None:
     for key in ("JOBPOSTING_PAY_TRANSPARENCY", "JOBPOSTING_EU_PAY_TRANSPARENCY"):
         if values.get(key) not in ("error", "warning", "off"):
             found.append(f'{key} must be "error", "warning" or "off"')
+    limits = values.get("JOBPOSTING_PARALLEL_PAGES")
+    if limits is not None and not _is_range(limits):
+        found.append(
+            "JOBPOSTING_PARALLEL_PAGES must be None or two whole numbers (lowest, highest),"
+            " e.g. (200, 3000)"
+        )
     if found:
         report.emit(f"pelicanconf: {line}" for line in found)
         raise BuildFailed(f"jobposting: {len(found)} settings problems")
+
+
+def _is_range(value) -> bool:
+    return (
+        isinstance(value, (tuple, list))
+        and len(value) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value)
+        and value[0] <= value[1]
+    )

@@ -1,0 +1,92 @@
+"""Posting pages written by a second process (parallel.py): the same files, failures reported.
+
+Real builds of the sample site; the only stand-in is a spy on os.fork that counts calls and
+then forks for real.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from jobposting import parallel
+from jobposting.problems import BuildFailed
+from pelican import signals
+from sitebuild import Site
+
+EVERY_PAGE = (1, 100_000)
+
+
+@pytest.fixture
+def forks(monkeypatch):
+    calls = []
+    real_fork = os.fork
+
+    def counting_fork():
+        calls.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", counting_fork)
+    return calls
+
+
+def files_of(folder) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.skipif(not parallel.sys.platform.startswith("linux"), reason="Linux only")
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
+def test_a_second_process_writes_the_same_files_as_one(tmp_path, forks):
+    one = Site(tmp_path / "one", with_samples=True)
+    one.build(JOBPOSTING_PARALLEL_PAGES=None)
+    assert forks == []
+    two = Site(tmp_path / "two", with_samples=True)
+    two.build(JOBPOSTING_PARALLEL_PAGES=EVERY_PAGE)
+    assert forks == [1]
+    written = files_of(two.output)
+    assert "jobs/backend-developer/index.html" in written  # a page the child wrote
+    assert "jobs/office-manager/index.html" in written  # a closed posting's page, also the child's
+    assert written == files_of(one.output)
+
+
+def test_a_small_board_is_written_in_one_process_by_default(tmp_path, forks):
+    Site(tmp_path, with_samples=True).build()  # 8 posting pages, below the default lowest
+    assert forks == []
+
+
+def test_another_plugins_per_page_receiver_keeps_the_build_in_one_process(tmp_path, forks):
+    seen = []
+
+    def count_written(path, context):  # what a minifier or sitemap plugin does
+        seen.append(path)
+
+    signals.content_written.connect(count_written)
+    try:
+        Site(tmp_path, with_samples=True).build(JOBPOSTING_PARALLEL_PAGES=EVERY_PAGE)
+    finally:
+        signals.content_written.disconnect(count_written)
+    assert forks == []
+    assert any(path.endswith("backend-developer/index.html") for path in seen)
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
+def test_a_failure_while_writing_posting_pages_fails_the_build(tmp_path, forks, capsys):
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "article.html").write_text("{{ article.title.no_such_method() }}\n")
+    site = Site(tmp_path, with_samples=True)
+    with pytest.raises(BuildFailed):
+        site.build(
+            JOBPOSTING_PARALLEL_PAGES=EVERY_PAGE,
+            JOBPOSTING_SHOW_DRAFTS=False,  # drafts use article.html too, in this process
+            THEME_TEMPLATES_OVERRIDES=[str(overrides)],
+        )
+    assert forks == [1]
+    assert "the posting pages were not all written" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", [(5,), (10, 2), ("1", 5), 7, (True, 5), (-1, 5)])
+def test_a_wrong_parallel_setting_is_named(tmp_path, capsys, value):
+    with pytest.raises(BuildFailed):
+        Site(tmp_path, with_samples=True).build(JOBPOSTING_PARALLEL_PAGES=value)
+    assert "JOBPOSTING_PARALLEL_PAGES must be None or two whole numbers" in capsys.readouterr().err

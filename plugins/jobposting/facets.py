@@ -72,12 +72,13 @@ class Board:
     def facet(self, kind: str, slug: str) -> Facet | None:
         return next((f for f in self.facets.get(kind, ()) if f.slug == slug), None)
 
-    def others_in_department(self, article, limit: int = 5) -> list:
+    def others_in_department(self, article, limit: int = 5) -> tuple:
+        """A tuple: the theme renders the box once per distinct list (render_once's key)."""
         facet = self.facet("department", article.category.slug)
         if facet is None:
-            return []
+            return ()
         # stop at `limit`: a department of thousands must not cost thousands per page
-        return list(islice((a for a in facet.articles if a is not article), limit))
+        return tuple(islice((a for a in facet.articles if a is not article), limit))
 
     @property
     def written_pages(self) -> list[Facet]:

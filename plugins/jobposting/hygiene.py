@@ -95,7 +95,8 @@ def title_problems(posting: JobPosting, line: int | None) -> list[Problem]:
         warn("contains ! or *", "write the job title only; Google treats these as spam")
     if _is_shouting(plain):
         warn("is written in capitals", "write it in normal case, e.g. Senior Backend Engineer")
-    if any(unicodedata.category(c) == "So" for c in plain):
+    # no ASCII character is a symbol ("So"); most titles are ASCII
+    if not plain.isascii() and any(unicodedata.category(c) == "So" for c in plain):
         warn("contains emoji or symbols", "write the job title only, in words")
     return [
         Problem(posting.source_path, line, "title", message, Severity.WARNING, rule)
@@ -110,31 +111,40 @@ def _code_in(title: str, req_id: str | None) -> bool:
     return bool(_CODE.search(title))
 
 
+_WORD = re.compile(r"[^\W_]+")
+# each of _COUNTRY_WORDS as a word of its own ("US" but not "USB" or "U.S.A.")
+_COUNTRY_WORD_PATTERNS = tuple(
+    (word, re.compile(rf"(?<![\w.]){re.escape(word)}(?![\w])")) for word in _COUNTRY_WORDS
+)
+
+
 def _words(text: str) -> str:
     """Letters and digits only, space-separated and padded, so phrases match whole words."""
-    return " " + " ".join(re.findall(r"[^\W_]+", text.casefold())) + " "
+    return " " + " ".join(_WORD.findall(text.casefold())) + " "
 
 
-def _contains(title: str, phrase: str | None) -> bool:
+def _contains(title: str, phrase: str | None, title_words: str | None = None) -> bool:
+    """Whether the phrase is in the title as whole words; title_words: _words(title), if known."""
     if not phrase:
         return False
     needle = _words(phrase)
-    return needle.strip() != "" and needle in _words(title)
+    return needle.strip() != "" and needle in (title_words or _words(title))
 
 
 def _place_in(title: str, posting: JobPosting) -> str | None:
     match = _WORKPLACE.search(title)
     if match:
         return match.group(1)
+    title_words = _words(title)  # once, not once per place name
     for address in posting.locations:
         for name in (address.locality, address.region, address.name, _country_name(address)):
-            if _contains(title, name):
+            if _contains(title, name, title_words):
                 return name
     for area in posting.remote_areas:
-        if _contains(title, area.name):
+        if _contains(title, area.name, title_words):
             return area.name
-    for word in _COUNTRY_WORDS:
-        if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", title):
+    for word, pattern in _COUNTRY_WORD_PATTERNS:
+        if pattern.search(title):
             return word
     return None
 
@@ -147,11 +157,12 @@ def _country_name(address) -> str | None:
 
 
 def _company_in(title: str, company: str) -> str | None:
-    if _contains(title, company):
+    title_words = _words(title)
+    if _contains(title, company, title_words):
         return company
-    words = [w for w in re.findall(r"[^\W_]+", company) if w.casefold() not in _LEGAL_SUFFIXES]
+    words = [w for w in _WORD.findall(company) if w.casefold() not in _LEGAL_SUFFIXES]
     core = " ".join(words)
-    if len(core) >= 4 and core != company and _contains(title, core):
+    if len(core) >= 4 and core != company and _contains(title, core, title_words):
         return core
     return None
 

@@ -1,0 +1,293 @@
+"""The speed-ups of reading and checking postings give the answers of the slow ways they replace.
+
+Each shortcut is compared with the code it stands in for (Pelican's date parser, nh3.clean, PyYAML's
+constructor, the isinstance() event loop) on the sample content, a generated board and input
+made to trip it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import unicodedata
+from pathlib import Path
+
+import nh3
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jobposting import frontmatter, gfm, hygiene, sanitize
+from jobposting.reader import posting_date
+from jobposting.text import clean_line
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench import postings  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def real_texts(tmp_path_factory):
+    """The sample content and a generated board, as text."""
+    board = tmp_path_factory.mktemp("board")
+    postings.generate(board, 60)
+    files = [*(ROOT / "content").rglob("*.md"), *board.rglob("*.md")]
+    return [path.read_text(encoding="utf-8") for path in files]
+
+
+# --- the posting's date for Pelican ---
+
+
+@pytest.mark.parametrize(
+    "day", ["2026-11-28", "2024-02-29", "2000-01-01", "1999-12-31", "2026-01-09", "9999-12-31"]
+)
+def test_posting_date_is_what_pelicans_date_processor_gives(day):
+    from pelican.readers import METADATA_PROCESSORS
+    from pelican.settings import DEFAULT_CONFIG
+
+    expected = METADATA_PROCESSORS["date"](day, DEFAULT_CONFIG)
+    got = posting_date(day)
+    assert got == expected and type(got) is type(expected) and got.tzinfo is None
+
+
+# --- the sanitiser, built once ---
+
+
+def _clean_each_time(html: str) -> str:
+    """clean_html as it was: nh3 builds the sanitiser from the same rules for every call."""
+    return nh3.clean(
+        html,
+        tags=set(sanitize.ALLOWED_TAGS),
+        clean_content_tags=set(sanitize.DROPPED_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in sanitize.ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=sanitize._attribute_filter,
+        url_schemes=set(sanitize.URL_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+HTML_BITS = st.sampled_from(
+    ["<p>", "</p>", "<b>", "<a href='javascript:alert(1)'>", "<a href='#top'>", "</a>",
+     '<a href="java\tscript:x">', '<img src="data:x" alt="a">', '<img src="/a.png" alt="a">',
+     '<p id="main">', '<a id="fn:1" href="#fnref:1">', "<script>x</script>", "<style>p{}</style>",
+     "<!-- c -->", "<td colspan=2 onclick=x>", "<table>", "<svg><title>t</title></svg>", "&amp;",
+     "&#106;avascript:", "<", ">", '"', " ", "\n", "text", "é", "<iframe src=x>", "<u>",
+     '<a href="mailto:a@b.c">', '<a href="https://e.com" target="_blank" rel="x">']
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(HTML_BITS, max_size=25).map("".join))
+def test_sanitiser_built_once_cleans_as_nh3_clean_does(markup):
+    assert sanitize.clean_html(markup) == _clean_each_time(markup)
+
+
+def test_sanitiser_built_once_on_real_postings(real_texts):
+    import cmarkgfm
+
+    for text in real_texts:
+        rendered = cmarkgfm.markdown_to_html_with_extensions(
+            frontmatter.parse(text).body, options=gfm.OPTIONS, extensions=gfm.EXTENSIONS
+        )
+        assert sanitize.clean_html(rendered) == _clean_each_time(rendered)
+
+
+# --- front matter: plain strings and field names without PyYAML's constructor ---
+
+
+class _SlowBuilder(frontmatter._Builder):
+    """The builder as it was: every scalar through PyYAML's constructor, every key cleaned."""
+
+    def scalar(self, node):
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            return str(node.value)
+        return value
+
+    def key(self, node):
+        if isinstance(node, yaml.ScalarNode):
+            written = str(node.value)
+            key = clean_line(written)
+            if key != written.strip():
+                self.warnings.append(
+                    frontmatter.FrontMatterError(
+                        self.line_of(node), "invisible", "rule", warning=True
+                    )
+                )
+            return key
+        return super().key(node)
+
+
+def _both_ways(yaml_text: str):
+    node = yaml.compose(yaml_text, Loader=frontmatter.SafeLoader)
+    fast, slow = frontmatter._Builder(1, []), _SlowBuilder(1, [])
+    return fast.build(node), slow.build(node), fast, slow
+
+
+def _same(fast: frontmatter.Field, slow: frontmatter.Field) -> None:
+    assert (fast.line, fast.text, fast.quoted) == (slow.line, slow.text, slow.quoted)
+    assert type(fast.value) is type(slow.value)
+    if fast.is_mapping:
+        assert list(fast.value) == list(slow.value)
+        for key in fast.value:
+            _same(fast.value[key], slow.value[key])
+    elif fast.is_list:
+        assert len(fast.value) == len(slow.value)
+        for a, b in zip(fast.value, slow.value, strict=True):
+            _same(a, b)
+    else:
+        assert fast.value == slow.value
+
+
+TRICKY_FRONT_MATTER = """\
+title: "NO"
+country: NO
+plain: Backend Developer
+quoted: 'O''Brien'
+block: |
+  two
+  lines
+folded: >
+  folded text
+number: 0123
+octal: 0o17
+float: 1e3
+date: 2026-02-30
+stamp: 2026-01-09 12:30:00+01:00
+empty:
+tilde: ~
+bool: yes
+sexagesimal: 12:30
+explicit: !!str 42
+binary: !!binary aGk=
+"Title": x
+date-posted: 2026-01-09
+"t\u200bitle": zero width
+"field\u00a0name": non-breaking
+Ünïcödé: x
+_private: x
+list: [a, 1, "b", 2026-01-09]
+salary: {min: 60000, max: 80000.5, currency: EUR, per: YEAR}
+"""
+
+
+def test_builder_fast_paths_give_pyyamls_values_on_tricky_front_matter():
+    fast, slow, fast_builder, slow_builder = _both_ways(TRICKY_FRONT_MATTER)
+    _same(fast, slow)
+    assert [w.line for w in fast_builder.warnings] == [w.line for w in slow_builder.warnings]
+    assert len(fast_builder.warnings) == 2
+
+
+def test_builder_fast_paths_give_pyyamls_values_on_real_postings(real_texts):
+    for text in real_texts:
+        yaml_text = frontmatter.split(text)[0]
+        if yaml_text:
+            fast, slow, _, _ = _both_ways(yaml_text)
+            _same(fast, slow)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,20}", fullmatch=True))
+def test_a_plain_field_name_is_what_clean_line_makes_of_it(name):
+    assert name.isascii() and name.isidentifier()
+    assert clean_line(name) == name == name.strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=30))
+def test_field_is_scalar_as_before(text):
+    for value in (text, None, 1, [], {}, [frontmatter.Field(text, 1)], dt.date(2026, 1, 1)):
+        field = frontmatter.Field(value, 1)
+        assert field.is_scalar == (not (field.is_mapping or field.is_list))
+
+
+# --- anchors, aliases and depth: the event loop by exact type ---
+
+
+def _refuse_with_isinstance(yaml_text: str, first_line: int):
+    """_refuse_expansion as it was, for (line, rule) of what it refuses."""
+    depth = 0
+    for event in yaml.parse(yaml_text, Loader=frontmatter.SafeLoader):
+        line = first_line + event.start_mark.line
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return line, "alias"
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > frontmatter.MAX_DEPTH:
+                return line, "depth"
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+YAML_BITS = st.sampled_from(
+    ["a: ", "b: ", "&x ", "*x", "&y [", "[", "]", "{", "}", "k: ", "- ", "\n", "\n  ", "v", ", ",
+     "'q'", '"&z"', "? ", "&a {", "!!str ", "1", "*"]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(YAML_BITS, max_size=40).map("".join))
+def test_refusal_by_exact_type_agrees_with_isinstance(yaml_text):
+    try:
+        expected = _refuse_with_isinstance(yaml_text, 2)
+    except yaml.YAMLError:
+        with pytest.raises(yaml.YAMLError):
+            frontmatter._refuse_expansion(yaml_text, 2)
+        return
+    got = frontmatter._refuse_expansion(yaml_text, 2)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None and got.line == expected[0]
+        assert got.rule == (
+            frontmatter.rules.YAML_ALIAS if expected[1] == "alias" else frontmatter.rules.YAML_DEPTH
+        )
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "a: " + "[" * 21 + "]" * 21,
+        "a: " + "[" * 20 + "]" * 20,
+        "a: " + "[" * 20 + "&x [" + "]" * 21,
+        "".join(f"{'  ' * i}k{i}:\n" for i in range(25)) + "  " * 25 + "v",
+        "a: &x 1\nb: *x\n",
+        "a: [&x {b: 1}]\n",
+    ],
+)
+def test_refusal_by_exact_type_on_deep_and_anchored_yaml(yaml_text):
+    expected = _refuse_with_isinstance(yaml_text, 2)
+    got = frontmatter._refuse_expansion(yaml_text, 2)
+    assert (got.line if got else None) == (expected[0] if expected else None)
+
+
+# --- title hygiene: the title's words once, patterns compiled once ---
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(alphabet="ab Berlin-US.()/é_1", max_size=30),
+    st.text(alphabet="ab Berlin-US.é_1", max_size=12),
+)
+def test_title_words_given_or_not_give_the_same_answer(title, phrase):
+    assert hygiene._contains(title, phrase, hygiene._words(title)) == hygiene._contains(
+        title, phrase
+    )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="USAEMPCDH. (x)-/", max_size=20))
+def test_country_word_patterns_match_as_the_patterns_built_each_time(title):
+    import re
+
+    for word, pattern in hygiene._COUNTRY_WORD_PATTERNS:
+        built = re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", title)
+        assert bool(pattern.search(title)) == bool(built)
+
+
+def test_no_ascii_character_is_a_symbol():
+    # title_problems skips the emoji check on ASCII titles
+    assert not [c for c in map(chr, range(128)) if unicodedata.category(c) == "So"]

@@ -2,17 +2,21 @@
 
 One snapshot of a build's postings is shared by every crawler file, with each posting's address
 worked out once; the sitemap dates a facet page from postings grouped by page instead of testing
-every posting against every page. Each is checked against the earlier code (kept here as the
+every posting against every page; the Atom feeds are written side by side, each posting's entry
+made once for the list's feed and its department's. Each is checked against the earlier code (kept here as the
 reference) on a real build: the sample site and a generated board with closed postings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
+from pathlib import Path
 
 import pytest
-from jobposting import geo, outputs, sitemap
+from feedgenerator import Atom1Feed
+from jobposting import feeds, geo, outputs, sitemap
 from jobposting.text import slugify
 from pelican import signals
 from sitebuild import ROOT, VALID_POSTING, Site, run_build
@@ -132,6 +136,57 @@ def slow_facet_dates(site, board) -> dict[str, dt.date | None]:
     return dates
 
 
+def slow_feeds(site, context, settings) -> dict[str, str]:
+    """Every Atom feed as feedgenerator writes it whole, one feed after the other."""
+    name = settings.get("SITENAME") or "Jobs"
+    org = settings.get("JOBPOSTING_ORGANIZATION") or {}
+
+    def render(items, title, link, feed_url, department=None) -> str:
+        updated = site.midnight(site.changed_on(department) or site.today)
+
+        class Feed(Atom1Feed):
+            def latest_post_date(self):
+                return updated
+
+        feed = Feed(
+            title=title, link=link, description="",
+            language=settings.get("DEFAULT_LANG") or None, feed_url=feed_url,
+            feed_guid=feed_url, author_name=org.get("name") or settings.get("SITENAME"),
+            author_link=org.get("url"),
+        )  # fmt: skip
+        for item in items:
+            posting = item.posting
+            feed.add_item(
+                title=posting.title, link=item.url, unique_id=item.url,
+                description=feeds.summary(posting),
+                content=item.article.get_content(site.siteurl),
+                pubdate=site.midnight(posting.date_posted),
+                updateddate=site.midnight(item.lastmod), categories=[posting.department],
+                author_name=posting.organization.name,
+            )  # fmt: skip
+        out = io.StringIO()
+        feed.write(out, "utf-8")
+        return out.getvalue()
+
+    everything = f"{site.siteurl}/{feeds.ALL_PATH}"
+    found = {
+        feeds.ALL_PATH: render(
+            site.postings, f"{name}: open positions", f"{site.siteurl}/", everything
+        )
+    }
+    facets = {c.name for c, _ in context.get("categories", ())}
+    for department in feeds.departments(site, context):
+        slug = outputs.department_slug(department, settings)
+        path = feeds.DEPARTMENT_PATH.format(slug=slug)
+        page = settings["CATEGORY_URL"].format(slug=slug) if department in facets else ""
+        items = [item for item in site.postings if item.posting.department == department]
+        found[path] = render(
+            items, f"{name}: {department}", f"{site.siteurl}/{page}",
+            f"{site.siteurl}/{path}", department,
+        )  # fmt: skip
+    return found
+
+
 # --- the checks ------------------------------------------------------------------------------
 
 
@@ -174,6 +229,19 @@ def test_a_country_page_renamed_for_an_office_is_dated_by_its_closed_posting(
     fast = {entry.loc: entry.lastmod for entry in sitemap._board_facets(site, context)}
     assert fast[f"{site.siteurl}/locations/germany-de/"] == dt.date(2026, 11, 20)
     assert fast[f"{site.siteurl}/locations/germany/"] == dt.date(2026, 11, 2)
+
+
+def test_feeds_written_side_by_side_are_feedgenerators_whole_feeds(build):
+    context, settings = build
+    site = outputs.snapshot(context, settings)
+    expected = slow_feeds(site, context, settings)
+    assert len(expected) > 2 and any("<entry>" in text for text in expected.values())
+    output = Path(settings["OUTPUT_PATH"])
+    written = {
+        path.relative_to(output).as_posix(): path.read_text(encoding="utf-8")
+        for path in (output / "feeds").rglob("*.atom.xml")
+    }
+    assert written == expected
 
 
 def test_the_generated_board_has_pages_dated_by_a_closed_posting(generated):

@@ -291,3 +291,91 @@ def test_country_word_patterns_match_as_the_patterns_built_each_time(title):
 def test_no_ascii_character_is_a_symbol():
     # title_problems skips the emoji check on ASCII titles
     assert not [c for c in map(chr, range(128)) if unicodedata.category(c) == "So"]
+
+
+# --- composing first when the text can hold no anchor and cannot nest deeply ---
+
+
+def _compose_the_slow_way(yaml_text: str, first_line: int):
+    refused = frontmatter._refuse_expansion(yaml_text, first_line)
+    if refused is not None:
+        return None, refused
+    return yaml.compose(yaml_text, Loader=frontmatter.SafeLoader), None
+
+
+def _outline(node):
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        return ("scalar", node.tag, node.value, node.style, node.start_mark.line)
+    if isinstance(node, yaml.MappingNode):
+        items = [(_outline(k), _outline(v)) for k, v in node.value]
+        return ("mapping", node.tag, items, node.start_mark.line)
+    return ("sequence", node.tag, [_outline(n) for n in node.value], node.start_mark.line)
+
+
+def _answer(compose, yaml_text: str):
+    try:
+        node, refused = compose(yaml_text, 2)
+    except yaml.YAMLError as exc:
+        return "error", str(exc)
+    return _outline(node), refused
+
+
+def _assert_composed_as_the_slow_way(yaml_text: str) -> None:
+    fast = _answer(frontmatter._compose_checked, yaml_text)
+    assert fast == _answer(_compose_the_slow_way, yaml_text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(YAML_BITS, max_size=40).map("".join))
+def test_composing_first_answers_as_checking_events_first(yaml_text):
+    _assert_composed_as_the_slow_way(yaml_text)
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "a: " + "[" * 21 + "]" * 21,  # too deep, no anchor: found on the composed nodes
+        "a: " + "[" * 20 + "]" * 20,
+        "a: [1, " + "[" * 21 + "]" * 21 + "]\nb: " + "{k: " * 22 + "v" + "}" * 22,
+        "".join(f"{'  ' * i}k{i}:\n" for i in range(25)) + "  " * 25 + "v",
+        "- " * 25 + "x",
+        "? " + "[" * 21 + "]" * 21 + "\n: v",  # a key nested too deep comes before its value
+        "a: " + "[" * 21 + "]" * 21 + " bad: [",  # too deep, then a syntax error: refused
+        "a: " + "[" * 2000 + "]" * 2000,  # too many openers: the events are read first
+        "a: &x 1\nb: *x\n",
+        "a: 'it''s: fine'\nb: x",
+        "a: [1, 2\n",
+        "",
+        "just text",
+    ],
+)
+def test_composing_first_on_deep_anchored_and_broken_yaml(yaml_text):
+    _assert_composed_as_the_slow_way(yaml_text)
+
+
+def test_composing_first_on_real_postings(real_texts):
+    for text in real_texts:
+        yaml_text = frontmatter.split(text)[0]
+        if yaml_text is not None:
+            _assert_composed_as_the_slow_way(yaml_text)
+
+
+def test_pelican_links_restored_only_where_cmark_encoded_them():
+    def restored_always(markdown: str) -> str:
+        import cmarkgfm
+
+        rendered = cmarkgfm.markdown_to_html_with_extensions(
+            markdown, options=gfm.OPTIONS, extensions=gfm.EXTENSIONS
+        )
+        return sanitize.clean_html(gfm._PELICAN_LINK.sub(gfm._restore_link, rendered)).rstrip()
+
+    for markdown in (
+        "[a]({filename}/pages/about.md) [b](|static|/x.png) ![c]({static}/i.png)",
+        "plain text with %7B braces %7D and a [link](https://example.com/%7Bx%7D)",
+        "no links at all",
+        "<a href='%7Cfilename%7C/x.md'>raw</a>",
+    ):
+        assert gfm.to_html(markdown) == restored_always(markdown)
+    assert 'href="{filename}/pages/about.md"' in gfm.to_html("[a]({filename}/pages/about.md)")

@@ -1,13 +1,15 @@
 """A small synchronous client for Pagefind's service mode (`pagefind --service`).
 
 The `pagefind` package's own Python API speaks the same protocol, but it polls for each answer
-every 0.1 s, so 10,000 records take at least 1,000 s. Here each request waits for its own
-answer, and `add_records` sends all of a part's records before reading their answers, so Python
-makes the next record while Pagefind indexes the last (Pagefind 1.x reads its input on a thread
-of its own into an unbounded queue and handles messages one at a time, in order: writing
-everything first cannot deadlock and adds the records in the order sent). The protocol (Pagefind 1.x, as the Node and Python APIs
-use it): each message is base64 of a JSON object `{"message_id", "payload"}`, followed by a
-comma, on the binary's stdin; answers come back the same way on its stdout.
+every 0.1 s, so 10,000 records take at least 1,000 s. Here records are queued with `add` and
+sent in chunks without waiting for their answers, so Python makes the next records while
+Pagefind indexes the last (Pagefind 1.x reads its input on a thread of its own into an
+unbounded queue and handles messages one at a time, in order: sending ahead cannot deadlock and
+adds the records in the order sent); the answers that have arrived are read at each chunk, and
+all of them before the index files are asked for. The build may add records while it reads the
+postings (search.py). The protocol (Pagefind 1.x, as the Node and Python APIs use it): each
+message is base64 of a JSON object `{"message_id", "payload"}`, followed by a comma, on the
+binary's stdin; answers come back the same way on its stdout.
 """
 
 from __future__ import annotations
@@ -81,31 +83,47 @@ class PagefindService:
         self._selector.register(self._process.stdout, selectors.EVENT_READ)
         self._message_id = 0
         self._pending = bytearray()  # read beyond the last answer: the start of the next ones
-        self.records = 0
+        self._chunk = bytearray()  # records queued, not yet sent
+        self._sent = 0  # records sent or queued
+        self.records = 0  # records Pagefind has answered
         answer = self._send({"type": "NewIndex", "config": config}, RECORD_TIMEOUT)
         self._index_id = answer["index_id"]
 
-    def add_records(self, records: Iterable[tuple[str, str, str, dict[str, str]]]) -> None:
-        """Add (url, content, language, meta) records: all sent first, then every answer read.
+    def add(self, url: str, content: str, language: str, meta: dict[str, str]) -> None:
+        """Queue one record. Records are sent in chunks, not a write each: on the build's
+        second thread every write gives up the interpreter lock, and taking it back can wait
+        5 ms while Pelican renders pages. Answers that have arrived are read at each chunk, so
+        that Pagefind never waits on a full pipe while the build is busy elsewhere."""
+        self._chunk += self._encode(
+            {"type": "AddRecord", "index_id": self._index_id, "url": url, "content": content,
+             "language": language, "meta": meta, "filters": None, "sort": None}
+        )  # fmt: skip
+        self._sent += 1
+        if len(self._chunk) >= WRITE_CHUNK:
+            self._flush()
 
-        Sent in chunks, not a write per record: on the build's second thread every write gives
-        up the interpreter lock, and taking it back can wait 5 ms while Pelican renders pages.
-        """
-        sent = 0
-        chunk = bytearray()
+    def add_records(self, records: Iterable[tuple[str, str, str, dict[str, str]]]) -> None:
+        """Add (url, content, language, meta) records and wait until Pagefind has them all."""
         for url, content, language, meta in records:
-            chunk += self._encode(
-                {"type": "AddRecord", "index_id": self._index_id, "url": url, "content": content,
-                 "language": language, "meta": meta, "filters": None, "sort": None}
-            )  # fmt: skip
-            sent += 1
-            if len(chunk) >= WRITE_CHUNK:
-                self._put(chunk)
-                chunk.clear()
-        self._put(chunk)
-        for _ in range(sent):
+            self.add(url, content, language, meta)
+        self.wait_for_records()
+
+    def wait_for_records(self) -> None:
+        """Send what is queued and read every record's answer."""
+        self._flush()
+        while self.records < self._sent:
             self._answer(RECORD_TIMEOUT)
             self.records += 1
+
+    def _flush(self) -> None:
+        if self._chunk:
+            self._put(self._chunk)
+            self._chunk.clear()
+        while self.records < self._sent and self._selector.select(0):
+            self._receive()
+            while (message := self._take_message()) is not None:
+                self._check(message)
+                self.records += 1
 
     def files(self) -> dict[str, bytes]:
         """The index files by their path in the bundle folder, built from the records so far.
@@ -114,6 +132,7 @@ class PagefindService:
         wasm.unknown.pagefind was seen when the service was closed right after), so the caller
         writes the files itself.
         """
+        self.wait_for_records()
         timeout = WRITE_TIMEOUT_BASE + WRITE_TIMEOUT_PER_RECORD * self.records
         answer = self._send({"type": "GetFiles", "index_id": self._index_id}, timeout)
         return {item["path"]: base64.b64decode(item["content"]) for item in answer["files"]}
@@ -155,29 +174,39 @@ class PagefindService:
             raise PagefindError(f"Pagefind stopped ({exc}){self._stderr()}") from exc
 
     def _answer(self, timeout: float) -> dict:
-        answer = json.loads(base64.b64decode(self._read_message(timeout)))
+        message = self._take_message()
+        while message is None:
+            if not self._selector.select(timeout):
+                self._process.kill()
+                raise PagefindError(f"Pagefind did not answer within {timeout:.0f} s")
+            self._receive()
+            message = self._take_message()
+        return self._check(message)
+
+    def _check(self, message: bytes) -> dict:
+        answer = json.loads(base64.b64decode(message))
         body = answer.get("payload") or {}
         if body.get("type") == "Error":
             raise PagefindError(f"Pagefind: {body.get('message', 'unknown error')}")
         return body
 
-    def _read_message(self, timeout: float) -> bytes:
-        data = self._pending
-        stream = self._process.stdout
-        while b"," not in data:
-            if not self._selector.select(timeout):
-                self._process.kill()
-                raise PagefindError(f"Pagefind did not answer within {timeout:.0f} s")
-            chunk = stream.read1(1 << 20)
-            if not chunk:
-                self._process.wait()
-                raise PagefindError(
-                    f"Pagefind stopped (exit status {self._process.returncode}){self._stderr()}"
-                )
-            data += chunk
-        end = data.index(b",")
-        message = bytes(data[:end])
-        del data[: end + 1]
+    def _receive(self) -> None:
+        """Read what Pagefind has written (the caller knows there is something)."""
+        chunk = self._process.stdout.read1(1 << 20)
+        if not chunk:
+            self._process.wait()
+            raise PagefindError(
+                f"Pagefind stopped (exit status {self._process.returncode}){self._stderr()}"
+            )
+        self._pending += chunk
+
+    def _take_message(self) -> bytes | None:
+        """The next whole answer read so far, if any."""
+        end = self._pending.find(b",")
+        if end < 0:
+            return None
+        message = bytes(self._pending[:end])
+        del self._pending[: end + 1]
         return message
 
     def _stderr(self) -> str:

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 
 from pelican import signals
+from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import (
@@ -48,6 +49,7 @@ class BuildState:
     outcomes: dict[str, pipeline.Outcome] = field(default_factory=dict)  # by source path
     other_problems: list[Problem] = field(default_factory=list)  # pages, unreadable files
     articles: dict[str, object] = field(default_factory=dict)  # source path -> Pelican article
+    early: dict[str, pipeline.Outcome] = field(default_factory=dict)  # checked when read
 
     @property
     def problems(self) -> list[Problem]:
@@ -87,10 +89,33 @@ def add_filters(generator) -> None:
 
 
 def build_state(generator) -> BuildState:
-    context = generator.context
+    return _state(generator.context, generator.settings)
+
+
+def _state(context, values) -> BuildState:
     if CONTEXT_KEY not in context:
-        context[CONTEXT_KEY] = BuildState(pipeline.prepare(generator.settings))
+        context[CONTEXT_KEY] = BuildState(pipeline.prepare(values))
     return context[CONTEXT_KEY]
+
+
+def check_when_read(content) -> None:
+    """content_object_init: check a posting as soon as Pelican has made its Article.
+
+    So an open posting goes to the search index while the others are still being read
+    (search.py). classify_postings takes these outcomes for the articles Pelican keeps.
+    """
+    doc = getattr(content, "jobposting_document", None)
+    if doc is None or not isinstance(content, Article):
+        return
+    state = _state(content._context, content.settings)
+    path = _path(content)
+    outcome = pipeline.check_posting(
+        doc, path, content.slug, content._content, content.jobposting_problems, state.checks
+    )
+    state.early[path] = outcome
+    _forget_source(content)
+    if outcome.state is State.OPEN:
+        search.offer(content, outcome.posting)
 
 
 def drop_markdown(generator, metadata) -> None:
@@ -146,6 +171,9 @@ def _path(article) -> str:
 def _check(article, state: BuildState) -> None:
     path = _path(article)
     state.articles[path] = article
+    if path in state.early:
+        state.outcomes[path] = state.early.pop(path)
+        return
     doc = getattr(article, "jobposting_document", None)
     if doc is None:  # read by another reader (.rst, .html): not a posting we can check
         problem = Problem(
@@ -196,6 +224,7 @@ def finish(generators) -> None:
                 f"jobposting: the site was not built: fix the {errors} error{'s' if errors != 1 else ''} above"
             ]
         )
+        search.drop_stream(articles.context)
         raise BuildFailed("jobposting: errors in the content", tuple(problems))
     siteurl = values["SITEURL"].rstrip("/")
     for article in state.open_articles():
@@ -253,6 +282,7 @@ def register() -> None:
     signals.generator_init.connect(add_filters)
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(drop_markdown)
+    signals.content_object_init.connect(check_when_read)
     signals.article_generator_pretaxonomy.connect(classify_postings)
     signals.page_generator_finalized.connect(collect_page_problems)
     signals.all_generators_finalized.connect(finish)

@@ -12,11 +12,16 @@ Memory: Pagefind holds every record's words several times over while it builds a
 within the 1 GB target. A board above JOBPOSTING_SEARCH_PART_WORDS words is indexed in parts,
 one Pagefind process after the other; /pagefind/pagefind.js is then a small module that loads
 part 1 and merges the others with Pagefind's own `mergeIndex`, so the page's code is unchanged.
-The index is started in `all_generators_finalized`, after the report (an error stops the build
-before this). A board of one part is indexed on a thread while Pelican writes the pages, so
-Pagefind works on the second core; `finalized` waits for it and fails the build if it failed.
-A board in parts is indexed in line before the pages are written, so that Pagefind's peak does
-not meet the memory that rendering adds.
+
+Each open posting is sent to Pagefind as soon as it is read and checked (plugin.py's
+`check_when_read`), so Pagefind indexes on the second core while Pelican is still reading;
+postings are read in the order of their paths, so the index is the same from run to run. After
+the report (an error stops the build before this), `all_generators_finalized` writes that index
+on a thread while Pelican writes the pages; `finalized` waits for it and fails the build if it
+failed. The early start is only used when it holds exactly the open postings of a one-part
+board, in order; otherwise it is dropped and the board indexed after reading, as before. A board
+in parts is indexed in line before the pages are written, so that Pagefind's peak does not meet
+the memory that rendering adds.
 """
 
 from __future__ import annotations
@@ -90,7 +95,10 @@ def distinct_words(text: str) -> str:
 
 
 def record(article) -> Record:
-    job = article.jobposting
+    return record_of(article.jobposting, article.url)
+
+
+def record_of(job, url: str) -> Record:
     lang = job.lang
     facts = [
         display.employment(job, lang),
@@ -108,7 +116,7 @@ def record(article) -> Record:
         distinct_words(plain_text(job.body_html)),
     ]
     content = "\n".join(line for line in lines if line)
-    return Record("/" + article.url.lstrip("/"), job.title, content)
+    return Record("/" + url.lstrip("/"), job.title, content)
 
 
 def split(records: Iterable[Record], part_words: int) -> Iterator[list[Record]]:
@@ -143,6 +151,15 @@ def merging_module(names: list[str]) -> str:
         f"await Promise.all({others}.map((part) =>\n"
         "  pagefind.mergeIndex(new URL(`./${part}/`, import.meta.url).pathname)));\n"
     )
+
+
+def write_streamed(stream: _Stream, bundle: str) -> int:
+    """Write the one-part index whose records were sent while the postings were read."""
+    shutil.rmtree(bundle, ignore_errors=True)
+    with stream.service as service:
+        files = service.files()
+    _write_files(files, bundle)
+    return 1
 
 
 def write_index(records: Iterable[Record], bundle: str, lang: str, part_words: int) -> int:
@@ -183,15 +200,16 @@ class _Indexing(threading.Thread):
     """The index, built on a thread while Pelican writes the pages (Pagefind's own process
     works on the second core); `collect` waits for it after the pages are written."""
 
-    def __init__(self, records: Iterable[Record], bundle: str, lang: str, part_words: int):
+    def __init__(self, write, *args):
         super().__init__(name="jobposting-search", daemon=True)  # a failed build does not wait
-        self._job = (records, bundle, lang, part_words)
+        self._job = (write, args)
         self.parts = 0
         self.error: BaseException | None = None
 
     def run(self) -> None:
+        write, args = self._job
         try:
-            self.parts = write_index(*self._job)
+            self.parts = write(*args)
         except BaseException as exc:  # handed to the build's thread in collect
             self.error = exc
 
@@ -206,11 +224,18 @@ def build_index(generators) -> None:
         return
     state = articles.context.get(CONTEXT_KEY)
     found = state.open_articles() if state is not None else ()
-    # records are made as each part is indexed, not all at once: less memory held
-    ordered = sorted((a for a in found if getattr(a, "jobposting", None)), key=lambda a: a.url)
-    records = map(record, ordered)
-    lang = (values.get("DEFAULT_LANG") or "en").split("-")[0]
+    # in the order the postings were read (read_in_order), as the stream sent them
+    ordered = sorted((a for a in found if getattr(a, "jobposting", None)), key=_reading_order)
     bundle = os.path.join(os.path.abspath(articles.output_path), BUNDLE)
+    stream = articles.context.pop(STREAM_KEY, None)
+    if stream is not None:
+        if stream.usable_for([a.url for a in ordered]):
+            _start(values, _Indexing(write_streamed, stream, bundle))
+            return
+        stream.close()  # the board is in parts, or Pelican dropped a posting: index anew
+    # records are made as each part is indexed, not all at once: less memory held
+    records = map(record, ordered)
+    lang = site_language(values)
     part_words = values["JOBPOSTING_SEARCH_PART_WORDS"]
     first, rest = _first_part(records, part_words)
     if rest is not None:
@@ -222,9 +247,95 @@ def build_index(generators) -> None:
             _fail(str(exc))
         _note_parts(parts, part_words)
         return
-    indexing = _Indexing(first, bundle, lang, part_words)
+    _start(values, _Indexing(write_index, first, bundle, lang, part_words))
+
+
+def _start(values, indexing: _Indexing) -> None:
     _running[id(values)] = indexing
     indexing.start()
+
+
+def site_language(values) -> str:
+    return (values.get("DEFAULT_LANG") or "en").split("-")[0]
+
+
+def _reading_order(article) -> str:
+    return article.source_path
+
+
+# The stream: open postings sent to Pagefind while Pelican is still reading, so that Pagefind
+# indexes on the second core, idle then, instead of after the last file is read. It is only
+# an early start: build_index uses it when it holds exactly the open postings, in order, within
+# one part; otherwise it is closed and the board indexed as before.
+
+STREAM_KEY = "jobposting_search_stream"  # in the generators' context: one stream per build
+
+
+class _Stream:
+    def __init__(self, lang: str, part_words: int):
+        self.lang = lang
+        self.part_words = part_words
+        self.service: PagefindService | None = None
+        self.urls: list[str] = []
+        self.words = 0
+        self.given_up = False
+
+    def offer(self, item: Record) -> None:
+        if self.given_up:
+            return
+        if self.urls and self.words + item.words > self.part_words:
+            self.close()  # a board in parts is indexed part by part, after reading
+            return
+        try:
+            if self.service is None:
+                self.service = PagefindService({"force_language": self.lang})
+            self.service.add(item.url, item.content, self.lang, {"title": item.title})
+        except PagefindError:
+            self.close()  # build_index indexes anew, and reports the failure if it persists
+            return
+        self.urls.append(item.url)
+        self.words += item.words
+
+    def usable_for(self, urls: list[str]) -> bool:
+        wanted = ["/" + url.lstrip("/") for url in urls]
+        return not self.given_up and self.service is not None and self.urls == wanted
+
+    def close(self) -> None:
+        self.given_up = True
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+
+
+def offer(article, posting) -> None:
+    """An open posting, just read and checked (plugin.py): send it to the index now."""
+    values = article.settings
+    if not values.get("JOBPOSTING_SEARCH", True):
+        return
+    context = article._context
+    stream = context.get(STREAM_KEY)
+    if stream is None:
+        stream = _Stream(site_language(values), values["JOBPOSTING_SEARCH_PART_WORDS"])
+        context[STREAM_KEY] = stream
+    stream.offer(record_of(posting, article.url))
+
+
+def drop_stream(context) -> None:
+    """A build that stops before its index is written (plugin.finish): end the stream's Pagefind."""
+    stream = context.pop(STREAM_KEY, None)
+    if stream is not None:
+        stream.close()
+
+
+def read_in_order(generator) -> None:
+    """generator_init: postings are read in the order of their paths, not a set's order.
+
+    Pelican's get_files returns a set, whose order changes from one run to the next; the
+    stream sends records in reading order, and Pagefind's files depend on it.
+    """
+    if isinstance(generator, ArticlesGenerator):
+        unordered = generator.get_files
+        generator.get_files = lambda *args, **kwargs: sorted(unordered(*args, **kwargs))
 
 
 def _first_part(records: Iterator[Record], part_words: int):
@@ -277,5 +388,6 @@ def _fail(detail: str) -> None:
 def connect() -> None:
     # Connected after plugin.finish (Pelican calls receivers in the order they were connected):
     # a build with errors stops there, before anything is written.
+    signals.generator_init.connect(read_in_order)
     signals.all_generators_finalized.connect(build_index)
     signals.finalized.connect(collect)

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from jobposting import search
@@ -198,3 +202,61 @@ def test_a_board_in_parts_is_indexed_before_any_page_is_written(tmp_path):
     finally:
         signals.content_written.disconnect(on_write)
     assert seen == [True]
+
+
+def _build_in_a_process(tmp_path, name: str, hash_seed: str):
+    site = Site(tmp_path / name, with_samples=True)
+    code = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+        "from sitebuild import run_build; from jobposting import search;"
+        "streamed = search.write_streamed;"
+        "search.write_streamed = lambda *a: print('streamed') or streamed(*a);"
+        "run_build(Path(sys.argv[2]), Path(sys.argv[3]))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(Path(__file__).parent.parent), str(site.content),
+         str(site.output)],
+        check=True, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert "streamed" in done.stdout.splitlines()  # sent while reading, not indexed after
+    return site.output / "pagefind"
+
+
+def test_the_index_is_the_same_whatever_order_python_lists_the_files_in(tmp_path):
+    # Pelican finds the files as a set, whose order follows the hash seed of each process;
+    # the postings are read, and sent to Pagefind, in the order of their paths all the same
+    first = _build_in_a_process(tmp_path, "a", "1")
+    second = _build_in_a_process(tmp_path, "b", "2")
+    assert pages_in(first) == 7
+    assert digest(first) == digest(second)
+
+
+def test_the_index_sent_while_reading_is_the_index_made_after_reading(tmp_path, monkeypatch):
+    streamed = Site(tmp_path / "streamed", with_samples=True)
+    streamed.build()
+    monkeypatch.setattr(search, "offer", lambda article, posting: None)  # no early start
+    after = Site(tmp_path / "after", with_samples=True)
+    after.build()
+    assert digest(streamed.output / "pagefind") == digest(after.output / "pagefind")
+
+
+def _pagefind_children() -> list[str]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().split(") ")[-1].split()
+            name = stat.read_text().split("(")[1].split(")")[0]
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == os.getpid() and "pagefind" in name:
+            found.append(name)
+    return found
+
+
+def test_a_build_that_fails_after_reading_leaves_no_pagefind_running(tmp_path):
+    site = Site(tmp_path, with_samples=True)
+    site.posting("zz-broken.md", "---\ntitle: [unclosed\n---\nbody\n")  # read after the others
+    with pytest.raises(BuildFailed):
+        site.build()
+    assert _pagefind_children() == []

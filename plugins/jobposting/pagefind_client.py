@@ -137,8 +137,12 @@ class PagefindService:
         answer = self._send({"type": "GetFiles", "index_id": self._index_id}, timeout)
         return {item["path"]: base64.b64decode(item["content"]) for item in answer["files"]}
 
-    def close(self) -> None:
+    def close(self, discard: bool = False) -> None:
+        """End the service; `discard`: at once, its index is not wanted (no wait for the
+        records it still has to index)."""
         process = self._process
+        if discard:
+            process.kill()
         if process.stdin and not process.stdin.closed:
             with contextlib.suppress(OSError):
                 process.stdin.close()  # the service ends when its input ends

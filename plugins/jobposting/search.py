@@ -303,7 +303,7 @@ class _Stream:
     def close(self) -> None:
         self.given_up = True
         if self.service is not None:
-            self.service.close()
+            self.service.close(discard=True)
             self.service = None
 
 

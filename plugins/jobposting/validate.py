@@ -43,6 +43,7 @@ HUGE_EXPONENT = re.compile(r"[eE][+-]?\d{3,}")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_SHAPED_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ].*)?$")
 SUMMARY_LIMIT = 300
+LOWER_GROWTH = 3  # len(c.lower()) <= 3 * len(c) for every character (tested)
 TITLE_LIMIT = 120
 SALARY_KEYS = {"min": "min", "max": "max", "value": "value", "currency": "currency", "per": "per",
                "minimum": "min", "from": "min", "maximum": "max", "to": "max", "amount": "value",
@@ -333,7 +334,13 @@ class _Checker:
                 "the description is empty; write the job description below the second --- line",
                 rules.DESCRIPTION,
             )
-        elif title and text.strip().lower() == title.strip().lower():
+        elif (
+            title
+            # lowercasing never shortens text and at most triples it: a longer description cannot
+            # be the title, and lowering a whole description is a tenth of the checks' time
+            and len(text) <= LOWER_GROWTH * len(title)
+            and text.strip().lower() == title.strip().lower()
+        ):
             self.found.error(
                 self.doc.body_line,
                 None,

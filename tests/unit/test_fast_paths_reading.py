@@ -379,3 +379,36 @@ def test_pelican_links_restored_only_where_cmark_encoded_them():
     ):
         assert gfm.to_html(markdown) == restored_always(markdown)
     assert 'href="{filename}/pages/about.md"' in gfm.to_html("[a]({filename}/pages/about.md)")
+
+
+def test_lowercasing_never_shortens_and_at_most_triples_a_character():
+    # validate skips comparing a description with its title when it is longer than this allows
+    from jobposting.validate import LOWER_GROWTH
+
+    lengths = {len(chr(c).lower()) for c in range(sys.maxunicode + 1)}
+    assert min(lengths) >= 1 and max(lengths) <= LOWER_GROWTH
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "repeats"),
+    [("Backend Developer", "BACKEND   developer", True),
+     ("İstanbul Ops", "İstanbul Ops".lower(), True),  # lowercasing makes the İ two characters
+     ("Backend Developer", "Backend Developer, with more words", False)],
+)  # fmt: skip
+def test_a_description_repeating_the_title_is_still_found(title, body, repeats):
+    from jobposting import data
+    from jobposting.model import Organization
+    from jobposting.validate import Context, validate
+
+    sample = data.load(str(ROOT / "content"), "data", str)
+    ctx = Context(
+        timezone=dt.UTC, today=dt.date(2026, 11, 28), offices=sample.offices,
+        organization=Organization("Fernhill Labs", "https://fernhill.example"),
+        departments=sample.departments,
+    )  # fmt: skip
+    doc = frontmatter.parse(
+        f"---\ntitle: {title}\ndate_posted: 2026-11-02\ndepartment: Engineering\n"
+        f"locations: [berlin]\napply_url: https://fernhill.example/apply\n---\n{body}\n"
+    )
+    _, found = validate(doc, "x.md", "x", gfm.to_html(body), ctx)
+    assert any("only repeats the title" in p.message for p in found) == repeats

@@ -96,6 +96,8 @@ def jobs(item: Listed, siteurl: str) -> list[str]:
         details.append(("expirationdate", posting.valid_through.isoformat()))
     if posting.workplace in REMOTE_TYPES:
         details.append(("remotetype", REMOTE_TYPES[posting.workplace]))
+    # the same for every place: the description is wrapped once, not once per office
+    shared = elements(details)
     out = []
     for suffix, place in places(posting):
         fields = [
@@ -103,11 +105,14 @@ def jobs(item: Listed, siteurl: str) -> list[str]:
             ("referencenumber", f"{posting.slug}-{suffix}"),
             *common_tail,
             *place_fields(place),
-            *details,
         ]
-        body = "".join(f"    <{name}>{cdata(value)}</{name}>\n" for name, value in fields if value)
-        out.append(f"  <job>\n{body}  </job>\n")
+        out.append(f"  <job>\n{elements(fields)}{shared}  </job>\n")
     return out
+
+
+def elements(fields: list[tuple[str, str]]) -> str:
+    """<name>value</name> lines of the fields that have a value."""
+    return "".join(f"    <{name}>{cdata(value)}</{name}>\n" for name, value in fields if value)
 
 
 def render(site: Snapshot, settings: dict) -> Iterator[str]:

@@ -412,3 +412,63 @@ def test_a_description_repeating_the_title_is_still_found(title, body, repeats):
     )
     _, found = validate(doc, "x.md", "x", gfm.to_html(body), ctx)
     assert any("only repeats the title" in p.message for p in found) == repeats
+
+
+# --- the mojibake check skips typographic punctuation ---
+
+
+def _detector_alternatives():
+    import re
+
+    from ftfy.badness import BADNESS_RE
+
+    (op, av), = list(re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags))  # fmt: skip
+    assert op is re._constants.BRANCH  # one alternative per kind of mojibake
+    return BADNESS_RE, av[1]
+
+
+def _item_matches(regex, alternative, item, chars) -> set[str]:
+    """The characters among chars that one element of a pattern matches."""
+    import re
+
+    single = re._parser.SubPattern(alternative.state, [item])
+    compiled = re._compiler.compile(single, regex.flags)
+    return {c for c in chars if compiled.fullmatch(c)}
+
+
+def test_every_detector_pattern_needs_a_character_beyond_ascii_and_typography():
+    # looks_garbled builds its stretches only around characters outside ASCII and TYPOGRAPHIC
+    import re
+
+    from jobposting.reader import TYPOGRAPHIC
+
+    regex, alternatives = _detector_alternatives()
+    plain = {chr(c) for c in range(128)} | set(TYPOGRAPHIC)
+    elements = (re._constants.LITERAL, re._constants.IN, re._constants.NOT_LITERAL,
+                re._constants.ANY)  # fmt: skip
+    for alternative in alternatives:
+        assert any(
+            op in elements and not _item_matches(regex, alternative, (op, av), plain)
+            for op, av in alternative  # an element outside a repeat: every match has it
+        ), alternative
+        items = list(alternative)
+        if items[0][0] is re._constants.AT:  # ^: its next character is never plain either
+            assert not _item_matches(regex, alternative, items[1], plain)
+    # and the check can fail: with Ã counted as plain, the ^Ã pattern needs nothing else
+    plain.add("Ã")
+    assert not all(
+        any(op in elements and not _item_matches(regex, a, (op, av), plain) for op, av in a)
+        for a in alternatives
+    )
+
+
+TYPOGRAPHY_AND_GARBLE = "ab Z\n.1’‘“”–—…\xa0ÃÂâ€™œØÙВГРСé"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=TYPOGRAPHY_AND_GARBLE, max_size=40))
+def test_looks_garbled_with_typography_agrees_with_ftfy(text):
+    from ftfy.badness import is_bad
+    from jobposting.reader import looks_garbled
+
+    assert looks_garbled(text) == is_bad(text)

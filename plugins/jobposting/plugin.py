@@ -228,7 +228,7 @@ def finish(generators) -> None:
         raise BuildFailed("jobposting: errors in the content", tuple(problems))
     siteurl = values["SITEURL"].rstrip("/")
     for article in state.open_articles():
-        url = f"{siteurl}/{article.url}"
+        url = f"{siteurl}/{display.url(article)}"
         article.jsonld = jsonld.build(article.jobposting, url, article.get_content(siteurl))
     _give_back_freed_memory()
 

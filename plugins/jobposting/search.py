@@ -40,7 +40,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from . import display, report
-from .pagefind_client import PagefindError, PagefindService
+from .pagefind_client import JEMALLOC_CONF_FAST, PagefindError, PagefindService
 from .problems import BuildFailed
 
 BUNDLE = "pagefind"
@@ -288,7 +288,7 @@ class _Stream:
             return
         try:
             if self.service is None:
-                self.service = PagefindService({"force_language": self.lang})
+                self.service = PagefindService({"force_language": self.lang}, JEMALLOC_CONF_FAST)
             self.service.add(item.url, item.content, self.lang, {"title": item.title})
         except PagefindError:
             self.close()  # build_index indexes anew, and reports the failure if it persists

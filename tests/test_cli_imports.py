@@ -19,6 +19,9 @@ BUILD_ONLY = (
     "jobposting.display",
     "jobposting.facets",
     "jobposting.feeds",
+    "jobposting.jobsjson",
+    "jobposting.notify",  # and `openings notify`, which imports it when it runs
+    "jobposting.outputs",
     "jobposting.plugin",
     "jobposting.search",
     "jobposting.sitemap",

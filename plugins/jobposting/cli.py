@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import docs, importing, listing, new, summary, validate
+from .commands import docs, importing, listing, new, notifying, summary, validate
 from .commands.options import UsageError
 
 USAGE_ERROR = 2
@@ -32,15 +32,9 @@ def parser() -> argparse.ArgumentParser:
     listing.register(subparsers)
     summary.register(subparsers)
     importing.register(subparsers)
-    _register_notify(subparsers)
+    notifying.register(subparsers)
     docs.register(subparsers)
     return top
-
-
-def _register_notify(subparsers) -> None:
-    from . import notify
-
-    notify.register_command(subparsers)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -298,34 +298,6 @@ def load_settings(path: str) -> dict:
     return read_settings(path)
 
 
-def register_command(subparsers) -> argparse.ArgumentParser:
-    """Add the `notify` subcommand to the `openings` CLI's subparsers."""
-    parser = subparsers.add_parser(
-        "notify",
-        help="tell search engines which postings were added, updated or closed",
-        description="After the site is deployed: read changes.json from the built site and "
-        "notify IndexNow and Google's Indexing API, each when configured.",
-    )
-    add_arguments(parser)
-    parser.set_defaults(func=run)
-    return parser
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--output", "-o", default="output", help="the built site's folder (default: output)"
-    )
-    parser.add_argument(
-        "--settings",
-        "-s",
-        default="publishconf.py",
-        help="the settings the site was built with (default: publishconf.py)",
-    )
-    parser.add_argument(
-        "--dry-run", action="store_true", help="show what would be sent, send nothing"
-    )
-
-
 def run(args) -> int:
     try:
         config = Config.from_settings(load_settings(args.settings))
@@ -342,6 +314,8 @@ def run(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .commands.notifying import add_arguments
+
     parser = argparse.ArgumentParser(prog="openings notify")
     add_arguments(parser)
     return run(parser.parse_args(argv))

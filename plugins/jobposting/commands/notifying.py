@@ -1,0 +1,41 @@
+"""`openings notify`: its command line only; jobposting/notify.py, which brings in the site's
+outputs, is imported when the command runs, so that `openings validate FILE` does not pay for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    """Add the `notify` subcommand to the `openings` CLI's subparsers."""
+    parser = subparsers.add_parser(
+        "notify",
+        help="tell search engines which postings were added, updated or closed",
+        description="After the site is deployed: read changes.json from the built site and "
+        "notify IndexNow and Google's Indexing API, each when configured.",
+    )
+    add_arguments(parser)
+    parser.set_defaults(func=run)
+    return parser
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--output", "-o", default="output", help="the built site's folder (default: output)"
+    )
+    parser.add_argument(
+        "--settings",
+        "-s",
+        default="publishconf.py",
+        help="the settings the site was built with (default: publishconf.py)",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would be sent, send nothing"
+    )
+
+
+def run(args) -> int:
+    from .. import notify
+
+    return notify.run(args)

@@ -39,7 +39,10 @@ JEMALLOC_CONF_FAST = "dirty_decay_ms:1000,muzzy_decay_ms:0"
 RECORD_TIMEOUT = 60.0  # seconds for one record: milliseconds normally, so only a hang hits it
 WRITE_TIMEOUT_BASE = 60.0  # seconds for writing the index files ...
 WRITE_TIMEOUT_PER_RECORD = 0.05  # ... plus this per record (about 0.005 s measured)
-WRITE_CHUNK = 1 << 20  # bytes of records sent to Pagefind in one write (about 100 postings)
+WRITE_CHUNK = 1 << 20  # bytes of records sent to Pagefind in one write (about 300 postings)
+# ... from the build's own thread while it reads (search.py), a pipe's worth: Pagefind starts
+# on the first records at once and keeps pace instead of waiting for 300 at a time.
+STREAM_CHUNK = 1 << 16
 
 
 _live: weakref.WeakSet[PagefindService] = weakref.WeakSet()
@@ -69,7 +72,7 @@ class PagefindError(Exception):
 class PagefindService:
     """One Pagefind process with one index: add records, write the files, close."""
 
-    def __init__(self, config: dict, memory: str = JEMALLOC_CONF):
+    def __init__(self, config: dict, memory: str = JEMALLOC_CONF, chunk: int = WRITE_CHUNK):
         binary = get_executable()
         if binary is None:
             raise PagefindError("the Pagefind program is not installed")
@@ -89,6 +92,7 @@ class PagefindService:
         self._message_id = 0
         self._pending = bytearray()  # read beyond the last answer: the start of the next ones
         self._chunk = bytearray()  # records queued, not yet sent
+        self._chunk_size = chunk
         self._sent = 0  # records sent or queued
         self.records = 0  # records Pagefind has answered
         answer = self._send({"type": "NewIndex", "config": config}, RECORD_TIMEOUT)
@@ -104,7 +108,7 @@ class PagefindService:
              "language": language, "meta": meta, "filters": None, "sort": None}
         )  # fmt: skip
         self._sent += 1
-        if len(self._chunk) >= WRITE_CHUNK:
+        if len(self._chunk) >= self._chunk_size:
             self._flush()
 
     def add_records(self, records: Iterable[tuple[str, str, str, dict[str, str]]]) -> None:

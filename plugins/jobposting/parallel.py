@@ -24,6 +24,7 @@ copies of Pagefind's pipes at once (pagefind_client.py), so it holds no lock the
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import os
 import sys
@@ -86,7 +87,12 @@ def plan(generators) -> None:
 def _write_in_child(generator: ArticlesGenerator, write_articles, write) -> None:
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # nothing buffered is printed twice
+    # The child's garbage collector would otherwise walk, and so copy, every page the two
+    # processes share; frozen objects are left alone (the child lives for one task).
+    gc.freeze()
     pid = os.fork()
+    if pid != 0:
+        gc.unfreeze()
     if pid == 0:  # the child: write the posting pages, then leave without Python's cleanup
         status = 1
         try:

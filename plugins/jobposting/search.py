@@ -40,7 +40,12 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from . import display, report
-from .pagefind_client import JEMALLOC_CONF_FAST, PagefindError, PagefindService
+from .pagefind_client import (
+    JEMALLOC_CONF_FAST,
+    STREAM_CHUNK,
+    PagefindError,
+    PagefindService,
+)
 from .problems import BuildFailed
 
 BUNDLE = "pagefind"
@@ -284,7 +289,9 @@ class _Stream:
             return
         try:
             if self.service is None:
-                self.service = PagefindService({"force_language": self.lang}, JEMALLOC_CONF_FAST)
+                self.service = PagefindService(
+                    {"force_language": self.lang}, JEMALLOC_CONF_FAST, STREAM_CHUNK
+                )
             self.service.add(item.url, item.content, self.lang, {"title": item.title})
         except PagefindError:
             self.close()  # build_index indexes anew, and reports the failure if it persists

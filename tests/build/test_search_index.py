@@ -86,6 +86,9 @@ def test_a_record_holds_what_candidates_search_for(tmp_path):
     backend = records["/jobs/backend-developer/"].content
     assert "Backend Developer" in backend and "Berlin" in backend
     assert "<" not in backend and "&amp;" not in backend
+    # parts are measured in the posting's words, repeats included (its memory in Pagefind)
+    item = records["/jobs/backend-developer/"]
+    assert item.words > len(item.content.split()) > 100
 
 
 def test_one_index_for_a_small_board(tmp_path, capsys):

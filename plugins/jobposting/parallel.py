@@ -16,9 +16,10 @@ It is used only where it is safe and pays:
 - no other plugin listens to Pelican's per-page signals (`content_written`,
   `article_generator_write_article`): what they did in the child would be lost to the parent.
 
-The search index's thread may be running when the child is forked: it only moves bytes to and
-from Pagefind (its records are made on this thread before it starts), and the child closes its
-copies of Pagefind's pipes at once (pagefind_client.py), so it holds no lock the child needs.
+Other threads run when the child is forked: the search index's, which only moves bytes to and
+from Pagefind (its records are made on this thread), and whose pipes the child closes at once
+(pagefind_client.py); and Pelican's status line (rich), whose console lock the child avoids by
+logging straight to its standard error.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ def _write_in_child(generator: ArticlesGenerator, write_articles, write) -> None
     if pid == 0:  # the child: write the posting pages, then leave without Python's cleanup
         status = 1
         try:
+            _log_plainly()
             write_articles(write)
             status = 0
         except BaseException as exc:  # reported like Pelican reports a failed build
@@ -108,6 +110,29 @@ def _write_in_child(generator: ArticlesGenerator, write_articles, write) -> None
     key = id(generator.settings)
     _children[key] = pid
     atexit.register(_reap, pid)  # a build that fails in this process still waits for its child
+
+
+class _StderrHandler(logging.Handler):
+    """Log records written straight to file descriptor 2, through no lock of the parent's."""
+
+    def emit(self, record) -> None:
+        try:
+            os.write(2, (self.format(record) + "\n").encode("utf-8", "replace"))
+        except Exception:  # logging must not fail the child
+            self.handleError(record)
+
+
+def _log_plainly() -> None:
+    """In the child: Pelican's console (rich) belongs to the parent and its status thread,
+    which may have held the console's lock at the fork; the child logs around it."""
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    loggers = [logging.getLogger()] + [
+        item for item in logging.Logger.manager.loggerDict.values()
+        if isinstance(item, logging.Logger) and item.handlers
+    ]  # fmt: skip
+    for item in loggers:
+        item.handlers = [handler] if item.handlers or item is logging.getLogger() else []
 
 
 def _reap(pid: int) -> int | None:

@@ -28,6 +28,7 @@ from . import (
     outputs,
     parallel,
     pipeline,
+    readahead,
     report,
     robots,
     rules,
@@ -286,7 +287,7 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(classify_postings)
     signals.page_generator_finalized.connect(collect_page_problems)
     signals.all_generators_finalized.connect(finish)
-    for feature in (facets, search, parallel):  # facet pages, search index, page writing
+    for feature in (readahead, facets, search, parallel):  # second process, search, pages
         feature.connect()
     for output in (sitemap, robots, feeds, jobsjson, indeed, changes, notify):  # crawler files
         signals.get_generators.connect(output.get_generators)

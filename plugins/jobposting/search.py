@@ -233,7 +233,7 @@ def build_index(generators) -> None:
         return
     state = articles.context.get(CONTEXT_KEY)
     found = state.open_articles() if state is not None else ()
-    # in the order the postings were read (read_in_order), as the stream sent them
+    # in the order the postings were read (readahead.read_in_order), as the stream sent them
     ordered = sorted((a for a in found if getattr(a, "jobposting", None)), key=_reading_order)
     bundle = os.path.join(os.path.abspath(articles.output_path), BUNDLE)
     stream = articles.context.pop(STREAM_KEY, None)
@@ -338,17 +338,6 @@ def drop_stream(context) -> None:
         stream.close()
 
 
-def read_in_order(generator) -> None:
-    """generator_init: postings are read in the order of their paths, not a set's order.
-
-    Pelican's get_files returns a set, whose order changes from one run to the next; the
-    stream sends records in reading order, and Pagefind's files depend on it.
-    """
-    if isinstance(generator, ArticlesGenerator):
-        unordered = generator.get_files
-        generator.get_files = lambda *args, **kwargs: sorted(unordered(*args, **kwargs))
-
-
 def _first_part(records: Iterator[Record], part_words: int):
     """The records of a one-part board and None, or the first records and the rest."""
     first: list[Record] = []
@@ -399,6 +388,5 @@ def _fail(detail: str) -> None:
 def connect() -> None:
     # Connected after plugin.finish (Pelican calls receivers in the order they were connected):
     # a build with errors stops there, before anything is written.
-    signals.generator_init.connect(read_in_order)
     signals.all_generators_finalized.connect(build_index)
     signals.finalized.connect(collect)

@@ -35,9 +35,10 @@ DEFAULTS: dict[str, object] = {
     # process after another, so that memory stays bounded (docs/performance.md); lower it to use
     # less memory, at the cost of a few more files fetched at a visitor's first search.
     "JOBPOSTING_SEARCH_PART_WORDS": 1_000_000,
-    # Posting pages are written by a second process while the build writes the rest, when
-    # there are (lowest, highest) of them, on Linux with two or more cores (parallel.py);
-    # None: always in one process.
+    # A second process, on Linux with two or more cores: from `lowest` postings on, it parses
+    # the posting files just ahead of Pelican (readahead.py); with `lowest` to `highest`
+    # posting pages, it writes them while the build writes the rest (parallel.py). None: the
+    # whole build in one process.
     "JOBPOSTING_PARALLEL_PAGES": (200, 3_000),
     # Facet pages (departments are Pelican's CATEGORY_URL); each is saved as <url>index.html.
     "JOBPOSTING_FACET_URLS": {

@@ -1,7 +1,7 @@
 """Posting pages written by a second process (parallel.py): the same files, failures reported.
 
-Real builds of the sample site; the only stand-in is a spy on os.fork that counts calls and
-then forks for real.
+Real builds of the sample site; the only stand-in is a spy that counts the hand-overs to the
+second process and then hands over for real.
 """
 
 from __future__ import annotations
@@ -19,14 +19,15 @@ EVERY_PAGE = (1, 100_000)
 
 @pytest.fixture
 def forks(monkeypatch):
+    """The times the posting pages were handed to a second process (readahead.py forks too)."""
     calls = []
-    real_fork = os.fork
+    real_write_in_child = parallel._write_in_child
 
-    def counting_fork():
+    def counting(*args):
         calls.append(1)
-        return real_fork()
+        return real_write_in_child(*args)
 
-    monkeypatch.setattr(os, "fork", counting_fork)
+    monkeypatch.setattr(parallel, "_write_in_child", counting)
     return calls
 
 

@@ -1,0 +1,165 @@
+"""Posting files parsed by a second process just ahead of Pelican reading them.
+
+Pelican reads one file after the other on one core, and most of reading a posting needs neither
+Pelican nor the rest of the board: decoding, mojibake repair, the front matter and the
+sanitised HTML (reader.parse_file). When the articles generator lists its files, this module
+forks a helper that runs parse_file over the postings in the order Pelican will read them
+(read_in_order sorts them) and sends each result back through a pipe; the reader takes
+each file's result instead of parsing it (reader.PostingReader.read). The reader does the rest
+(Pelican's metadata) as before, so every message and byte is the same (tests/build/
+test_readahead.py).
+
+Whatever goes wrong falls back to parsing in this process: a helper that stops, a result for
+another file than the one Pelican asks for, a file the helper could not parse. It is used where
+parallel.py writes pages in a second process (Linux, two or more cores), from the lowest number
+of JOBPOSTING_PARALLEL_PAGES postings on (no upper bound: the helper is forked before anything
+is read, so it is small). Other threads may be running (Pelican's command line animates its
+status line on one): the helper runs only parse_file and writes to its own pipe, and takes no
+lock they could hold (no logging, no console, no Babel).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import sys
+from dataclasses import replace
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+_active: dict[int, _Helper] = {}  # id() of a build's settings -> its helper
+
+
+class _Helper:
+    def __init__(self, pid: int, stream, paths: list[str]):
+        self.pid = pid
+        self.stream = stream
+        self.expected = paths  # in the order the results come
+        self.known = set(paths)
+        self.next = 0
+
+    def take(self, source_path: str):
+        """The parsed file, if it is the next one the helper sends; else None, and stop."""
+        if source_path not in self.known:  # not a posting (another reader's file): not ours
+            return None
+        if self.next >= len(self.expected) or self.expected[self.next] != source_path:
+            self.stop()
+            return None
+        self.next += 1
+        try:
+            path, parsed = pickle.load(self.stream)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            self.stop()
+            return None
+        if path != source_path:
+            self.stop()
+            return None
+        return parsed  # None when the helper could not parse it: the reader parses it again
+
+    def stop(self) -> None:
+        for key, helper in list(_active.items()):
+            if helper is self:
+                del _active[key]
+        self.stream.close()
+        _reap(self.pid)
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):  # already waited for
+        os.waitpid(pid, 0)
+
+
+def wanted(settings, count: int) -> bool:
+    limits = settings.get("JOBPOSTING_PARALLEL_PAGES")
+    return bool(
+        limits
+        and count >= limits[0]
+        and sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and len(os.sched_getaffinity(0)) >= 2
+    )
+
+
+def start(settings, content_root: str, relative_paths: list[str], jobs_root: str) -> None:
+    """Fork a helper parsing the postings among `relative_paths` (Pelican's reading order)."""
+    stale = _active.pop(id(settings), None)
+    if stale is not None:
+        stale.stop()
+    paths = [os.path.join(content_root, relative) for relative in relative_paths]
+    postings = [p for p in paths if os.path.abspath(p).startswith(jobs_root + os.sep)]
+    if not wanted(settings, len(postings)):
+        return
+    from .reader import parse_file, report_path  # reader imports this module
+
+    read_end, write_end = os.pipe()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    pid = os.fork()
+    if pid == 0:  # the helper: parse, send, leave without Python's cleanup
+        status = 0
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb", buffering=1 << 16) as out:
+                for source_path in postings:
+                    try:
+                        doc, problems, html = parse_file(source_path, report_path(source_path))
+                        # the Markdown is dropped once read (plugin.drop_markdown): not sent
+                        parsed = (replace(doc, body="") if doc.body else doc, problems, html)
+                    except Exception:  # parsed again by the reader, which reports it
+                        parsed = None
+                    pickle.dump((source_path, parsed), out, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # a closed pipe: the build stopped reading ahead
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    _active[id(settings)] = _Helper(pid, os.fdopen(read_end, "rb", buffering=1 << 16), postings)
+
+
+def take(settings, source_path: str):
+    """reader.PostingReader.read: this file's (doc, problems, html), if the helper has it."""
+    helper = _active.get(id(settings))
+    if helper is None:
+        return None
+    parsed = helper.take(source_path)
+    if helper.next >= len(helper.expected):
+        helper.stop()
+    return parsed
+
+
+def read_in_order(generator) -> None:
+    """generator_init: the articles generator lists its files in path order, and the helper
+    starts on them.
+
+    Pelican's get_files returns a set, whose order changes from one run to the next; a sorted
+    list is the order the helper parses in, and the order the search index gets its records
+    (search.py: Pagefind's files depend on it).
+    """
+    if not isinstance(generator, ArticlesGenerator):
+        return
+    unordered = generator.get_files
+    settings = generator.settings
+
+    def get_files(*args, **kwargs):
+        files = sorted(unordered(*args, **kwargs))
+        jobs_root = os.path.abspath(
+            os.path.join(settings["PATH"], settings.get("JOBPOSTING_PATH", "jobs"))
+        )
+        start(settings, generator.path, files, jobs_root)
+        return files
+
+    generator.get_files = get_files
+
+
+def finished(pelican) -> None:
+    """finalized: a helper whose files were not all taken is stopped."""
+    helper = _active.pop(id(pelican.settings), None)
+    if helper is not None:
+        helper.stop()
+
+
+def connect() -> None:
+    signals.generator_init.connect(read_in_order)
+    signals.finalized.connect(finished)

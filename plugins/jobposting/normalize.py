@@ -49,24 +49,29 @@ def text_cache(maxsize: int, default: object = Normalized(None)):
 # Text keys
 
 
-def _fix_text(text: str) -> str:
-    """Undo what word processors and wrong encodings do to text (smart quotes, mojibake, NBSP)."""
-    if not text.isascii():
+def _fix_text(text: str, clean: bool = False) -> str:
+    """Undo what word processors and wrong encodings do to text (smart quotes, mojibake, NBSP).
+
+    `clean`: text written in this module (the vocabularies), which has nothing to undo; it
+    skips ftfy, whose import (0.05 s) `openings validate` then pays only for a file that needs
+    it. tests/unit/test_fast_paths_reading.py checks that every vocabulary key is the same.
+    """
+    if not text.isascii() and not clean:
         import ftfy  # only pays its import cost when there is something to fix
 
         text = ftfy.fix_text(text)
     return unicodedata.normalize("NFKC", text)
 
 
-def _fold(text: str) -> str:
+def _fold(text: str, clean: bool = False) -> str:
     """Case- and accent-insensitive form: "Télétravail" -> "teletravail"."""
-    decomposed = unicodedata.normalize("NFKD", _fix_text(text).casefold())
+    decomposed = unicodedata.normalize("NFKD", _fix_text(text, clean).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _key(text: str) -> str:
+def _key(text: str, clean: bool = False) -> str:
     """Matching key: ignores case, accents, spaces, hyphens, underscores and punctuation."""
-    return re.sub(r"[\W_]+", "", _fold(text))
+    return re.sub(r"[\W_]+", "", _fold(text, clean))
 
 
 def _words(text: str) -> list[str]:
@@ -80,11 +85,12 @@ class _Vocabulary:
         self._by_key: dict[str, str] = {}
         for canonical, spellings in synonyms.items():
             for spelling in (canonical, *spellings):
-                key = _key(spelling)
+                key = _key(spelling, clean=True)
                 if self._by_key.setdefault(key, canonical) != canonical:
                     raise ValueError(f"{spelling!r} means two things")  # a bug in the tables below
         self._keys = list(self._by_key)
         self._cutoff = fuzzy_cutoff
+        self.spellings = synonyms  # for the test that clean keys are ftfy's keys
 
     def exact(self, text: str) -> str | None:
         return self._by_key.get(_key(text))

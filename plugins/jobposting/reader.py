@@ -6,12 +6,11 @@ validator. Nothing a person can type makes this raise: problems travel with the 
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
 
-import ftfy
-from ftfy.badness import is_bad
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
@@ -19,13 +18,31 @@ from . import frontmatter, gfm, readahead, rules
 from .problems import Problem, Severity
 from .text import clean_line, truncate
 
-# Only the repairs of text decoded with the wrong encoding; quotes, widths and ligatures stay as
-# the author wrote them ("Bachelor’s" keeps its typographic apostrophe).
-MOJIBAKE_ONLY = ftfy.TextFixerConfig(
-    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
-    fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
-    remove_control_chars=False, normalization=None, explain=False,
-)  # fmt: skip
+
+@functools.cache
+def _ftfy():
+    """ftfy, imported the first time a text has characters it could be about (0.05 s: most
+    files, with ASCII and typographic punctuation only, never need it, nor does `openings
+    validate` of such a file)."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    # Only the repairs of text decoded with the wrong encoding; quotes, widths and ligatures
+    # stay as the author wrote them ("Bachelor’s" keeps its typographic apostrophe).
+    mojibake_only = ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
+        fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+        remove_control_chars=False, normalization=None, explain=False,
+    )  # fmt: skip
+    return ftfy, is_bad, mojibake_only
+
+
+def __getattr__(name: str):
+    if name == "MOJIBAKE_ONLY":  # what importers/sources.py and the tests use
+        return _ftfy()[2]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 PAGE_KEYS = {"title", "slug", "status", "lang", "summary", "date", "modified", "template",
              "save_as", "url", "translation", "tags", "order"}  # fmt: skip
 # The date Pelican needs for a file whose date_posted cannot be read; the file is rejected anyway.
@@ -83,19 +100,20 @@ def looks_garbled(text: str) -> bool:
         if low <= end:  # overlaps the stretch so far: one stretch
             end = high
             continue
-        if end >= 0 and is_bad(text[start:end]):
+        if end >= 0 and _ftfy()[1](text[start:end]):
             return True
         start, end = low, high
     # a stretch starts at the text's start or 6 characters before a run, on a character that is
     # ASCII or typographic, so the detector's one anchored pattern (^Ã , tested) cannot match
     # where the text has no start
-    return end >= 0 and is_bad(text[start:end])
+    return end >= 0 and _ftfy()[1](text[start:end])
 
 
 def repair_mojibake(text: str, path: str) -> tuple[str, list[Problem]]:
     if not looks_garbled(text):
         return text, []
-    fixed = ftfy.fix_text(text, config=MOJIBAKE_ONLY)
+    ftfy, _, mojibake_only = _ftfy()
+    fixed = ftfy.fix_text(text, config=mojibake_only)
     if fixed == text:
         return text, []
     problems = []

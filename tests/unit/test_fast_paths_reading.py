@@ -472,3 +472,20 @@ def test_looks_garbled_with_typography_agrees_with_ftfy(text):
     from jobposting.reader import looks_garbled
 
     assert looks_garbled(text) == is_bad(text)
+
+
+def test_vocabulary_keys_made_without_ftfy_are_the_keys_made_with_it():
+    # normalize._Vocabulary keys its own clean spellings without ftfy (whose import
+    # `openings validate` then skips); text from postings still goes through ftfy
+    from jobposting import normalize
+
+    vocabularies = [v for v in vars(normalize).values() if isinstance(v, normalize._Vocabulary)]
+    assert len(vocabularies) >= 5
+    spellings = [
+        spelling
+        for vocabulary in vocabularies
+        for canonical, others in vocabulary.spellings.items()
+        for spelling in (canonical, *others)
+    ]
+    assert any(not s.isascii() for s in spellings)
+    assert all(normalize._key(s, clean=True) == normalize._key(s) for s in spellings)

@@ -110,13 +110,19 @@ def check_when_read(content) -> None:
         return
     state = _state(content._context, content.settings)
     path = _path(content)
-    outcome = pipeline.check_posting(
-        doc, path, content.slug, content._content, content.jobposting_problems, state.checks
-    )
+    ahead = content.metadata.pop("jobposting_early", None)  # made by readahead.py's helper
+    content.__dict__.pop("jobposting_early", None)
+    if ahead is not None and ahead[0] == content.slug:
+        _, outcome, text = ahead
+    else:
+        outcome = pipeline.check_posting(
+            doc, path, content.slug, content._content, content.jobposting_problems, state.checks
+        )
+        text = None
     state.early[path] = outcome
     _forget_source(content)
     if outcome.state is State.OPEN:
-        search.offer(content, outcome.posting)
+        search.offer(content, outcome.posting, text)
 
 
 def drop_markdown(generator, metadata) -> None:

@@ -82,8 +82,11 @@ def wanted(settings, count: int) -> bool:
     )
 
 
-def start(settings, content_root: str, relative_paths: list[str], jobs_root: str) -> None:
-    """Fork a helper parsing the postings among `relative_paths` (Pelican's reading order)."""
+def start(
+    settings, content_root: str, relative_paths: list[str], jobs_root: str, checks=None
+) -> None:
+    """Fork a helper parsing the postings among `relative_paths` (Pelican's reading order),
+    and checking them against `checks` (the build's pipeline.Checks) when given."""
     stale = _active.pop(id(settings), None)
     if stale is not None:
         stale.stop()
@@ -91,7 +94,9 @@ def start(settings, content_root: str, relative_paths: list[str], jobs_root: str
     postings = [p for p in paths if os.path.abspath(p).startswith(jobs_root + os.sep)]
     if not wanted(settings, len(postings)):
         return
-    from .reader import parse_file, report_path  # reader imports this module
+    from .reader import PostingReader, parse_file, report_path  # reader imports this module
+
+    ahead = _Checker(settings, checks, PostingReader(settings)) if checks is not None else None
 
     read_end, write_end = os.pipe()
     for stream in (sys.stdout, sys.stderr):
@@ -104,9 +109,13 @@ def start(settings, content_root: str, relative_paths: list[str], jobs_root: str
             with os.fdopen(write_end, "wb", buffering=1 << 16) as out:
                 for source_path in postings:
                     try:
-                        doc, problems, html = parse_file(source_path, report_path(source_path))
+                        path = report_path(source_path)
+                        doc, problems, html = parse_file(source_path, path)
+                        early = (
+                            ahead.check(source_path, path, doc, problems, html) if ahead else None
+                        )
                         # the Markdown is dropped once read (plugin.drop_markdown): not sent
-                        parsed = (replace(doc, body="") if doc.body else doc, problems, html)
+                        parsed = (replace(doc, body="") if doc.body else doc, problems, html, early)
                     except Exception:  # parsed again by the reader, which reports it
                         parsed = None
                     pickle.dump((source_path, parsed), out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -118,8 +127,52 @@ def start(settings, content_root: str, relative_paths: list[str], jobs_root: str
     _active[id(settings)] = _Helper(pid, os.fdopen(read_end, "rb", buffering=1 << 16), postings)
 
 
+class _Checker:
+    """In the helper: a posting's checks and search text, made ahead as plugin.check_when_read
+    and search.offer would make them. The build uses them only when the slug it gave the
+    posting is the one guessed here (from the front matter's slug, else the title or the file
+    name, as Pelican does); otherwise it checks the posting itself."""
+
+    def __init__(self, settings, checks, reader):
+        self.settings = settings
+        self.checks = checks
+        self.reader = reader
+
+    def check(self, source_path: str, path: str, doc, problems, html):
+        from pelican.utils import slugify
+
+        from . import pipeline, search
+        from .lifecycle import State
+
+        values = self.settings
+        source = values.get("SLUGIFY_SOURCE")
+        if source not in ("title", "basename") or not doc.has_front_matter:
+            return None
+        try:
+            metadata = self.reader.posting_metadata(doc, source_path)
+            named = (
+                metadata["title"]
+                if source == "title"
+                else os.path.basename(os.path.splitext(source_path)[0])
+            )
+            slug = metadata.get("slug") or slugify(
+                named,
+                regex_subs=values.get("SLUG_REGEX_SUBSTITUTIONS", []),
+                preserve_case=values.get("SLUGIFY_PRESERVE_CASE", False),
+                use_unicode=values.get("SLUGIFY_USE_UNICODE", False),
+            )
+            outcome = pipeline.check_posting(doc, path, slug, html, problems, self.checks)
+            text = None
+            if outcome.state is State.OPEN and values.get("JOBPOSTING_SEARCH", True):
+                text = search.record_text(outcome.posting)
+        except Exception:  # checked again by the build, which reports what it finds
+            return None
+        return slug, outcome, text
+
+
 def take(settings, source_path: str):
-    """reader.PostingReader.read: this file's (doc, problems, html), if the helper has it."""
+    """reader.PostingReader.read: this file's (doc, problems, html, early), if the helper
+    has it; `early`: (slug, pipeline.Outcome, search text) or None."""
     helper = _active.get(id(settings))
     if helper is None:
         return None
@@ -143,11 +196,15 @@ def read_in_order(generator) -> None:
     settings = generator.settings
 
     def get_files(*args, **kwargs):
+        from .plugin import build_state  # plugin imports this module
+
         files = sorted(unordered(*args, **kwargs))
         jobs_root = os.path.abspath(
             os.path.join(settings["PATH"], settings.get("JOBPOSTING_PATH", "jobs"))
         )
-        start(settings, generator.path, files, jobs_root)
+        # the build's checks (its "today" and data files) made before the fork, so that the
+        # helper checks against exactly these
+        start(settings, generator.path, files, jobs_root, build_state(generator).checks)
         return files
 
     generator.get_files = get_files

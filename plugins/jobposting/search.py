@@ -104,7 +104,13 @@ def record(article) -> Record:
     return record_of(article.jobposting, article.url)
 
 
-def record_of(job, url: str) -> Record:
+def record_of(job, url: str, text: tuple[str, int] | None = None) -> Record:
+    content, size = text or record_text(job)
+    return Record("/" + url.lstrip("/"), job.title, content, size)
+
+
+def record_text(job) -> tuple[str, int]:
+    """A posting's searchable text and its size in words (readahead.py makes it ahead)."""
     lang = job.lang
     facts = [
         display.employment(job, lang),
@@ -125,7 +131,7 @@ def record_of(job, url: str) -> Record:
     # plain_text joins its words with single spaces: counting them needs no second split
     size = len(head.split()) + (description.count(" ") + 1 if description else 0)
     content = head + "\n" + distinct_words(description) if description else head
-    return Record("/" + url.lstrip("/"), job.title, content, size)
+    return content, size
 
 
 def split(records: Iterable[Record], part_words: int) -> Iterator[list[Record]]:
@@ -318,8 +324,9 @@ class _Stream:
             self.service = None
 
 
-def offer(article, posting) -> None:
-    """An open posting, just read and checked (plugin.py): send it to the index now."""
+def offer(article, posting, text: tuple[str, int] | None = None) -> None:
+    """An open posting, just read and checked (plugin.py): send it to the index now; `text`:
+    its record_text, when readahead.py made it."""
     values = article.settings
     if not values.get("JOBPOSTING_SEARCH", True):
         return
@@ -328,7 +335,7 @@ def offer(article, posting) -> None:
     if stream is None:
         stream = _Stream(site_language(values), values["JOBPOSTING_SEARCH_PART_WORDS"])
         context[STREAM_KEY] = stream
-    stream.offer(record_of(posting, article.url))
+    stream.offer(record_of(posting, article.url, text))
 
 
 def drop_stream(context) -> None:

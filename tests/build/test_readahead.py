@@ -10,7 +10,7 @@ import os
 import signal
 
 import pytest
-from jobposting import readahead, reader
+from jobposting import plugin, readahead, reader
 from jobposting.problems import BuildFailed
 from sitebuild import Site
 
@@ -41,14 +41,24 @@ def files_of(folder) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_a_site_read_ahead_is_the_site_read_in_one_process(tmp_path, taken):
+def test_a_site_read_ahead_is_the_site_read_in_one_process(tmp_path, taken, monkeypatch):
+    checked_here = []
+    real_check = plugin.pipeline.check_posting
+
+    def counting_check(*args):
+        checked_here.append(args[1])
+        return real_check(*args)
+
+    monkeypatch.setattr(plugin.pipeline, "check_posting", counting_check)
     alone = Site(tmp_path / "alone", with_samples=True)
     alone.build(JOBPOSTING_PARALLEL_PAGES=None)
     assert taken == {"helper": 0, "itself": 14}  # 10 postings, 4 pages
+    assert len(checked_here) == 10
     ahead = Site(tmp_path / "ahead", with_samples=True)
     ahead.build(JOBPOSTING_PARALLEL_PAGES=EVERY_BOARD)
-    assert taken["helper"] == 10  # every posting
-    assert files_of(ahead.output) == files_of(alone.output)
+    assert taken["helper"] == 10  # every posting parsed ahead ...
+    assert len(checked_here) == 10  # ... and checked ahead (the spy counts in this process only)
+    assert files_of(ahead.output) == files_of(alone.output)  # the search index included
 
 
 BROKEN = {
@@ -99,3 +109,12 @@ def test_a_helper_that_stops_leaves_the_reading_to_this_process(tmp_path, monkey
 def test_a_small_board_is_read_in_one_process_by_default(tmp_path, taken):
     Site(tmp_path, with_samples=True).build()
     assert taken["helper"] == 0
+
+
+def test_slugs_from_titles_are_guessed_ahead_the_same_way(tmp_path, taken):
+    alone = Site(tmp_path / "alone", with_samples=True)
+    alone.build(JOBPOSTING_PARALLEL_PAGES=None, SLUGIFY_SOURCE="title")
+    ahead = Site(tmp_path / "ahead", with_samples=True)
+    ahead.build(JOBPOSTING_PARALLEL_PAGES=EVERY_BOARD, SLUGIFY_SOURCE="title")
+    assert taken["helper"] == 10
+    assert files_of(ahead.output) == files_of(alone.output)

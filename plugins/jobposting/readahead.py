@@ -29,22 +29,24 @@ from dataclasses import replace
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-_active: dict[int, _Helper] = {}  # id() of a build's settings -> its helper
+HELPERS = 2  # processes; each parses every second posting (measured: one was the bottleneck)
 
 
 class _Helper:
+    """One forked helper: its postings' results arrive in order on its pipe."""
+
     def __init__(self, pid: int, stream, paths: list[str]):
         self.pid = pid
         self.stream = stream
         self.expected = paths  # in the order the results come
-        self.known = set(paths)
         self.next = 0
+        self.stopped = False
 
     def take(self, source_path: str):
         """The parsed file, if it is the next one the helper sends; else None, and stop."""
-        if source_path not in self.known:  # not a posting (another reader's file): not ours
+        if self.stopped or self.next >= len(self.expected):
             return None
-        if self.next >= len(self.expected) or self.expected[self.next] != source_path:
+        if self.expected[self.next] != source_path:
             self.stop()
             return None
         self.next += 1
@@ -56,14 +58,38 @@ class _Helper:
         if path != source_path:
             self.stop()
             return None
+        if self.next == len(self.expected):
+            self.stop()  # all taken
         return parsed  # None when the helper could not parse it: the reader parses it again
 
     def stop(self) -> None:
-        for key, helper in list(_active.items()):
-            if helper is self:
-                del _active[key]
-        self.stream.close()
-        _reap(self.pid)
+        if not self.stopped:
+            self.stopped = True
+            self.stream.close()
+            _reap(self.pid)
+
+
+class _Helpers:
+    """The helpers of one build, and which of them parses which posting."""
+
+    def __init__(self, helpers: list[_Helper]):
+        self.helpers = helpers
+        self.by_path = {path: helper for helper in helpers for path in helper.expected}
+
+    def take(self, source_path: str):
+        helper = self.by_path.get(source_path)  # None: not a posting (another reader's file)
+        return helper.take(source_path) if helper is not None else None
+
+    @property
+    def done(self) -> bool:
+        return all(helper.stopped for helper in self.helpers)
+
+    def stop(self) -> None:
+        for helper in self.helpers:
+            helper.stop()
+
+
+_active: dict[int, _Helpers] = {}  # id() of a build's settings -> its helpers
 
 
 def _reap(pid: int) -> None:
@@ -90,6 +116,7 @@ def start(
     stale = _active.pop(id(settings), None)
     if stale is not None:
         stale.stop()
+    _forked.clear()
     paths = [os.path.join(content_root, relative) for relative in relative_paths]
     postings = [p for p in paths if os.path.abspath(p).startswith(jobs_root + os.sep)]
     if not wanted(settings, len(postings)):
@@ -97,7 +124,15 @@ def start(
     from .reader import PostingReader, parse_file, report_path  # reader imports this module
 
     ahead = _Checker(settings, checks, PostingReader(settings)) if checks is not None else None
+    helpers = []
+    for number in range(HELPERS):
+        share = postings[number::HELPERS]
+        if share:
+            helpers.append(_fork(share, ahead, parse_file, report_path))
+    _active[id(settings)] = _Helpers(helpers)
 
+
+def _fork(postings: list[str], ahead, parse_file, report_path) -> _Helper:
     read_end, write_end = os.pipe()
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
@@ -106,6 +141,7 @@ def start(
         status = 0
         try:
             os.close(read_end)
+            _close_other_helpers()
             with os.fdopen(write_end, "wb", buffering=1 << 16) as out:
                 for source_path in postings:
                     try:
@@ -124,7 +160,19 @@ def start(
         finally:
             os._exit(status)
     os.close(write_end)
-    _active[id(settings)] = _Helper(pid, os.fdopen(read_end, "rb", buffering=1 << 16), postings)
+    helper = _Helper(pid, os.fdopen(read_end, "rb", buffering=1 << 16), postings)
+    _forked.append(helper)
+    return helper
+
+
+_forked: list[_Helper] = []  # this build's helpers so far, whose pipes a later helper closes
+
+
+def _close_other_helpers() -> None:
+    """In a new helper: its copies of the earlier helpers' pipes are not its own to hold."""
+    for helper in _forked:
+        with contextlib.suppress(OSError, ValueError):
+            os.close(helper.stream.fileno())
 
 
 class _Checker:
@@ -171,14 +219,14 @@ class _Checker:
 
 
 def take(settings, source_path: str):
-    """reader.PostingReader.read: this file's (doc, problems, html, early), if the helper
+    """reader.PostingReader.read: this file's (doc, problems, html, early), if a helper
     has it; `early`: (slug, pipeline.Outcome, search text) or None."""
-    helper = _active.get(id(settings))
-    if helper is None:
+    helpers = _active.get(id(settings))
+    if helpers is None:
         return None
-    parsed = helper.take(source_path)
-    if helper.next >= len(helper.expected):
-        helper.stop()
+    parsed = helpers.take(source_path)
+    if helpers.done:
+        del _active[id(settings)]
     return parsed
 
 
@@ -212,9 +260,9 @@ def read_in_order(generator) -> None:
 
 def finished(pelican) -> None:
     """finalized: a helper whose files were not all taken is stopped."""
-    helper = _active.pop(id(pelican.settings), None)
-    if helper is not None:
-        helper.stop()
+    helpers = _active.pop(id(pelican.settings), None)
+    if helpers is not None:
+        helpers.stop()
 
 
 def connect() -> None:

@@ -151,8 +151,9 @@ def _first_difference(before: str, after: str) -> tuple[str, str]:
 
 
 def parse_file(source_path: str, path: str) -> tuple:
-    """A file's front matter, problems so far and sanitised HTML: all that reading it takes
-    that needs neither Pelican nor the rest of the board (readahead.py runs it ahead)."""
+    """A file's front matter, problems so far and sanitised HTML (GitHub Flavored Markdown, as
+    HR saw it in the editor's preview: gfm.py): all that reading it takes that needs neither
+    Pelican nor the rest of the board (readahead.py runs it ahead)."""
     with open(source_path, "rb") as handle:
         text, problems = decode(handle.read(), path)
     text, repaired = repair_mojibake(text, path)
@@ -206,10 +207,6 @@ class PostingReader(MarkdownReader):
         if early is not None:
             metadata["jobposting_early"] = early  # plugin.check_when_read takes it
         return body_html, metadata
-
-    def markdown(self, body: str) -> str:
-        # GitHub Flavored Markdown, as HR saw it in the editor's preview (gfm.py), sanitised
-        return gfm.to_html(body)
 
     def posting_metadata(self, doc, source_path) -> dict:
         """What Pelican itself needs; the validator decides everything else later."""

@@ -1,21 +1,23 @@
-"""Posting files parsed by a second process just ahead of Pelican reading them.
+"""Posting files parsed and checked by helper processes just ahead of Pelican reading them.
 
 Pelican reads one file after the other on one core, and most of reading a posting needs neither
-Pelican nor the rest of the board: decoding, mojibake repair, the front matter and the
-sanitised HTML (reader.parse_file). When the articles generator lists its files, this module
-forks a helper that runs parse_file over the postings in the order Pelican will read them
-(read_in_order sorts them) and sends each result back through a pipe; the reader takes
-each file's result instead of parsing it (reader.PostingReader.read). The reader does the rest
-(Pelican's metadata) as before, so every message and byte is the same (tests/build/
-test_readahead.py).
+Pelican nor the rest of the board: decoding, mojibake repair, the front matter, the sanitised
+HTML (reader.parse_file), the posting's checks (pipeline.check_posting) and its search text
+(search.record_text). When the articles generator lists its files, this module forks two
+helpers, each taking every second posting in the order Pelican will read them (read_in_order
+sorts them); each sends its results back through its own pipe, and the reader takes them
+instead of doing the work (reader.PostingReader.read, plugin.check_when_read). Pelican's own
+metadata is still made by the reader, so every message and byte is the same
+(tests/build/test_readahead.py).
 
-Whatever goes wrong falls back to parsing in this process: a helper that stops, a result for
-another file than the one Pelican asks for, a file the helper could not parse. It is used where
-parallel.py writes pages in a second process (Linux, two or more cores), from the lowest number
-of JOBPOSTING_PARALLEL_PAGES postings on (no upper bound: the helper is forked before anything
-is read, so it is small). Other threads may be running (Pelican's command line animates its
-status line on one): the helper runs only parse_file and writes to its own pipe, and takes no
-lock they could hold (no logging, no console, no Babel).
+Whatever goes wrong falls back to this process: a helper that stops, a result for another file
+than the one Pelican asks for, a file a helper could not parse, a slug Pelican made otherwise
+than guessed. It is used where parallel.py writes pages in a second process (Linux, two or more
+cores), from the lowest number of JOBPOSTING_PARALLEL_PAGES postings on (no upper bound: the
+helpers are forked before anything is read, so they are small). Other threads may be running
+(Pelican's command line animates its status line on one, with rich): the helpers only parse,
+check and write to their own pipes, so they take no lock such a thread holds (no logging, no
+console); Babel's locale cache lock is only ever taken by the thread that forks.
 """
 
 from __future__ import annotations

@@ -63,8 +63,9 @@ def _board_facets(site: Snapshot, context: dict) -> list[Entry]:
     day_of = {id(posting): day for posting, day in site.changes}
     open_by_article = {id(item.article): item.posting for item in site.postings}
     on_page: dict[tuple, list[JobPosting]] = defaultdict(list)
+    lang = context.get("DEFAULT_LANG") or "en"  # facets.py names country pages in it
     for posting, _ in site.changes:
-        for key in _keys_of_posting(posting):
+        for key in _keys_of_posting(posting, lang):
             on_page[key].append(posting)
     found = []
     for facet in facets:
@@ -76,13 +77,13 @@ def _board_facets(site: Snapshot, context: dict) -> list[Entry]:
     return found
 
 
-def _keys_of_posting(posting: JobPosting) -> set[tuple]:
+def _keys_of_posting(posting: JobPosting, lang: str = "en") -> set[tuple]:
     """The facet pages a posting belongs on by its own values: its offices, countries, kinds."""
     keys = {("workplace", posting.workplace)}
     keys |= {("employment", t.lower().replace("_", "-")) for t in posting.employment_types}
     keys |= {("location", place.key) for place in posting.locations}
     for code in posting.countries:
-        slug = slugify(geo.country_name(code))
+        slug = slugify(geo.country_name(code, lang))
         # facets.py's slug, or the form it takes when an office has the country's name
         keys |= {("country", slug), ("country", f"{slug}-{code.lower()}")}
     return keys

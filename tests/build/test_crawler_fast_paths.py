@@ -231,6 +231,34 @@ def test_a_country_page_renamed_for_an_office_is_dated_by_its_closed_posting(
     assert fast[f"{site.siteurl}/locations/germany/"] == dt.date(2026, 11, 2)
 
 
+def test_a_country_page_is_dated_by_its_closed_posting_in_the_sites_language(tmp_path):
+    # facets.py names country pages in DEFAULT_LANG: Germany's page is /locations/deutschland/
+    # on a German site, and a posting closed there after the open one was posted dates it
+    site = Site(tmp_path)
+    site.posting("open.md", VALID_POSTING)
+    site.posting(
+        "gone.md",
+        VALID_POSTING.replace("date_posted: 2026-11-02", "date_posted: 2026-10-01")
+        .replace("Backend Developer", "Gone Developer")
+        .replace("ENG-1", "ENG-2")
+        .replace("---\nWe", "status: closed\nmodified: 2026-11-20\n---\nWe"),
+    )
+    seen = {}
+
+    def keep(generators):
+        seen["context"], seen["settings"] = generators[0].context, generators[0].settings
+
+    signals.all_generators_finalized.connect(keep)
+    try:
+        run_build(site.content, site.output, DEFAULT_LANG="de")
+    finally:
+        signals.all_generators_finalized.disconnect(keep)
+    context = seen["context"]
+    snapshot = outputs.snapshot(context, seen["settings"])
+    dates = {entry.loc: entry.lastmod for entry in sitemap._board_facets(snapshot, context)}
+    assert dates[f"{snapshot.siteurl}/locations/deutschland/"] == dt.date(2026, 11, 20)
+
+
 def test_feeds_written_side_by_side_are_feedgenerators_whole_feeds(build):
     context, settings = build
     site = outputs.snapshot(context, settings)

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from bench import postings
 
 
-def built_context(content, output) -> tuple[dict, dict]:
+def built_context(content, output, **overrides) -> tuple[dict, dict]:
     """Build for real; return the generators' shared context and the settings."""
     seen = {}
 
@@ -35,7 +35,7 @@ def built_context(content, output) -> tuple[dict, dict]:
 
     signals.all_generators_finalized.connect(keep)
     try:
-        run_build(content, output)
+        run_build(content, output, **overrides)
     finally:
         signals.all_generators_finalized.disconnect(keep)
     return seen["context"], seen["settings"]
@@ -68,19 +68,22 @@ germany:
 """
 
 
+# Posted in Berlin before VALID_POSTING, closed after it was posted: it dates Germany's page.
+CLOSED_IN_GERMANY = (
+    VALID_POSTING.replace("date_posted: 2026-11-02", "date_posted: 2026-10-01")
+    .replace("Backend Developer", "Gone Developer")
+    .replace("ENG-1", "ENG-2")
+    .replace("---\nWe", "status: closed\nmodified: 2026-11-20\n---\nWe")
+)
+
+
 @pytest.fixture(scope="module")
 def office_named_like_a_country(tmp_path_factory) -> tuple[dict, dict]:
     site = Site(tmp_path_factory.mktemp("clash"))
     with (site.content / "data" / "offices.yml").open("a", encoding="utf-8") as offices:
         offices.write(GERMANY_OFFICE)
     site.posting("hub.md", VALID_POSTING.replace("[berlin]", "[germany]"))
-    site.posting(
-        "gone.md",
-        VALID_POSTING.replace("date_posted: 2026-11-02", "date_posted: 2026-10-01")
-        .replace("Backend Developer", "Gone Developer")
-        .replace("ENG-1", "ENG-2")
-        .replace("---\nWe", "status: closed\nmodified: 2026-11-20\n---\nWe"),
-    )
+    site.posting("gone.md", CLOSED_IN_GERMANY)
     return built_context(site.content, site.output)
 
 
@@ -236,25 +239,9 @@ def test_a_country_page_is_dated_by_its_closed_posting_in_the_sites_language(tmp
     # on a German site, and a posting closed there after the open one was posted dates it
     site = Site(tmp_path)
     site.posting("open.md", VALID_POSTING)
-    site.posting(
-        "gone.md",
-        VALID_POSTING.replace("date_posted: 2026-11-02", "date_posted: 2026-10-01")
-        .replace("Backend Developer", "Gone Developer")
-        .replace("ENG-1", "ENG-2")
-        .replace("---\nWe", "status: closed\nmodified: 2026-11-20\n---\nWe"),
-    )
-    seen = {}
-
-    def keep(generators):
-        seen["context"], seen["settings"] = generators[0].context, generators[0].settings
-
-    signals.all_generators_finalized.connect(keep)
-    try:
-        run_build(site.content, site.output, DEFAULT_LANG="de")
-    finally:
-        signals.all_generators_finalized.disconnect(keep)
-    context = seen["context"]
-    snapshot = outputs.snapshot(context, seen["settings"])
+    site.posting("gone.md", CLOSED_IN_GERMANY)
+    context, settings = built_context(site.content, site.output, DEFAULT_LANG="de")
+    snapshot = outputs.snapshot(context, settings)
     dates = {entry.loc: entry.lastmod for entry in sitemap._board_facets(snapshot, context)}
     assert dates[f"{snapshot.siteurl}/locations/deutschland/"] == dt.date(2026, 11, 20)
 

@@ -110,8 +110,8 @@ def check_when_read(content) -> None:
         return
     state = _state(content._context, content.settings)
     path = _path(content)
-    ahead = content.metadata.pop("jobposting_early", None)  # made by readahead.py's helper
-    content.__dict__.pop("jobposting_early", None)
+    ahead = content.metadata.pop("jobposting_ahead", None)  # made by readahead.py's helper
+    content.__dict__.pop("jobposting_ahead", None)
     if ahead is not None and ahead[0] == content.slug:
         _, outcome, text = ahead
     else:

@@ -149,11 +149,16 @@ def _fork(postings: list[str], ahead, parse_file, report_path) -> _Helper:
                     try:
                         path = report_path(source_path)
                         doc, problems, html = parse_file(source_path, path)
-                        early = (
+                        checked = (
                             ahead.check(source_path, path, doc, problems, html) if ahead else None
                         )
                         # the Markdown is dropped once read (plugin.drop_markdown): not sent
-                        parsed = (replace(doc, body="") if doc.body else doc, problems, html, early)
+                        parsed = (
+                            replace(doc, body="") if doc.body else doc,
+                            problems,
+                            html,
+                            checked,
+                        )
                     except Exception:  # parsed again by the reader, which reports it
                         parsed = None
                     pickle.dump((source_path, parsed), out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -221,8 +226,8 @@ class _Checker:
 
 
 def take(settings, source_path: str):
-    """reader.PostingReader.read: this file's (doc, problems, html, early), if a helper
-    has it; `early`: (slug, pipeline.Outcome, search text) or None."""
+    """reader.PostingReader.read: this file's (doc, problems, html, checked), if a helper
+    has it; `checked`: (slug, pipeline.Outcome, search text) or None."""
     helpers = _active.get(id(settings))
     if helpers is None:
         return None

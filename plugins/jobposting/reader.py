@@ -183,7 +183,7 @@ class PostingReader(MarkdownReader):
     def read(self, source_path):
         path = report_path(source_path)
         parsed = readahead.take(self.settings, source_path)  # parsed by a second process
-        doc, problems, body_html, early = parsed or (*parse_file(source_path, path), None)
+        doc, problems, body_html, ahead = parsed or (*parse_file(source_path, path), None)
         if self.is_posting(source_path):
             if not doc.has_front_matter:
                 problems.append(
@@ -204,8 +204,8 @@ class PostingReader(MarkdownReader):
         metadata["jobposting_document"] = doc
         metadata["jobposting_problems"] = problems
         metadata["jobposting_source"] = path
-        if early is not None:
-            metadata["jobposting_early"] = early  # plugin.check_when_read takes it
+        if ahead is not None:
+            metadata["jobposting_ahead"] = ahead  # plugin.check_when_read takes it
         return body_html, metadata
 
     def posting_metadata(self, doc, source_path) -> dict:

@@ -95,6 +95,7 @@ class PagefindService:
         self._chunk_size = chunk
         self._sent = 0  # records sent or queued
         self.records = 0  # records Pagefind has answered
+        self._files_asked = False  # GetFiles sent, its answer not yet read (ask_for_files)
         answer = self._send({"type": "NewIndex", "config": config}, RECORD_TIMEOUT)
         self._index_id = answer["index_id"]
 
@@ -103,6 +104,8 @@ class PagefindService:
         second thread every write gives up the interpreter lock, and taking it back can wait
         5 ms while Pelican renders pages. Answers that have arrived are read at each chunk, so
         that Pagefind never waits on a full pipe while the build is busy elsewhere."""
+        if self._files_asked:  # its answer would be taken for a record's
+            raise PagefindError("a record was added after the index files were asked for")
         self._chunk += self._encode(
             {"type": "AddRecord", "index_id": self._index_id, "url": url, "content": content,
              "language": language, "meta": meta, "filters": None, "sort": None}
@@ -130,20 +133,33 @@ class PagefindService:
             self._chunk.clear()
         while self.records < self._sent and self._selector.select(0):
             self._receive()
-            while (message := self._take_message()) is not None:
+            while self.records < self._sent and (message := self._take_message()) is not None:
                 self._check(message)
                 self.records += 1
 
+    def ask_for_files(self) -> None:
+        """Have Pagefind start building the index files from the records sent so far, without
+        waiting for them: `files` collects them. Records added afterwards are not in them."""
+        if not self._files_asked:
+            self._flush()
+            self._put(self._encode({"type": "GetFiles", "index_id": self._index_id}))
+            self._files_asked = True
+
     def files(self) -> dict[str, bytes]:
-        """The index files by their path in the bundle folder, built from the records so far.
+        """The index files by their path in the bundle folder, built from the records sent
+        before they were asked for (ask_for_files; here, if not yet).
 
         Pagefind's WriteFiles answers before every file is on disk (an empty
         wasm.unknown.pagefind was seen when the service was closed right after), so the caller
         writes the files itself.
         """
-        self.wait_for_records()
+        self.ask_for_files()
+        while self.records < self._sent:  # Pagefind answers in order: the records' come first
+            self._answer(RECORD_TIMEOUT)
+            self.records += 1
         timeout = WRITE_TIMEOUT_BASE + WRITE_TIMEOUT_PER_RECORD * self.records
-        answer = self._send({"type": "GetFiles", "index_id": self._index_id}, timeout)
+        answer = self._answer(timeout)
+        self._files_asked = False
         return {item["path"]: base64.b64decode(item["content"]) for item in answer["files"]}
 
     def close(self, discard: bool = False) -> None:

@@ -15,11 +15,12 @@ part 1 and merges the others with Pagefind's own `mergeIndex`, so the page's cod
 
 Each open posting is sent to Pagefind as soon as it is read and checked (plugin.py's
 `check_when_read`), so Pagefind indexes on the second core while Pelican is still reading;
-postings are read in the order of their paths, so the index is the same from run to run. After
-the report (an error stops the build before this), `all_generators_finalized` writes that index
-on a thread while Pelican writes the pages; `finalized` waits for it and fails the build if it
-failed. The early start is only used when it holds exactly the open postings of a one-part
-board, in order; otherwise it is dropped and the board indexed after reading, as before. A board
+postings are read in the order of their paths, so the index is the same from run to run.
+Pagefind starts making the index files as soon as the last posting is read (`ask_early`); after
+the report (an error stops the build before this), `all_generators_finalized` collects and
+writes them on a thread while Pelican writes the pages; `finalized` waits for it and fails the
+build if it failed. The early start is only used when it holds exactly the open postings of a
+one-part board, in order; otherwise it is dropped and the board indexed after reading. A board
 in parts is indexed in line before the pages are written, so that Pagefind's peak does not meet
 the memory that rendering adds.
 """
@@ -237,10 +238,7 @@ def build_index(generators) -> None:
     values = articles.settings
     if not values.get("JOBPOSTING_SEARCH", True):
         return
-    state = articles.context.get(CONTEXT_KEY)
-    found = state.open_articles() if state is not None else ()
-    # in the order the postings were read (readahead.read_in_order), as the stream sent them
-    ordered = sorted((a for a in found if getattr(a, "jobposting", None)), key=_reading_order)
+    ordered = _open_in_reading_order(articles)
     bundle = os.path.join(os.path.abspath(articles.output_path), BUNDLE)
     stream = articles.context.pop(STREAM_KEY, None)
     if stream is not None:
@@ -263,6 +261,29 @@ def build_index(generators) -> None:
         _note_parts(parts, part_words)
         return
     _start(values, _Indexing(write_index, first, bundle, lang, part_words))
+
+
+def _open_in_reading_order(articles: ArticlesGenerator) -> list:
+    """The open postings in the order they were read (readahead.read_in_order), the order the
+    stream sent them in."""
+    state = articles.context.get(CONTEXT_KEY)
+    found = state.open_articles() if state is not None else ()
+    return sorted((a for a in found if getattr(a, "jobposting", None)), key=_reading_order)
+
+
+def ask_early(articles: ArticlesGenerator) -> None:
+    """article_generator_finalized: every posting is read and classified. When the stream
+    holds the open postings, Pagefind starts writing the index now, while the pages, the
+    problems report and the JSON-LD are made (about 0.2 s at N = 1,000, and Pagefind's index
+    is what ends a build); build_index checks the list again and collects the files."""
+    stream = articles.context.get(STREAM_KEY)
+    if stream is None or not articles.settings.get("JOBPOSTING_SEARCH", True):
+        return
+    if stream.usable_for([a.url for a in _open_in_reading_order(articles)]):
+        try:
+            stream.service.ask_for_files()
+        except PagefindError:
+            stream.close()  # build_index indexes anew, and reports the failure if it persists
 
 
 def _start(values, indexing: _Indexing) -> None:
@@ -395,5 +416,6 @@ def _fail(detail: str) -> None:
 def connect() -> None:
     # Connected after plugin.finish (Pelican calls receivers in the order they were connected):
     # a build with errors stops there, before anything is written.
+    signals.article_generator_finalized.connect(ask_early)
     signals.all_generators_finalized.connect(build_index)
     signals.finalized.connect(collect)

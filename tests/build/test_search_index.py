@@ -179,6 +179,44 @@ def test_records_sent_in_chunks_are_all_indexed(monkeypatch):
     assert sum(language["page_count"] for language in index["languages"].values()) == 60
 
 
+def test_index_files_asked_for_early_hold_the_records_sent_before(monkeypatch):
+    from jobposting import pagefind_client
+
+    monkeypatch.setattr(pagefind_client, "STREAM_CHUNK", 2000)
+    with pagefind_client.PagefindService(
+        {"force_language": "en"}, chunk=pagefind_client.STREAM_CHUNK
+    ) as service:
+        for n in range(40):  # queued and sent in chunks; the answers are not waited for
+            service.add(f"/jobs/{n}/", f"posting {n}" + " word" * 200, "en", {"title": str(n)})
+        service.ask_for_files()
+        with pytest.raises(pagefind_client.PagefindError, match="after the index files"):
+            service.add("/jobs/late/", "late", "en", {"title": "late"})
+        files = service.files()
+    assert service.records == 40
+    index = json.loads(files["pagefind-entry.json"])
+    assert index["languages"]["en"]["page_count"] == 40
+
+
+def test_a_one_part_board_asks_for_its_index_as_soon_as_the_postings_are_read(
+    tmp_path, monkeypatch
+):
+    from jobposting import pagefind_client
+
+    asked = []
+    real = pagefind_client.PagefindService.ask_for_files
+
+    def ask(service):
+        asked.append(service._files_asked)
+        real(service)
+
+    monkeypatch.setattr(pagefind_client.PagefindService, "ask_for_files", ask)
+    site = Site(tmp_path, with_samples=True)
+    site.build()
+    # first at the end of reading (ask_early), then again from files(), already asked
+    assert asked == [False, True]
+    assert pages_in(site.output / "pagefind") == 7
+
+
 def test_the_index_is_collected_after_the_pages_are_written(tmp_path):
     # built on a thread while Pelican writes; the build waits for it before it ends
     site = Site(tmp_path, with_samples=True)

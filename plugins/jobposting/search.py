@@ -5,7 +5,8 @@ candidate types (employment, workplace, remote areas, department, company, refer
 words of its description, each once. Pagefind never parses the written pages, so lists, closed
 postings, drafts and company pages stay out by construction. The whole board is indexed in the
 site's language, so the English list page also finds the German posting. The list page loads
-/pagefind/pagefind.js only when someone searches.
+/pagefind/pagefind.js and /pagefind/paths.json (each result's posting; search_bundle.py) only
+when someone searches.
 
 Memory: Pagefind holds every record's words several times over while it builds an index (about
 250 KB per benchmark posting of 1,100 words), so a 10,000-posting board cannot be one index
@@ -48,6 +49,7 @@ from .pagefind_client import (
     PagefindService,
 )
 from .problems import BuildFailed
+from .search_bundle import Bundle
 
 BUNDLE = "pagefind"
 CONTEXT_KEY = "jobposting"  # plugin.py's BuildState in the generators' context
@@ -174,13 +176,16 @@ def write_streamed(stream: _Stream, bundle: str) -> int:
     shutil.rmtree(bundle, ignore_errors=True)
     with stream.service as service:
         files = service.files()
-    _write_files(files, bundle)
+    published = Bundle(bundle)
+    published.add(files, bundle)
+    published.finish()
     return 1
 
 
 def write_index(records: Iterable[Record], bundle: str, lang: str, part_words: int) -> int:
     """Write the index for `records` into the folder `bundle`; return the number of parts."""
     shutil.rmtree(bundle, ignore_errors=True)  # no part of an earlier, bigger board stays
+    published = Bundle(bundle)
     count = 0
     for count, part in enumerate(split(records, part_words), start=1):
         # one process per part: its memory is given back before the next part starts
@@ -189,7 +194,7 @@ def write_index(records: Iterable[Record], bundle: str, lang: str, part_words: i
                 (item.url, item.content, lang, {"title": item.title}) for item in part
             )
             files = service.files()
-        _write_files(files, os.path.join(bundle, part_name(count)))
+        published.add(files, os.path.join(bundle, part_name(count)))
     if count == 1:  # the usual case: one index, where Pagefind's own bundle would be
         staging = bundle + ".staging"
         os.replace(os.path.join(bundle, part_name(1)), staging)
@@ -199,17 +204,8 @@ def write_index(records: Iterable[Record], bundle: str, lang: str, part_words: i
         names = [part_name(n) for n in range(1, count + 1)]
         with open(os.path.join(bundle, "pagefind.js"), "w", encoding="utf-8") as module:
             module.write(merging_module(names))
+    published.finish()
     return count
-
-
-def _write_files(files: dict[str, bytes], folder: str) -> None:
-    for relative, data in sorted(files.items()):
-        path = os.path.normpath(os.path.join(folder, relative))
-        if os.path.commonpath([path, folder]) != folder:
-            raise PagefindError(f"Pagefind named a file outside its folder: {relative}")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as out:
-            out.write(data)
 
 
 class _Indexing(threading.Thread):

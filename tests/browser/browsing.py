@@ -32,6 +32,18 @@ CHROMIUM_FLAGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+# In the page: the path of every posting the search index holds, sorted, as site.js finds them
+# (pagefind/paths.json, or the result's own fragment where paths.json has null).
+EVERY_INDEXED_PATH = """async () => {
+    const bundle = new URL('pagefind/', location.href);
+    const pagefind = await import(new URL('pagefind.js', bundle).href);
+    const paths = await (await fetch(new URL('paths.json', bundle))).json();
+    const found = await pagefind.search(null, {});
+    const all = await Promise.all(found.results.map(async (r) => paths[r.id] || (await r.data()).url));
+    return all.sort();
+}"""
+
+
 def chromium_path() -> str | None:
     candidates = [os.environ.get("CHROMIUM_PATH"), "chromium", "chromium-browser", "google-chrome"]
     for candidate in candidates:

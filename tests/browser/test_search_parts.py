@@ -6,18 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsing import build_and_serve
+from browsing import EVERY_INDEXED_PATH, build_and_serve
 from playwright.sync_api import expect
 from sitebuild import SAMPLE_OPEN_PATHS
 
 pytestmark = pytest.mark.browser
-
-ALL_PAGES = """async () => {
-    const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
-    const found = await pagefind.search(null, {});
-    const all = await Promise.all(found.results.map(r => r.data()));
-    return all.map(d => d.url).sort();
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +29,7 @@ def visible_titles(page) -> list[str]:
 
 def test_every_open_posting_is_found_once_across_the_parts(parts_server, desktop):
     desktop.goto(parts_server.url + "/")
-    assert desktop.evaluate(ALL_PAGES) == SAMPLE_OPEN_PATHS
+    assert desktop.evaluate(EVERY_INDEXED_PATH) == SAMPLE_OPEN_PATHS
     assert not desktop.visit.console_errors and not desktop.visit.page_errors
     assert not desktop.visit.outside_requests
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from browsing import EVERY_INDEXED_PATH
 from playwright.sync_api import expect
 from sitebuild import SAMPLE_OPEN_PATHS
 
@@ -134,37 +135,31 @@ def test_search_covers_open_postings_only(sample_server, desktop):
         }"""
     )
     assert results == 0
-    pages = desktop.evaluate(
-        """async () => {
-            const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
-            const found = await pagefind.search(null, {});
-            const all = await Promise.all(found.results.map(r => r.data()));
-            return all.map(d => d.url).sort();
-        }"""
-    )
-    assert pages == SAMPLE_OPEN_PATHS
+    assert desktop.evaluate(EVERY_INDEXED_PATH) == SAMPLE_OPEN_PATHS
 
 
-def test_a_common_word_on_a_big_board_shows_the_best_matches_and_says_so(browser, tmp_path):
-    # every match costs a request for its address; above the cap the list shows the best ones
-    from browsing import build_and_serve, open_context
+def test_every_match_is_shown_from_one_file_of_paths(sample_server, browser):
+    # each result's posting is in pagefind/paths.json, fetched once with Pagefind: no request
+    # per result, so a common word on a big board shows every match
+    from browsing import open_context
 
-    site, server = build_and_serve(tmp_path)
-    index = site.output / "index.html"
-    index.write_text(
-        index.read_text(encoding="utf-8").replace('role="search"', 'role="search" data-max="2"', 1),
-        encoding="utf-8",
-    )
     context, visit = open_context(browser)
     page = context.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    count = """async (word) => {
+        const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
+        return (await pagefind.search(word)).results.length;
+    }"""
     try:
-        page.goto(server.url + "/")
-        page.get_by_label("Search open roles").fill("team")
-        expect(page.locator("#status")).to_have_text(
-            re.compile(r"^Showing the 2 best of \d+ search matches")
-        )
-        assert len(visible_titles(page)) == 2
+        page.goto(sample_server.url + "/")
+        for word in ("team", "customers"):
+            page.get_by_label("Search open roles").fill(word)
+            matches = page.evaluate(count, word)
+            expect(page.locator("#status")).to_have_text(f"{matches} roles match")
+            assert len(visible_titles(page)) == matches > 1
+        assert len([url for url in asked if url.endswith("/pagefind/paths.json")]) == 1
+        assert not [url for url in asked if "/fragment/" in url]
         assert visit.page_errors == []
     finally:
         context.close()
-        server.httpd.shutdown()

@@ -116,6 +116,34 @@ def test_a_big_board_is_indexed_in_parts_behind_one_module(tmp_path, capsys):
     assert f"search index in {len(parts)} parts of at most 800 words" in err
 
 
+def paths_of(bundle) -> dict:
+    return json.loads((bundle / "paths.json").read_text(encoding="utf-8"))
+
+
+def test_paths_json_names_the_posting_of_every_result_and_fragments_stay_unpublished(tmp_path):
+    site = Site(tmp_path, with_samples=True)
+    site.build()
+    bundle = site.output / "pagefind"
+    paths = paths_of(bundle)
+    assert sorted(paths.values()) == OPEN_URLS
+    assert all(re.fullmatch(r"en_[0-9a-f]+", result_id) for result_id in paths)
+    assert not (bundle / "fragment").exists()
+    # Pagefind's own search interfaces: the list page has its own
+    assert (
+        not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-highlight.js").exists()
+    )
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
+
+
+def test_paths_json_covers_every_part_of_a_big_board(tmp_path):
+    site = Site(tmp_path, with_samples=True)
+    site.build(JOBPOSTING_SEARCH_PART_WORDS=800)
+    bundle = site.output / "pagefind"
+    paths = paths_of(bundle)
+    assert sorted(paths.values()) == OPEN_URLS  # ids unique across these parts
+    assert not list(bundle.glob("part-*/fragment"))
+
+
 def test_a_smaller_board_leaves_no_part_of_a_bigger_one(tmp_path):
     site = Site(tmp_path, with_samples=True)
     site.build(JOBPOSTING_SEARCH_PART_WORDS=800)

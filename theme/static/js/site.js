@@ -1,7 +1,7 @@
 // Progressive enhancement for the openings list. Without it, facet pages do the filtering.
 // With it: the list filters in place, the address keeps the filter (shareable, back button works),
 // a live region says how many roles match, and search asks Pagefind's static index, loaded only
-// when someone types.
+// when someone types, with pagefind/paths.json: the posting each result stands for.
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -11,15 +11,16 @@
   var query = form.elements.q;
   var cards = Array.prototype.slice.call(document.querySelectorAll(".card"));
   var groups = Array.prototype.slice.call(document.querySelectorAll(".group"));
-  var hits = null; // paths Pagefind found for the query; null when there is no query
-  var pagefind = null;
-  var MAX_RESULTS = 200; // overridable with data-max on the form (tests)
-  var total = 0;
+  var hits = null; // {site path: true} of the postings matching the query; null: no query
+  var engine = null; // Pagefind's module and paths.json, once loaded
   var asked = 0;
   var timer = 0;
+  var base = new URL(form.dataset.base + "/", document.baseURI);
 
+  // a card's posting as Pagefind knows it: its path from the site's root ("/jobs/x/")
   cards.forEach(function (card) {
-    card.path = new URL(card.querySelector("a").href).pathname;
+    var path = new URL(card.querySelector("a").href).pathname;
+    card.path = path.indexOf(base.pathname) === 0 ? path.slice(base.pathname.length - 1) : path;
   });
   form.hidden = false; // already shown by site.css where the browser says it runs scripts
 
@@ -50,9 +51,7 @@
       return !wanted || (card.getAttribute("data-" + kind) || "").split(" ").indexOf(wanted) >= 0;
     });
     if (!ok || hits === null) return ok;
-    return hits.some(function (path) {
-      return card.path.slice(-path.length) === path;
-    });
+    return hits.hasOwnProperty(card.path);
   }
 
   function show() {
@@ -70,6 +69,21 @@
       : (shown === 1 ? say.one : say.other).replace("{n}", shown);
   }
 
+  function load() {
+    if (engine) return Promise.resolve(engine);
+    var bundle = new URL("pagefind/", base);
+    return Promise.all([
+      import(new URL("pagefind.js", bundle).href),
+      fetch(new URL("paths.json", bundle).href).then(function (response) {
+        if (!response.ok) throw new Error("paths.json: " + response.status);
+        return response.json();
+      })
+    ]).then(function (loaded) {
+      engine = { pagefind: loaded[0], paths: loaded[1] };
+      return engine;
+    });
+  }
+
   function search() {
     var text = query.value.trim();
     var ticket = ++asked;
@@ -78,26 +92,28 @@
       show();
       return;
     }
-    var bundle = new URL(form.dataset.base + "/pagefind/pagefind.js", document.baseURI).href;
-    (pagefind ? Promise.resolve(pagefind) : import(bundle).then(function (module) {
-      pagefind = module;
-      return module;
-    }))
-      .then(function (engine) { return engine.search(text); })
+    load()
+      .then(function (loaded) { return loaded.pagefind.search(text); })
       .then(function (found) {
-        // each result's address costs a request: on a big board, take the best ones only
-        total = found.results.length;
-        var best = found.results.slice(0, Number(form.dataset.max) || MAX_RESULTS);
-        return Promise.all(best.map(function (result) { return result.data(); }));
+        // each result's posting is in paths.json; an id two parts of a big board share is
+        // null there, and that result's own fragment says which posting it is
+        var paths = engine.paths;
+        var known = [];
+        var unknown = [];
+        found.results.forEach(function (result) {
+          if (paths[result.id]) known.push(paths[result.id]);
+          else unknown.push(result);
+        });
+        return Promise.all(unknown.map(function (result) { return result.data(); }))
+          .then(function (pages) {
+            return known.concat(pages.map(function (page) { return page.url; }));
+          });
       })
-      .then(function (pages) {
+      .then(function (paths) {
         if (ticket !== asked) return; // a newer query is on its way
-        hits = pages.map(function (page) { return new URL(page.url, location.href).pathname; });
+        hits = {};
+        paths.forEach(function (path) { hits[path] = true; }); // "/jobs/x/", as indexed
         show();
-        if (total > hits.length) {
-          status.textContent = form.dataset.capped
-            .replace("{shown}", hits.length).replace("{total}", total);
-        }
       })
       .catch(function () {
         if (ticket !== asked) return;

@@ -123,8 +123,12 @@ def start(
     postings = [p for p in paths if os.path.abspath(p).startswith(jobs_root + os.sep)]
     if not wanted(settings, len(postings)):
         return
-    from .reader import PostingReader, parse_file, report_path  # reader imports this module
+    # imported here: reader.py imports this module
+    from .reader import PostingReader, import_repairs, parse_file, report_path
 
+    # A board this big has a name with an accent or a currency sign somewhere: ftfy (0.1 s to
+    # import) is imported here once, not by each helper and again by the build for its pages.
+    import_repairs()
     ahead = _Checker(settings, checks, PostingReader(settings)) if checks is not None else None
     helpers = []
     for number in range(HELPERS):

@@ -87,6 +87,11 @@ TYPOGRAPHIC = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a0"  # ’ ‘ “ 
 _SUSPECT_RUN = re.compile(rf"[^\x00-\x7f{TYPOGRAPHIC}]+")
 
 
+def import_repairs() -> None:
+    """Import ftfy now, before the build forks processes that would each import it."""
+    _ftfy()
+
+
 def looks_garbled(text: str) -> bool:
     """ftfy's is_bad(text), run only on the stretches around unusual non-ASCII characters.
 

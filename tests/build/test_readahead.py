@@ -118,3 +118,18 @@ def test_slugs_from_titles_are_guessed_ahead_the_same_way(tmp_path, taken):
     ahead.build(JOBPOSTING_PARALLEL_PAGES=EVERY_BOARD, SLUGIFY_SOURCE="title")
     assert taken["helper"] == 10
     assert files_of(ahead.output) == files_of(alone.output)
+
+
+def test_ftfy_is_imported_once_before_the_helpers_fork(tmp_path, monkeypatch):
+    # each helper would otherwise import it (0.1 s) the first time a posting has an accent
+    imported_before_fork = []
+    real_fork = readahead._fork
+
+    def fork(*args):
+        imported_before_fork.append(reader._ftfy.cache_info().currsize == 1)
+        return real_fork(*args)
+
+    monkeypatch.setattr(readahead, "_fork", fork)
+    reader._ftfy.cache_clear()
+    Site(tmp_path, with_samples=True).build(JOBPOSTING_PARALLEL_PAGES=EVERY_BOARD)
+    assert imported_before_fork == [True] * readahead.HELPERS

@@ -18,6 +18,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import (
     changes,
+    collector,
     display,
     facets,
     feeds,
@@ -285,6 +286,7 @@ def _in_jobs(relative: str, values) -> bool:
 
 
 def register() -> None:
+    signals.initialized.connect(collector.start)
     signals.initialized.connect(initialized)
     signals.generator_init.connect(add_filters)
     signals.readers_init.connect(add_reader)
@@ -298,3 +300,4 @@ def register() -> None:
     for output in (sitemap, robots, feeds, jobsjson, indeed, changes, notify):  # crawler files
         signals.get_generators.connect(output.get_generators)
     signals.initialized.connect(outputs.check_settings)
+    signals.finalized.connect(collector.end)  # last: after the other receivers have waited

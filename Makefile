@@ -36,6 +36,7 @@ help:
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m compileall -q plugins  # as pip does for installed packages (bench/run.py)
 	touch $(STAMP)
 
 install: $(STAMP)

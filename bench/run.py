@@ -387,8 +387,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)  # fmt: skip
 
 
+def compile_plugin() -> None:
+    """Compile the plugin's modules to bytecode once, as pip does for an installed package.
+
+    Pelican and every other dependency are compiled when installed; the plugin is used from
+    the source folder, and where PYTHONDONTWRITEBYTECODE is set (this machine) Python would
+    compile its 45 modules again at every build and every `openings validate` (about 0.1 s).
+    """
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "plugins")],
+        check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    compile_plugin()
 
     def say(line: str) -> None:
         print(line, flush=True)

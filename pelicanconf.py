@@ -13,6 +13,8 @@ PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["jobposting"]
+# Compiled templates are kept here between builds (JOBPOSTING_TEMPLATE_CACHE); not in git.
+CACHE_PATH = ".pelican-cache"
 
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "en"

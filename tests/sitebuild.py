@@ -26,6 +26,7 @@ def site_settings(content: Path, output: Path, **overrides) -> dict:
         "JOBPOSTING_TODAY": TODAY,
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
+        "CACHE_PATH": str(content.parent / ".pelican-cache"),  # compiled templates: per test
     }
     values.update(overrides)
     return read_settings(str(ROOT / "pelicanconf.py"), override=values)

@@ -37,6 +37,7 @@ from . import (
     settings,
     settingscheck,
     sitemap,
+    templatecache,
 )
 from .lifecycle import State
 from .problems import BuildFailed, Problem, Severity
@@ -88,6 +89,7 @@ def add_filters(generator) -> None:
     # Pelican makes SITEURL relative on each page when RELATIVE_URLS is on; canonical links,
     # Open Graph tags and JSON-LD need the absolute address.
     generator.env.globals["SITE_ABSOLUTE_URL"] = generator.settings["SITEURL"].rstrip("/")
+    templatecache.attach(generator)  # last: the cache is per environment configuration
 
 
 def build_state(generator) -> BuildState:

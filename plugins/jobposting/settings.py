@@ -40,6 +40,9 @@ DEFAULTS: dict[str, object] = {
     # posting pages, it writes them while the build writes the rest (parallel.py). None: the
     # whole build in one process.
     "JOBPOSTING_PARALLEL_PAGES": (200, 3_000),
+    # Keep compiled templates in CACHE_PATH/jobposting-templates/ for the next build
+    # (templatecache.py); False: compile them at every build, as Pelican does.
+    "JOBPOSTING_TEMPLATE_CACHE": True,
     # Facet pages (departments are Pelican's CATEGORY_URL); each is saved as <url>index.html.
     "JOBPOSTING_FACET_URLS": {
         "location": "locations/{slug}/",

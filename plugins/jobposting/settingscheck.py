@@ -28,6 +28,8 @@ def check(values: dict) -> None:
     for key in ("JOBPOSTING_PAY_TRANSPARENCY", "JOBPOSTING_EU_PAY_TRANSPARENCY"):
         if values.get(key) not in ("error", "warning", "off"):
             found.append(f'{key} must be "error", "warning" or "off"')
+    if not isinstance(values.get("JOBPOSTING_TEMPLATE_CACHE"), bool):
+        found.append("JOBPOSTING_TEMPLATE_CACHE must be True or False")
     limits = values.get("JOBPOSTING_PARALLEL_PAGES")
     if limits is not None and not _is_range(limits):
         found.append(

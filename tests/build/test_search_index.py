@@ -48,6 +48,12 @@ def test_distinct_words_keeps_each_word_once_in_the_order_of_first_use():
     assert search.distinct_words(text) == "Python, Go and We use daily; — C++, C# .NET"
 
 
+def test_the_words_of_the_head_lines_are_not_repeated_from_the_description():
+    head = "Backend Developer\nBerlin, Germany\nFull-time · Engineering"
+    text = "As a backend developer in Berlin you will write Python for our engineering team."
+    assert search.distinct_words(text, head) == "As a in you will write Python for our team."
+
+
 def test_a_description_word_used_once_or_many_times_finds_the_posting_alike():
     many = search.distinct_words("Kubernetes " * 50 + "Terraform")
     assert many == "Kubernetes Terraform"

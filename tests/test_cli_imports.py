@@ -81,3 +81,9 @@ def test_a_region_name_still_builds_the_index_and_is_accepted():
         "assert geo.subdivision('Berlin', 'DE').value == 'DE-BE'"
     )
     assert found["subdivision_index_built"] is True
+
+
+def test_the_plugin_starts_without_asyncio():
+    # pagefind's service module loads asyncio; the build imports it once it has a record to index
+    found = loaded_after("import jobposting.plugin")
+    assert "asyncio" not in found["modules"] and "pagefind.service" not in found["modules"]

@@ -24,8 +24,6 @@ import tempfile
 import weakref
 from collections.abc import Iterable
 
-from pagefind.service import get_executable
-
 # Pagefind is built with jemalloc, which keeps freed memory for 10 s before giving it back to
 # the system; building an index frees and reallocates a lot, so give it back at once
 # (measured on 2,000 benchmark postings: peak 646 MB -> 502 MB, same index files).
@@ -73,6 +71,10 @@ class PagefindService:
     """One Pagefind process with one index: add records, write the files, close."""
 
     def __init__(self, config: dict, memory: str = JEMALLOC_CONF, chunk: int = WRITE_CHUNK):
+        # imported here: the pagefind package's service module loads asyncio (0.02 s), which
+        # the build needs only once it has a record to index, not while it starts
+        from pagefind.service import get_executable
+
         binary = get_executable()
         if binary is None:
             raise PagefindError("the Pagefind program is not installed")

@@ -12,7 +12,7 @@
   var cards = Array.prototype.slice.call(document.querySelectorAll(".card"));
   var groups = Array.prototype.slice.call(document.querySelectorAll(".group"));
   var hits = null; // {site path: true} of the postings matching the query; null: no query
-  var engine = null; // Pagefind's module and paths.json, once loaded
+  var engine = null; // the promise of Pagefind's module and paths.json
   var asked = 0;
   var timer = 0;
   var base = new URL(form.dataset.base + "/", document.baseURI);
@@ -69,19 +69,20 @@
       : (shown === 1 ? say.one : say.other).replace("{n}", shown);
   }
 
-  function load() {
-    if (engine) return Promise.resolve(engine);
+  function load() { // once, however fast someone types; asked again after a failure
+    if (engine) return engine;
     var bundle = new URL("pagefind/", base);
-    return Promise.all([
+    engine = Promise.all([
       import(new URL("pagefind.js", bundle).href),
       fetch(new URL("paths.json", bundle).href).then(function (response) {
         if (!response.ok) throw new Error("paths.json: " + response.status);
         return response.json();
       })
     ]).then(function (loaded) {
-      engine = { pagefind: loaded[0], paths: loaded[1] };
-      return engine;
+      return { pagefind: loaded[0], paths: loaded[1] };
     });
+    engine.catch(function () { engine = null; });
+    return engine;
   }
 
   function search() {
@@ -92,12 +93,15 @@
       show();
       return;
     }
+    var paths = null;
     load()
-      .then(function (loaded) { return loaded.pagefind.search(text); })
+      .then(function (loaded) {
+        paths = loaded.paths;
+        return loaded.pagefind.search(text);
+      })
       .then(function (found) {
         // each result's posting is in paths.json; an id two parts of a big board share is
         // null there, and that result's own fragment says which posting it is
-        var paths = engine.paths;
         var known = [];
         var unknown = [];
         found.results.forEach(function (result) {
@@ -109,10 +113,10 @@
             return known.concat(pages.map(function (page) { return page.url; }));
           });
       })
-      .then(function (paths) {
+      .then(function (matched) {
         if (ticket !== asked) return; // a newer query is on its way
         hits = {};
-        paths.forEach(function (path) { hits[path] = true; }); // "/jobs/x/", as indexed
+        matched.forEach(function (path) { hits[path] = true; }); // "/jobs/x/", as indexed
         show();
       })
       .catch(function () {

@@ -163,3 +163,34 @@ def test_every_match_is_shown_from_one_file_of_paths(sample_server, browser):
         assert visit.page_errors == []
     finally:
         context.close()
+
+
+def test_search_on_a_site_served_from_a_subfolder(browser, tmp_path):
+    # GitHub Pages project sites live at /<repository>/: paths.json holds site-relative paths
+    # ("/jobs/x/"), the cards' links carry the subfolder, and the page matches the two
+    from browsing import open_context, reserve_port, serve
+    from sitebuild import Site
+
+    sock = reserve_port()
+    host, port = sock.getsockname()
+    www = tmp_path / "www"
+    site = Site(tmp_path, with_samples=True)
+    site.build(
+        SITEURL=f"http://{host}:{port}/careers",
+        RELATIVE_URLS=False,
+        OUTPUT_PATH=str(www / "careers"),
+    )
+    server = serve(www, sock)
+    context, visit = open_context(browser)
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/careers/")
+        page.get_by_label("Search open roles").fill("customers")
+        expect(page.locator("#status")).to_have_text(re.compile("roles match"))
+        found = set(visible_titles(page))
+        assert {"Solutions Engineer", "Customer Support Specialist"} <= found
+        assert "Backend Developer" not in found
+        assert visit.page_errors == [] and not visit.outside_requests
+    finally:
+        context.close()
+        server.httpd.shutdown()

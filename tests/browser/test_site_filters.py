@@ -165,9 +165,11 @@ def test_every_match_is_shown_from_one_file_of_paths(sample_server, browser):
         context.close()
 
 
-def test_search_on_a_site_served_from_a_subfolder(browser, tmp_path):
+@pytest.mark.parametrize("relative", [False, True], ids=["published", "make-serve"])
+def test_search_on_a_site_served_from_a_subfolder(browser, tmp_path, relative):
     # GitHub Pages project sites live at /<repository>/: paths.json holds site-relative paths
-    # ("/jobs/x/"), the cards' links carry the subfolder, and the page matches the two
+    # ("/jobs/x/"), the cards' links carry the subfolder, and the page matches the two; with
+    # relative links (pelicanconf.py, `make serve`) as with absolute ones (publishconf.py)
     from browsing import open_context, reserve_port, serve
     from sitebuild import Site
 
@@ -177,7 +179,7 @@ def test_search_on_a_site_served_from_a_subfolder(browser, tmp_path):
     site = Site(tmp_path, with_samples=True)
     site.build(
         SITEURL=f"http://{host}:{port}/careers",
-        RELATIVE_URLS=False,
+        RELATIVE_URLS=relative,
         OUTPUT_PATH=str(www / "careers"),
     )
     server = serve(www, sock)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import threading
@@ -42,6 +43,22 @@ EVERY_INDEXED_PATH = """async () => {
     const all = await Promise.all(found.results.map(async (r) => paths[r.id] || (await r.data()).url));
     return all.sort();
 }"""
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator(".card:visible h3").all_inner_texts()
+
+
+def search_finds_the_customer_roles(page) -> None:
+    """Type "customers" in the list's search: the two roles about customers show, the Backend
+    Developer (which never mentions them) does not."""
+    from playwright.sync_api import expect
+
+    page.get_by_label("Search open roles").fill("customers")
+    expect(page.locator("#status")).to_have_text(re.compile("roles match"))
+    found = set(visible_titles(page))
+    assert {"Solutions Engineer", "Customer Support Specialist"} <= found
+    assert "Backend Developer" not in found
 
 
 def chromium_path() -> str | None:

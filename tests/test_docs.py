@@ -13,7 +13,7 @@ import yaml
 from jobposting import cli, frontmatter, rules, schema
 from jobposting.commands.checking import check_files, load_settings
 from jobposting.fields import FIELDS
-from jobposting.reader import decode
+from jobposting.postingfile import decode
 from jsonschema import Draft202012Validator
 from sitebuild import ROOT, TODAY
 
@@ -144,7 +144,7 @@ def verdicts() -> dict[str, list]:
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_schema_and_validator_agree_on_the_fixtures(validator, verdicts, path):
-    from jobposting.reader import report_path
+    from jobposting.postingfile import report_path
 
     found = schema_errors(validator, path)
     errors = verdicts[report_path(str(path))]

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from . import data, hygiene, lifecycle, paytransparency, rules
 from .lifecycle import State
 from .model import JobPosting, Organization
+from .postingfile import report_path
 from .problems import Problem, Severity
-from .reader import report_path
 from .today import site_timezone, today
 from .validate import Context, validate
 

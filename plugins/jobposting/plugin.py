@@ -40,8 +40,9 @@ from . import (
     templatecache,
 )
 from .lifecycle import State
+from .postingfile import report_path
 from .problems import BuildFailed, Problem, Severity
-from .reader import PostingReader, report_path
+from .reader import PostingReader
 
 CONTEXT_KEY = "jobposting"
 

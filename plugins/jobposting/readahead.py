@@ -2,7 +2,7 @@
 
 Pelican reads one file after the other on one core, and most of reading a posting needs neither
 Pelican nor the rest of the board: decoding, mojibake repair, the front matter, the sanitised
-HTML (reader.parse_file), the posting's checks (pipeline.check_posting) and its search text
+HTML (postingfile.parse_file), the posting's checks (pipeline.check_posting) and its search text
 (search.record_text). When the articles generator lists its files, this module forks two
 helpers, each taking every second posting in the order Pelican will read them (read_in_order
 sorts them); each sends its results back through its own pipe, and the reader takes them
@@ -123,8 +123,8 @@ def start(
     postings = [p for p in paths if os.path.abspath(p).startswith(jobs_root + os.sep)]
     if not wanted(settings, len(postings)):
         return
-    # imported here: reader.py imports this module
-    from .reader import PostingReader, import_repairs, parse_file, report_path
+    from .postingfile import import_repairs, parse_file, report_path
+    from .reader import PostingReader  # imported here: reader.py imports this module
 
     # A board this big has a name with an accent or a currency sign somewhere: ftfy (0.1 s to
     # import) is imported here once, not by each helper and again by the build for its pages.

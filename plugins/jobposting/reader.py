@@ -6,175 +6,32 @@ validator. Nothing a person can type makes this raise: problems travel with the 
 
 from __future__ import annotations
 
-import functools
 import html
 import os
-import re
 
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
-from . import frontmatter, gfm, readahead, rules
-from .problems import Problem, Severity
-from .text import clean_line, truncate
-
-
-@functools.cache
-def _ftfy():
-    """ftfy, imported the first time a text has characters it could be about (0.05 s: most
-    files, with ASCII and typographic punctuation only, never need it, nor does `openings
-    validate` of such a file)."""
-    import ftfy
-    from ftfy.badness import is_bad
-
-    # Only the repairs of text decoded with the wrong encoding; quotes, widths and ligatures
-    # stay as the author wrote them ("Bachelor’s" keeps its typographic apostrophe).
-    mojibake_only = ftfy.TextFixerConfig(
-        unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
-        fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
-        remove_control_chars=False, normalization=None, explain=False,
-    )  # fmt: skip
-    return ftfy, is_bad, mojibake_only
-
-
-def __getattr__(name: str):
-    if name == "MOJIBAKE_ONLY":  # what importers/sources.py and the tests use
-        return _ftfy()[2]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
+from . import readahead
+from .postingfile import (
+    EXTENSIONS,
+    date_text,
+    missing_front_matter,
+    parse_file,
+    report_path,
+    scalar,
+    title_of,
+)
 
 PAGE_KEYS = {"title", "slug", "status", "lang", "summary", "date", "modified", "template",
              "save_as", "url", "translation", "tags", "order"}  # fmt: skip
-# The date Pelican needs for a file whose date_posted cannot be read; the file is rejected anyway.
-PLACEHOLDER_DATE = "2000-01-01"
-
-
-def report_path(source_path: str) -> str:
-    """The path as people see it: relative to the working folder when inside it."""
-    relative = os.path.relpath(source_path)
-    return source_path if relative.startswith("..") else relative.replace(os.sep, "/")
-
-
-def decode(raw: bytes, path: str) -> tuple[str, list[Problem]]:
-    """Bytes -> text with LF line ends. UTF-8 (with or without BOM); else Windows-1252, said."""
-    problems = []
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        text = raw.decode("cp1252", errors="replace")
-        problems.append(
-            Problem(
-                path,
-                line,
-                None,
-                "the file is not saved as UTF-8 (it looks like Windows-1252 or Latin-1, as "
-                "word processors save); it was read as such: save it as UTF-8",
-                Severity.WARNING,
-                rules.ENCODING,
-            )
-        )
-    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
-
-
-# ftfy's detector (one big regex) matches at most 7 characters, one of them non-ASCII at least
-# (tests/unit/test_fast_paths.py checks both): only the text near non-ASCII characters can match.
-DETECTOR_REACH = 6
-# Typographic punctuation that pasted text is full of. Every pattern of the detector also needs a
-# character that is neither ASCII nor one of these (tests/unit/test_fast_paths_reading.py reads
-# ftfy's regex), so stretches are needed only around the other non-ASCII characters.
-TYPOGRAPHIC = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a0"  # ’ ‘ “ ” – — … no-break space
-_SUSPECT_RUN = re.compile(rf"[^\x00-\x7f{TYPOGRAPHIC}]+")
-
-
-def import_repairs() -> None:
-    """Import ftfy now, before the build forks processes that would each import it."""
-    _ftfy()
-
-
-def looks_garbled(text: str) -> bool:
-    """ftfy's is_bad(text), run only on the stretches around unusual non-ASCII characters.
-
-    Pasted text is mostly ASCII with a typographic apostrophe here and there; the detector's
-    regex over a whole 1,000-word body cost a tenth of reading a big board, and a stretch around
-    every apostrophe still cost 0.1 ms a posting.
-    """
-    start = end = -1
-    for run in _SUSPECT_RUN.finditer(text):
-        low, high = max(run.start() - DETECTOR_REACH, 0), run.end() + DETECTOR_REACH
-        if low <= end:  # overlaps the stretch so far: one stretch
-            end = high
-            continue
-        if end >= 0 and _ftfy()[1](text[start:end]):
-            return True
-        start, end = low, high
-    # a stretch starts at the text's start or 6 characters before a run, on a character that is
-    # ASCII or typographic, so the detector's one anchored pattern (^Ã , tested) cannot match
-    # where the text has no start
-    return end >= 0 and _ftfy()[1](text[start:end])
-
-
-def repair_mojibake(text: str, path: str) -> tuple[str, list[Problem]]:
-    if not looks_garbled(text):
-        return text, []
-    ftfy, _, mojibake_only = _ftfy()
-    fixed = ftfy.fix_text(text, config=mojibake_only)
-    if fixed == text:
-        return text, []
-    problems = []
-    for number, (before, after) in enumerate(
-        zip(text.split("\n"), fixed.split("\n"), strict=False), 1
-    ):
-        if before != after:
-            was, now = (truncate(s, 60) for s in _first_difference(before, after))
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    None,
-                    f"garbled characters {was!r} (pasted from a word processor?) were "
-                    f"shown as {now!r}; write {now!r} in the file",
-                    Severity.WARNING,
-                    rules.MOJIBAKE,
-                )
-            )
-    return fixed, problems
-
-
-def _first_difference(before: str, after: str) -> tuple[str, str]:
-    start = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), 0)
-    end_b, end_a = len(before), len(after)
-    while end_b > start and end_a > start and before[end_b - 1] == after[end_a - 1]:
-        end_b, end_a = end_b - 1, end_a - 1
-    word_start = before.rfind(" ", 0, start) + 1
-    word_end_b = before.find(" ", end_b)
-    word_end_a = after.find(" ", end_a)
-    return (
-        before[word_start : word_end_b if word_end_b != -1 else None],
-        after[word_start : word_end_a if word_end_a != -1 else None],
-    )
-
-
-def parse_file(source_path: str, path: str) -> tuple:
-    """A file's front matter, problems so far and sanitised HTML (GitHub Flavored Markdown, as
-    HR saw it in the editor's preview: gfm.py): all that reading it takes that needs neither
-    Pelican nor the rest of the board (readahead.py runs it ahead)."""
-    with open(source_path, "rb") as handle:
-        text, problems = decode(handle.read(), path)
-    text, repaired = repair_mojibake(text, path)
-    problems += repaired
-    doc = frontmatter.parse(text)
-    for error in (*doc.errors, *doc.warnings):
-        severity = Severity.WARNING if error.warning else Severity.ERROR
-        problems.append(Problem(path, error.line, None, error.message, severity, error.rule))
-    return doc, problems, gfm.to_html(doc.body)
 
 
 class PostingReader(MarkdownReader):
     """Markdown with `---` YAML front matter, for content/jobs/ and content/pages/ alike."""
 
     enabled = True
-    file_extensions = ("md", "markdown", "mkd", "mdown")
+    file_extensions = EXTENSIONS
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -190,19 +47,7 @@ class PostingReader(MarkdownReader):
         parsed = readahead.take(self.settings, source_path)  # parsed by a second process
         doc, problems, body_html, ahead = parsed or (*parse_file(source_path, path), None)
         if self.is_posting(source_path):
-            if not doc.has_front_matter:
-                problems.append(
-                    Problem(
-                        path,
-                        1,
-                        None,
-                        "this file has no front matter: start it with a line ---, the "
-                        "fields (title, department, date_posted, ...), another ---, then "
-                        "the description; `openings new` writes such a file",
-                        Severity.ERROR,
-                        rules.NO_FRONT_MATTER,
-                    )
-                )
+            problems += missing_front_matter(doc, path)
             metadata = self.posting_metadata(doc, source_path)
         else:
             metadata = self.page_metadata(doc, source_path)
@@ -216,26 +61,23 @@ class PostingReader(MarkdownReader):
     def posting_metadata(self, doc, source_path) -> dict:
         """What Pelican itself needs; the validator decides everything else later."""
         fields = doc.fields
-        stem = os.path.splitext(os.path.basename(source_path))[0]
         metadata = {
-            "title": _scalar(fields.get("title")) or stem,
-            "date": posting_date(_date_text(fields.get("date_posted"))),
+            "title": title_of(doc, source_path),
+            "date": posting_date(date_text(fields.get("date_posted"))),
             # the reader only separates drafts; the lifecycle decides the rest each build
             "status": self.process_metadata(
                 "status",
-                "draft"
-                if (_scalar(fields.get("status")) or "").lower() == "draft"
-                else "published",
+                "draft" if (scalar(fields.get("status")) or "").lower() == "draft" else "published",
             ),
         }
-        department = _scalar(fields.get("department"))
+        department = scalar(fields.get("department"))
         if department:
             metadata["category"] = self.process_metadata("category", department)
         for key in ("lang", "slug"):
-            value = _scalar(fields.get(key))
+            value = scalar(fields.get(key))
             if value:
                 metadata[key] = self.process_metadata(key, value)
-        summary = _scalar(fields.get("summary"))
+        summary = scalar(fields.get("summary"))
         if summary:
             metadata["summary"] = html.escape(summary)
         return metadata
@@ -244,7 +86,7 @@ class PostingReader(MarkdownReader):
         metadata = {}
         for key, field in doc.fields.items():
             name = key.lower()
-            value = _scalar(field) if field.is_scalar else field.plain()
+            value = scalar(field) if field.is_scalar else field.plain()
             if value is None:
                 continue
             if name in ("summary",):
@@ -260,27 +102,9 @@ class PostingReader(MarkdownReader):
         return metadata
 
 
-def _scalar(field) -> str | None:
-    if field is None or not field.is_scalar or field.value is None:
-        return None
-    return clean_line(str(field.text)) or None
-
-
 def posting_date(iso_day: str) -> SafeDatetime:
     """Pelican's date for a YYYY-MM-DD day: what its `date` metadata processor gives, at midnight.
 
     Pelican runs dateutil's general parser (0.2 ms a file) for a text that is always ISO here.
     """
     return SafeDatetime.fromisoformat(iso_day)
-
-
-def _date_text(field) -> str:
-    text = _scalar(field)
-    if text:
-        try:
-            import datetime as dt
-
-            return dt.date.fromisoformat(text[:10]).isoformat()
-        except ValueError:
-            pass
-    return PLACEHOLDER_DATE

@@ -10,7 +10,7 @@ import os
 import signal
 
 import pytest
-from jobposting import plugin, readahead, reader
+from jobposting import plugin, postingfile, readahead, reader
 from jobposting.problems import BuildFailed
 from sitebuild import Site
 
@@ -126,10 +126,10 @@ def test_ftfy_is_imported_once_before_the_helpers_fork(tmp_path, monkeypatch):
     real_fork = readahead._fork
 
     def fork(*args):
-        imported_before_fork.append(reader._ftfy.cache_info().currsize == 1)
+        imported_before_fork.append(postingfile._ftfy.cache_info().currsize == 1)
         return real_fork(*args)
 
     monkeypatch.setattr(readahead, "_fork", fork)
-    reader._ftfy.cache_clear()
+    postingfile._ftfy.cache_clear()
     Site(tmp_path, with_samples=True).build(JOBPOSTING_PARALLEL_PAGES=EVERY_BOARD)
     assert imported_before_fork == [True] * readahead.HELPERS

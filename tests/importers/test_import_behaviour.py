@@ -107,7 +107,7 @@ def test_dates_and_lists_are_written_as_yaml_values():
 )
 def test_location_texts(text, offices, remote, countries, unsettled):
     from jobposting import data
-    from jobposting.reader import report_path
+    from jobposting.postingfile import report_path
 
     known = data.load(str(ROOT / "content"), "data", report_path).offices
     found = where([text], known)

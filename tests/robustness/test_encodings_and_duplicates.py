@@ -7,8 +7,8 @@ import time
 
 import pytest
 from jobposting import frontmatter, rules
+from jobposting.postingfile import decode, repair_mojibake
 from jobposting.problems import BuildFailed
-from jobposting.reader import decode, repair_mojibake
 from sitebuild import VALID_POSTING
 
 BODY = "We build things. You will help.\n"

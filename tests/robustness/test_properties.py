@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jobposting import frontmatter, pipeline, rules
 from jobposting.lifecycle import State
+from jobposting.postingfile import decode, repair_mojibake
 from jobposting.problems import BuildFailed
-from jobposting.reader import decode, repair_mojibake
 from jobposting.sanitize import clean_html
 from sitebuild import TODAY, Site
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jobposting import display
-from jobposting.reader import looks_garbled, repair_mojibake
+from jobposting.postingfile import looks_garbled, repair_mojibake
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -33,7 +33,7 @@ from bench import postings  # noqa: E402
 def test_mojibake_check_agrees_with_ftfy_on_every_kind_of_text(text):
     import ftfy
     from ftfy.badness import is_bad
-    from jobposting.reader import MOJIBAKE_ONLY
+    from jobposting.postingfile import MOJIBAKE_ONLY
 
     fixed, problems = repair_mojibake(text, "x.md")
     expected = ftfy.fix_text(text, config=MOJIBAKE_ONLY) if is_bad(text) else text
@@ -57,7 +57,7 @@ def test_the_detector_matches_no_more_than_the_stretches_reach():
     import re
 
     from ftfy.badness import BADNESS_RE
-    from jobposting.reader import DETECTOR_REACH
+    from jobposting.postingfile import DETECTOR_REACH
 
     widest = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
     assert widest <= DETECTOR_REACH + 1

@@ -440,7 +440,7 @@ def test_every_detector_pattern_needs_a_character_beyond_ascii_and_typography():
     # looks_garbled builds its stretches only around characters outside ASCII and TYPOGRAPHIC
     import re
 
-    from jobposting.reader import TYPOGRAPHIC
+    from jobposting.postingfile import TYPOGRAPHIC
 
     regex, alternatives = _detector_alternatives()
     plain = {chr(c) for c in range(128)} | set(TYPOGRAPHIC)
@@ -469,7 +469,7 @@ TYPOGRAPHY_AND_GARBLE = "ab Z\n.1’‘“”–—…\xa0ÃÂâ€™œØÙВГ
 @given(st.text(alphabet=TYPOGRAPHY_AND_GARBLE, max_size=40))
 def test_looks_garbled_with_typography_agrees_with_ftfy(text):
     from ftfy.badness import is_bad
-    from jobposting.reader import looks_garbled
+    from jobposting.postingfile import looks_garbled
 
     assert looks_garbled(text) == is_bad(text)
 

@@ -6,7 +6,8 @@ import os
 
 import pytest
 from jobposting import rules
-from jobposting.reader import PostingReader, decode, repair_mojibake, report_path
+from jobposting.postingfile import decode, repair_mojibake, report_path
+from jobposting.reader import PostingReader
 from sitebuild import ROOT, site_settings
 
 

@@ -53,7 +53,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from .. import pipeline, report
-    from ..reader import report_path
+    from ..postingfile import report_path
     from .checking import check_files, jobs_root, load_settings
 
     values = load_settings(args)

@@ -13,8 +13,8 @@ import os
 from dataclasses import dataclass, field
 
 from .. import data
+from ..postingfile import report_path
 from ..problems import Problem
-from ..reader import report_path
 from ..text import slugify
 from ..today import site_timezone, today
 from . import greenhouse, lever, pelican, plaintext, sources, staticsite

@@ -11,8 +11,9 @@ import os
 
 from .. import pipeline
 from .. import settings as plugin_settings
+from ..postingfile import report_path
 from ..problems import Problem
-from ..reader import PostingReader, report_path
+from ..reader import PostingReader
 
 
 def full_settings(settings: dict) -> dict:

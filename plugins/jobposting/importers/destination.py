@@ -11,7 +11,7 @@ import os
 import re
 
 from .. import frontmatter
-from ..reader import report_path
+from ..postingfile import report_path
 from .writer import SOURCE_PREFIX
 
 _SOURCE_LINE = re.compile("^" + re.escape(SOURCE_PREFIX) + r"(.+?)\s*$", re.MULTILINE)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import ftfy
 from ftfy.badness import is_bad
 
-from ..reader import MOJIBAKE_ONLY, decode, report_path
+from ..postingfile import MOJIBAKE_ONLY, decode, report_path
 from .draft import Unreadable
 
 # The first bytes of the binary files people most often mistake for a job description.

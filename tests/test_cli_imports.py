@@ -69,8 +69,22 @@ def test_validate_one_file_loads_neither_the_build_nor_the_subdivision_name_inde
     )
     loaded = [name for name in BUILD_ONLY if name in found["modules"]]
     assert loaded == [], f"openings validate loaded {loaded}"
+    # nor Pelican: its settings are read by sitesettings.py and its slugs made by slugs.py
+    assert [name for name in NOT_FOR_THE_PARSER if name in found["modules"]] == []
     # offices.yml gives region codes (BE for DE-BE): checked one by one, no name index built
     assert found["subdivision_index_built"] is False
+
+
+def test_list_and_summary_load_no_pelican_either(tmp_path):
+    found = loaded_after(
+        "import contextlib, io\n"
+        "from jobposting import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert cli.main(['list']) == 0\n"
+        "    assert cli.main(['summary', '--base', 'HEAD']) == 0\n"
+    )
+    # list formats salaries and dates for people (display.py, Babel): but no Pelican
+    assert [name for name in ("pelican", "docutils") if name in found["modules"]] == []
 
 
 def test_a_region_name_still_builds_the_index_and_is_accepted():

@@ -198,10 +198,9 @@ class _Checker:
         self.reader = reader
 
     def check(self, source_path: str, path: str, doc, problems, html):
-        from pelican.utils import slugify
-
         from . import pipeline, search
         from .lifecycle import State
+        from .slugs import page_slug
 
         values = self.settings
         source = values.get("SLUGIFY_SOURCE")
@@ -209,17 +208,7 @@ class _Checker:
             return None
         try:
             metadata = self.reader.posting_metadata(doc, source_path)
-            named = (
-                metadata["title"]
-                if source == "title"
-                else os.path.basename(os.path.splitext(source_path)[0])
-            )
-            slug = metadata.get("slug") or slugify(
-                named,
-                regex_subs=values.get("SLUG_REGEX_SUBSTITUTIONS", []),
-                preserve_case=values.get("SLUGIFY_PRESERVE_CASE", False),
-                use_unicode=values.get("SLUGIFY_USE_UNICODE", False),
-            )
+            slug = page_slug(metadata, source_path, values)
             outcome = pipeline.check_posting(doc, path, slug, html, problems, self.checks)
             text = None
             if outcome.state is State.OPEN and values.get("JOBPOSTING_SEARCH", True):

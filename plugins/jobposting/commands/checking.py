@@ -10,13 +10,11 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 
-from pelican.settings import read_settings
-from pelican.utils import slugify
-
-from .. import pipeline, rules, settings, settingscheck
+from .. import pipeline, postingfile, rules, settings, settingscheck, sitesettings
 from ..lifecycle import State
+from ..postingfile import report_path
 from ..problems import BuildFailed, Problem, Severity
-from ..reader import PostingReader, report_path
+from ..slugs import page_slug
 from .options import UsageError
 
 
@@ -36,7 +34,7 @@ def load_settings(args) -> dict:
     if getattr(args, "today", None):
         override["JOBPOSTING_TODAY"] = args.today.isoformat()
     try:
-        values = read_settings(path, override=override)
+        values = sitesettings.read_settings(path, override=override)
     except SystemExit as stop:
         # publishconf.py stops itself when SITEURL is missing; say why, without a traceback
         reason = stop.code if isinstance(stop.code, str) else f"it exited with status {stop.code}"
@@ -118,10 +116,9 @@ class Checked:
 def check_files(values: dict, files: list[str], checks=None) -> Checked:
     """Read and validate each file as the build would, then the checks across files."""
     checks = checks or pipeline.prepare(values)
-    reader = AnyPostingReader(values)
     result = Checked(checks, [])
     for path in files:
-        outcome, doc = read_and_check(reader, path, checks)
+        outcome, doc = read_and_check(values, path, checks)
         result.outcomes.append(outcome)
         if doc is not None:
             result.documents[outcome.path] = doc
@@ -129,48 +126,28 @@ def check_files(values: dict, files: list[str], checks=None) -> Checked:
     return result
 
 
-def read_and_check(reader, path: str, checks):
-    """One file -> (Outcome, Document or None); a file that cannot be read is a problem, too."""
+def read_and_check(values: dict, path: str, checks):
+    """One file -> (Outcome, Document or None); a file that cannot be read is a problem, too.
+
+    A file named on the command line is a posting wherever it lives (an import's output, a copy
+    in another folder), so it gets the postings' rules."""
     shown = report_path(path)
     extension = os.path.splitext(path)[1].lstrip(".").lower()
-    if extension not in reader.file_extensions:
+    if extension not in postingfile.EXTENSIONS:
         return pipeline.not_markdown(shown), None
     try:
-        body_html, metadata = reader.read(path)
+        doc, problems, body_html = postingfile.read_posting(path)
     except OSError as exc:
         problem = Problem(
             shown, None, None, f"cannot be read ({exc.strerror or exc})", Severity.ERROR,
             rules.UNREADABLE,
         )  # fmt: skip
         return pipeline.Outcome(shown, None, State.REJECTED, [problem]), None
-    doc = metadata["jobposting_document"]
+    pelicans = {
+        "title": postingfile.title_of(doc, path),
+        "slug": postingfile.scalar(doc.fields.get("slug")),
+    }
     outcome = pipeline.check_posting(
-        doc, shown, slug_of(path, metadata, reader.settings), body_html,
-        metadata["jobposting_problems"], checks,
-    )  # fmt: skip
+        doc, shown, page_slug(pelicans, path, values), body_html, problems, checks
+    )
     return outcome, doc
-
-
-def slug_of(path: str, metadata: dict, values: dict) -> str:
-    """The slug Pelican gives the page (pelican.contents.Content does the same)."""
-    if metadata.get("slug"):
-        return str(metadata["slug"])
-    source = (
-        str(metadata.get("title", ""))
-        if values.get("SLUGIFY_SOURCE") == "title"
-        else os.path.basename(os.path.splitext(path)[0])
-    )
-    return slugify(
-        source,
-        regex_subs=values.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        preserve_case=values.get("SLUGIFY_PRESERVE_CASE", False),
-        use_unicode=values.get("SLUGIFY_USE_UNICODE", False),
-    )
-
-
-class AnyPostingReader(PostingReader):
-    """A file named on the command line is a posting wherever it lives (an import's output, a
-    copy in another folder), so it gets the postings' rules."""
-
-    def is_posting(self, source_path: str) -> bool:
-        return True

@@ -38,7 +38,7 @@ def run(args) -> int:
         from ..importers import run as import_postings
     except ImportError:
         raise UsageError("the importers are not installed in this version") from None
-    from .checking import jobs_root, load_settings  # Pelican: only when run
+    from .checking import jobs_root, load_settings  # the validator: only when run
 
     values = load_settings(args)
     dest = args.dest or jobs_root(values)

@@ -57,7 +57,7 @@ class Row:
 
 
 def run(args) -> int:
-    from .checking import check_files, load_settings, posting_files  # Pelican: only when run
+    from .checking import check_files, load_settings, posting_files  # the validator: only when run
 
     values = load_settings(args)
     checked = check_files(values, posting_files(values))

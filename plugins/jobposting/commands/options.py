@@ -1,6 +1,6 @@
 """What every command's command line shares: the site options and the usage error.
 
-Kept apart from checking.py, which loads Pelican and the validator: cli.py builds its parser
+Kept apart from checking.py, which loads the validator: cli.py builds its parser
 from these alone, so `openings --help` and a mistyped option cost no more than Python's start.
 """
 

@@ -51,8 +51,8 @@ class Entry:
 
 
 def run(args) -> int:
-    # Pelican and the validator: only when the command runs, not for `openings --help`
-    from .checking import AnyPostingReader, check_files, jobs_root, load_settings, posting_files
+    # the validator: only when the command runs, not for `openings --help`
+    from .checking import check_files, jobs_root, load_settings, posting_files
 
     values = load_settings(args)
     top = _git_root(values["PATH"])
@@ -62,16 +62,15 @@ def run(args) -> int:
     changes = _changed_files(base, top, jobs)
     checked = check_files(values, posting_files(values))
     now = {os.path.abspath(o.path): o for o in checked.outcomes}
-    reader = AnyPostingReader(values)
     entries = []
     for status, relative in changes:
         absolute = os.path.join(top, relative)
         outcome = now.get(absolute)
         if status == "D" or outcome is None:
-            before = _state_at(base, relative, top, reader, checked.checks)
+            before = _state_at(base, relative, top, values, checked.checks)
             entries.append(Entry(_shown(absolute), "removed", None, before))
             continue
-        before = None if status == "A" else _state_at(base, relative, top, reader, checked.checks)
+        before = None if status == "A" else _state_at(base, relative, top, values, checked.checks)
         if before is None:
             section = "added"
         elif outcome.state is State.CLOSED and before is not State.CLOSED:
@@ -87,7 +86,7 @@ def run(args) -> int:
 
 
 def _shown(absolute: str) -> str:
-    from ..reader import report_path
+    from ..postingfile import report_path
 
     return report_path(absolute)
 
@@ -130,7 +129,7 @@ def _changed_files(base: str, top: str, folder: str) -> list[tuple[str, str]]:
     return sorted({(s, p) for s, p in found if not hidden.search(p)}, key=lambda c: c[1])
 
 
-def _state_at(base: str, relative: str, top: str, reader, checks) -> State | None:
+def _state_at(base: str, relative: str, top: str, values: dict, checks) -> State | None:
     """The posting's state in the base commit, judged by today's rules; None if it was not there."""
     from .checking import read_and_check
 
@@ -141,7 +140,7 @@ def _state_at(base: str, relative: str, top: str, reader, checks) -> State | Non
         copy = os.path.join(folder, os.path.basename(relative))
         with open(copy, "wb") as handle:
             handle.write(shown.stdout)
-        outcome, _ = read_and_check(reader, copy, checks)
+        outcome, _ = read_and_check(values, copy, checks)
     return outcome.state
 
 

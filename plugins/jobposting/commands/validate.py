@@ -32,7 +32,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from .checking import check_files, load_settings, posting_files  # Pelican: only when run
+    from .checking import check_files, load_settings, posting_files  # the validator: only when run
 
     values = load_settings(args)
     checked = check_files(values, posting_files(values, args.files))

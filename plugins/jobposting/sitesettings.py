@@ -1,0 +1,90 @@
+"""The site's settings file read as Pelican reads it, for the commands that only check postings.
+
+Pelican's read_settings imports the whole of Pelican first (its readers, docutils, Jinja): half
+of the time `openings validate FILE` took. Checking postings needs only the plugin's settings and
+the few of Pelican's below, so they are read here the same way: the file run as a module, its
+capitalised names, relative paths made relative to the file, Pelican's defaults for what it does
+not set. tests/unit/test_sitesettings.py compares the defaults with Pelican's, the result with
+read_settings on several files, and the keys a check reads with this list. A file that uses one
+of Pelican's old names is read by Pelican itself, which converts it.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import os
+import sys
+
+# Pelican 4.12's DEFAULT_CONFIG for the settings that checking postings reads. TIMEZONE has no
+# default (today.py reads none as UTC).
+PELICAN_DEFAULTS = {
+    "PATH": os.curdir,
+    "DEFAULT_LANG": "en",
+    "IGNORE_FILES": ["**/.*"],
+    "SLUG_REGEX_SUBSTITUTIONS": [
+        (r"[^\w\s-]", ""),
+        (r"(?u)\A\s*", ""),
+        (r"(?u)\s*\Z", ""),
+        (r"[-\s]+", "-"),
+    ],
+    "SLUGIFY_SOURCE": "title",
+    "SLUGIFY_USE_UNICODE": False,
+    "SLUGIFY_PRESERVE_CASE": False,
+}
+# Paths Pelican takes relative to the settings file (THEME only when such a folder exists).
+RELATIVE_TO_FILE = ("PATH", "OUTPUT_PATH", "THEME", "CACHE_PATH")
+# Old names Pelican converts into the settings above (handle_deprecated_settings).
+OLD_NAMES = ("SLUG_SUBSTITUTIONS", "CATEGORY_SUBSTITUTIONS", "TAG_SUBSTITUTIONS",
+             "AUTHOR_SUBSTITUTIONS")  # fmt: skip
+
+
+class NoContentFolder(ValueError):
+    pass
+
+
+def read_settings(path: str, override: dict | None = None) -> dict:
+    """Like pelican.settings.read_settings(path, override) for every key listed above."""
+    values = _from_file(path)
+    if any(name in values for name in OLD_NAMES):
+        from pelican.settings import read_settings as pelicans
+
+        return pelicans(path, override=override)
+    values.update(override or {})
+    for key in RELATIVE_TO_FILE:
+        if values.get(key) is not None:
+            absolute = _absolute(values[key], path)
+            if key != "THEME" or os.path.exists(absolute):
+                values[key] = absolute
+    if isinstance(values.get("PLUGIN_PATHS"), str):
+        values["PLUGIN_PATHS"] = [values["PLUGIN_PATHS"]]
+    if values.get("PLUGIN_PATHS") is not None:
+        values["PLUGIN_PATHS"] = [_absolute(folder, path) for folder in values["PLUGIN_PATHS"]]
+    merged = dict(copy.deepcopy(PELICAN_DEFAULTS), **values)
+    if not os.path.isdir(merged["PATH"]):
+        raise NoContentFolder(
+            "You need to specify a path containing the content"
+            " (see pelican --help for more information)"
+        )
+    if "DEFAULT_LANG" in values:
+        merged["DEFAULT_LANG"] = merged["DEFAULT_LANG"].lower()
+    if isinstance(merged["IGNORE_FILES"], str):  # Pelican warns and takes its default
+        merged["IGNORE_FILES"] = copy.deepcopy(PELICAN_DEFAULTS["IGNORE_FILES"])
+    return merged
+
+
+def _absolute(maybe_relative: str, settings_file: str) -> str:
+    if os.path.isabs(maybe_relative):
+        return maybe_relative
+    folder = os.path.dirname(settings_file)
+    return os.path.abspath(os.path.normpath(os.path.join(folder, maybe_relative)))
+
+
+def _from_file(path: str) -> dict:
+    """pelican.settings.get_settings_from_file: run the file as a module named after it."""
+    name = os.path.splitext(os.path.basename(path))[0]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return {key: value for key, value in vars(module).items() if key.isupper()}

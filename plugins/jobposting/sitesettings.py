@@ -39,8 +39,8 @@ OLD_NAMES = ("SLUG_SUBSTITUTIONS", "CATEGORY_SUBSTITUTIONS", "TAG_SUBSTITUTIONS"
              "AUTHOR_SUBSTITUTIONS")  # fmt: skip
 
 
-class NoContentFolder(ValueError):
-    pass
+class SettingsError(ValueError):
+    """A settings file Pelican would refuse too, said in words people can act on."""
 
 
 def read_settings(path: str, override: dict | None = None) -> dict:
@@ -61,12 +61,17 @@ def read_settings(path: str, override: dict | None = None) -> dict:
     if values.get("PLUGIN_PATHS") is not None:
         values["PLUGIN_PATHS"] = [_absolute(folder, path) for folder in values["PLUGIN_PATHS"]]
     merged = dict(copy.deepcopy(PELICAN_DEFAULTS), **values)
-    if not os.path.isdir(merged["PATH"]):
-        raise NoContentFolder(
-            "You need to specify a path containing the content"
-            " (see pelican --help for more information)"
+    if not isinstance(merged["PATH"], str) or not os.path.isdir(merged["PATH"]):
+        raise SettingsError(
+            f"the content folder {merged['PATH']} (PATH) does not exist; PATH is relative to "
+            "the settings file and names the folder with jobs/ and pages/"
         )
     if "DEFAULT_LANG" in values:
+        if not isinstance(merged["DEFAULT_LANG"], str):
+            raise SettingsError(
+                f"DEFAULT_LANG = {merged['DEFAULT_LANG']!r} is not a language code; write one "
+                'in quotes, such as DEFAULT_LANG = "en"'
+            )
         merged["DEFAULT_LANG"] = merged["DEFAULT_LANG"].lower()
     if isinstance(merged["IGNORE_FILES"], str):  # Pelican warns and takes its default
         merged["IGNORE_FILES"] = copy.deepcopy(PELICAN_DEFAULTS["IGNORE_FILES"])
@@ -82,8 +87,12 @@ def _absolute(maybe_relative: str, settings_file: str) -> str:
 
 def _from_file(path: str) -> dict:
     """pelican.settings.get_settings_from_file: run the file as a module named after it."""
-    name = os.path.splitext(os.path.basename(path))[0]
+    name, extension = os.path.splitext(os.path.basename(path))
     spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None:  # Python runs only .py files as modules; Pelican fails with a traceback
+        raise SettingsError(
+            f"a settings file is Python, named like pelicanconf.py; not a {extension or 'plain'} file"
+        )
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)

@@ -101,21 +101,28 @@ def test_overrides_win_and_their_paths_are_kept(tmp_path):
 def test_a_missing_content_folder_is_refused_as_pelican_refuses_it(tmp_path):
     path = tmp_path / "site.py"
     path.write_text('PATH = "nowhere"\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="path containing the content"):
+    with pytest.raises(sitesettings.SettingsError, match="nowhere \\(PATH\\) does not exist"):
         sitesettings.read_settings(str(path))
     with pytest.raises(ValueError, match="path containing the content"):
         pelicans_read_settings(str(path))
 
 
-def test_the_command_says_so_without_a_traceback(tmp_path, capsys):
-    path = tmp_path / "site.py"
-    path.write_text('PATH = "nowhere"\n', encoding="utf-8")
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("site.py", 'PATH = "nowhere"\n', "/nowhere (PATH) does not exist; PATH is relative to"),
+        ("site.py", 'PATH = "."\nDEFAULT_LANG = 5\n', "DEFAULT_LANG = 5 is not a language code"),
+        ("site.md", "# notes\n", "a settings file is Python, named like pelicanconf.py; not a .md"),
+    ],
+)
+def test_the_command_says_what_is_wrong_without_a_traceback(name, text, said, tmp_path, capsys):
     from jobposting import cli
 
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
     assert cli.main(["validate", "-s", str(path)]) == 2
-    assert "could not be read: NoContentFolder: You need to specify a path" in (
-        capsys.readouterr().err
-    )
+    error = capsys.readouterr().err
+    assert said in error and "Traceback" not in error
 
 
 class Tracking(dict):

@@ -43,6 +43,8 @@ def load_settings(args) -> dict:
             "To check postings the way the published site does, `openings validate --strict` "
             "is enough: it needs no SITEURL."
         ) from None
+    except sitesettings.SettingsError as error:
+        raise UsageError(f"{path}: {error}") from None
     except Exception as exc:  # a settings file is Python: any mistake in it lands here
         raise UsageError(f"{path} could not be read: {type(exc).__name__}: {exc}") from None
     settings.apply_defaults(values)

@@ -145,11 +145,11 @@ def read_and_check(values: dict, path: str, checks):
             rules.UNREADABLE,
         )  # fmt: skip
         return pipeline.Outcome(shown, None, State.REJECTED, [problem]), None
-    pelicans = {
+    given_to_pelican = {  # what the build's reader gives Pelican, which makes the slug of it
         "title": postingfile.title_of(doc, path),
         "slug": postingfile.scalar(doc.fields.get("slug")),
     }
     outcome = pipeline.check_posting(
-        doc, shown, page_slug(pelicans, path, values), body_html, problems, checks
+        doc, shown, page_slug(given_to_pelican, path, values), body_html, problems, checks
     )
     return outcome, doc

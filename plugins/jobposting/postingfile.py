@@ -7,6 +7,7 @@ Pelican's readers, docutils and Jinja (about 0.2 s).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
@@ -206,8 +207,6 @@ def date_text(field) -> str:
     text = scalar(field)
     if text:
         try:
-            import datetime as dt
-
             return dt.date.fromisoformat(text[:10]).isoformat()
         except ValueError:
             pass

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from .. import pipeline, postingfile, rules, settings, settingscheck, sitesettings
 from ..lifecycle import State
-from ..postingfile import report_path
 from ..problems import BuildFailed, Problem, Severity
 from ..slugs import page_slug
 from .options import UsageError
@@ -133,7 +132,7 @@ def read_and_check(values: dict, path: str, checks):
 
     A file named on the command line is a posting wherever it lives (an import's output, a copy
     in another folder), so it gets the postings' rules."""
-    shown = report_path(path)
+    shown = postingfile.report_path(path)
     extension = os.path.splitext(path)[1].lstrip(".").lower()
     if extension not in postingfile.EXTENSIONS:
         return pipeline.not_markdown(shown), None

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import geo, hygiene, normalize, rules
+from . import geo, hygiene, normalize, paste, rules
 from .data import Department, parse_address
 from .fields import ALIASES, FIELDS, RESERVED
 from .frontmatter import Document, Field
@@ -80,6 +80,8 @@ def validate(doc: Document, path: str, slug: str, body_html: str, ctx: Context):
         return None, found
     checker = _Checker(doc, found, ctx)
     posting = checker.run(slug, body_html)
+    found.extend(paste.title_problems(doc.fields.get("title"), path))
+    found.extend(paste.body_problems(doc.body, doc.body_line, path))
     if posting is not None:
         found.extend(hygiene.title_problems(posting, checker.line("title")))
     return (None if found.has_errors else posting), found

@@ -1,0 +1,111 @@
+"""Two sources that would write the same file of the site fail the build, naming both.
+
+Pelican writes pages one after the other and copies static files last: a second write of a page
+stops it halfway with a traceback, and a copied file replaces a page without a word. Every
+output path is known before anything is written (the save_as of each posting, page and static
+file, where {attach} moves a file, the site's own files and the plugin's folders), so a clash
+is reported with the other problems instead.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+
+from . import changes, feeds, indeed, jobsjson, robots, rules, search, sitemap
+from .postingfile import report_path
+from .problems import Problem, Severity
+
+SITE_FILES = (sitemap.PATH, robots.PATH, jobsjson.PATH, changes.PATH, indeed.PATH, feeds.ALL_PATH)
+
+
+def site_folders(settings) -> tuple[str, ...]:
+    """Folders only the site itself writes into: the theme's files, search and feeds."""
+    return (
+        settings.get("THEME_STATIC_DIR", "theme"),
+        search.BUNDLE,
+        posixpath.dirname(feeds.ALL_PATH),
+    )
+
+
+def normal(save_as: str) -> str:
+    return posixpath.normpath(save_as.replace(os.sep, "/")).lstrip("/")
+
+
+def site_outputs(settings) -> dict[str, str]:
+    """Files the site writes that come from no file in content/: output path -> what writes it."""
+    found = {}
+    for name in settings.get("DIRECT_TEMPLATES", ()):
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if save_as:
+            found[normal(save_as)] = f"the site's {name} page"
+    for path in SITE_FILES:
+        found[normal(path)] = f"the site's {path}"
+    return found
+
+
+def sources(articles_generator, pages_generator, static_files) -> list[tuple[str, str]]:
+    """(output path, source) of every posting, page and static file that will be written."""
+    found = []
+    for generator, groups in (
+        (articles_generator, ("articles", "translations", "hidden_articles",
+                              "hidden_translations", "drafts", "drafts_translations")),
+        (pages_generator, ("pages", "translations", "hidden_pages", "hidden_translations",
+                           "draft_pages", "draft_translations")),
+    ):  # fmt: skip
+        if generator is None:
+            continue
+        for group in groups:
+            for content in getattr(generator, group, ()):
+                if content.save_as:
+                    found.append((normal(content.save_as), _source(content)))
+    for static in static_files:
+        if static.save_as:
+            found.append((normal(static.save_as), _source(static)))
+    return found
+
+
+def attached(content, static_by_source: dict, links) -> list[tuple[str, str]]:
+    """Where each {attach} link of `content` moves its file (Pelican's Static.attach_to)."""
+    found = []
+    for relative in links:
+        static = static_by_source.get(relative)
+        if static is None or not content.save_as:
+            continue
+        tail = os.path.relpath(static.source_path, os.path.dirname(content.source_path))
+        if tail.startswith(os.pardir + os.sep):
+            tail = os.path.basename(tail)
+        found.append(
+            (normal(os.path.join(os.path.dirname(content.save_as), tail)), _source(static))
+        )
+    return found
+
+
+def clashes(written: list[tuple[str, str]], settings) -> list[Problem]:
+    """An error for each output path two sources would write, and for content written where
+    only the site writes (its own files and folders)."""
+    reserved = site_outputs(settings)
+    folders = site_folders(settings)
+    first: dict[str, str] = {}
+    found = []
+    for output, source in written:
+        other = first.get(output) or reserved.get(output)
+        if other is None and output.split("/")[0] in folders:
+            other = f"the site's own {output.split('/')[0]}/ folder"
+        if other is not None and other != source:
+            found.append(_clash(source, output, other))
+        first.setdefault(output, source)
+    return found
+
+
+def _clash(source: str, output: str, other: str) -> Problem:
+    return Problem(
+        source, None, None,
+        f"would be published as {output}, which {other} is published as too: rename one of "
+        f"them or give one a different slug",
+        Severity.ERROR, rules.OUTPUT_CLASH,
+    )  # fmt: skip
+
+
+def _source(content) -> str:
+    return getattr(content, "jobposting_source", None) or report_path(content.source_path)

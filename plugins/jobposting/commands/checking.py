@@ -10,7 +10,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 
-from .. import pipeline, postingfile, rules, settings, settingscheck, sitesettings
+from .. import contentlinks, pipeline, postingfile, rules, settings, settingscheck, sitesettings
 from ..lifecycle import State
 from ..problems import BuildFailed, Problem, Severity
 from ..slugs import page_slug
@@ -144,6 +144,7 @@ def read_and_check(values: dict, path: str, checks):
             rules.UNREADABLE,
         )  # fmt: skip
         return pipeline.Outcome(shown, None, State.REJECTED, [problem]), None
+    problems += contentlinks.check(body_html, path, shown, contentlinks.Site(values))
     given_to_pelican = {  # what the build's reader gives Pelican, which makes the slug of it
         "title": postingfile.title_of(doc, path),
         "slug": postingfile.scalar(doc.fields.get("slug")),

@@ -60,8 +60,9 @@ def sources(articles_generator, pages_generator, static_files) -> list[tuple[str
                 if content.save_as:
                     found.append((normal(content.save_as), _source(content)))
     for static in static_files:
-        if static.save_as:
-            found.append((normal(static.save_as), _source(static)))
+        save_as = _static_save_as(static)
+        if save_as:
+            found.append((normal(save_as), _source(static)))
     return found
 
 
@@ -81,30 +82,36 @@ def attached(content, static_by_source: dict, links) -> list[tuple[str, str]]:
     return found
 
 
-def clashes(written: list[tuple[str, str]], settings) -> list[Problem]:
-    """An error for each output path two sources would write, and for content written where
-    only the site writes (its own files and folders)."""
-    reserved = site_outputs(settings)
+def clashes(
+    written: list[tuple[str, str]], settings, made_by_site: dict[str, str] | None = None
+) -> list[Problem]:
+    """An error, on the content file, for each output path two sources would write, and for
+    content written where only the site writes (its own files and folders, `made_by_site`)."""
+    reserved = {**site_outputs(settings), **(made_by_site or {})}
     folders = site_folders(settings)
     first: dict[str, str] = {}
     found = []
     for output, source in written:
         other = first.get(output) or reserved.get(output)
-        if other is None and output.split("/")[0] in folders:
-            other = f"the site's own {output.split('/')[0]}/ folder"
         if other is not None and other != source:
-            found.append(_clash(source, output, other))
+            found.append(_problem(source, f"would be published at {output}, where {other} is "
+                                  "published too: rename one of them or give one another slug"))  # fmt: skip
+        elif output.split("/")[0] in folders:
+            found.append(_problem(source, f"would be published at {output}, in the folder "
+                                  f"{output.split('/')[0]}/ the site keeps for its own files: "
+                                  "give it another name or slug"))  # fmt: skip
         first.setdefault(output, source)
     return found
 
 
-def _clash(source: str, output: str, other: str) -> Problem:
-    return Problem(
-        source, None, None,
-        f"would be published as {output}, which {other} is published as too: rename one of "
-        f"them or give one a different slug",
-        Severity.ERROR, rules.OUTPUT_CLASH,
-    )  # fmt: skip
+def _problem(source: str, message: str) -> Problem:
+    return Problem(source, None, None, message, Severity.ERROR, rules.OUTPUT_CLASH)
+
+
+def _static_save_as(static) -> str:
+    # Static.save_as would mark the file's place as referenced, and Pelican then refuses to
+    # move it for an {attach} link
+    return static.get_url_setting("save_as")
 
 
 def _source(content) -> str:

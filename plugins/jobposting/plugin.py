@@ -346,14 +346,20 @@ def check_facet_paths(generators) -> None:
     board = articles.context.get(facets.CONTEXT_KEY)
     if state is None or board is None:
         return
-    facet_pages = [
-        (outputpaths.normal(f.save_as), f"the {f.kind} page {f.url}") for f in board.written_pages
-    ]
-    problems = outputpaths.clashes(state.written + facet_pages, articles.settings)
+    facet_pages = {
+        outputpaths.normal(f.save_as): f"the site's {f.kind} page {f.url}"
+        for f in board.written_pages
+    }
+    problems = outputpaths.clashes(state.written, articles.settings, facet_pages)
     problems = [p for p in problems if p not in state.other_problems]
     if problems:
+        count = len(problems)
         report.emit(report.lines(problems, settings.annotations_wanted(articles.settings)))
-        report.emit([f"jobposting: the site was not built: fix the {len(problems)} errors above"])
+        report.emit(
+            [
+                f"jobposting: the site was not built: fix the {count} error{'s' if count != 1 else ''} above"
+            ]
+        )
         search.drop_stream(articles.context)
         raise BuildFailed("jobposting: errors in the content", tuple(problems))
 

@@ -10,6 +10,7 @@ prints no traceback; the harmless fixture builds, and its pages run nothing in C
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -62,7 +63,9 @@ def fingerprint(folder: Path) -> dict[str, tuple]:
     return found
 
 
-def build(folder: Path, *fixtures: str, samples: bool = False, links: dict | None = None) -> Built:
+def build(
+    folder: Path, *fixtures: str, samples: bool = False, links: dict | None = None, **settings
+) -> Built:
     """The fixtures (and the sample content) in `folder`, built by `pelican` as `make html` does."""
     (folder / "content").mkdir(parents=True, exist_ok=True)
     if samples:
@@ -80,7 +83,8 @@ def build(folder: Path, *fixtures: str, samples: bool = False, links: dict | Non
     }
     done = subprocess.run(
         [str(PELICAN), "content", "-o", "output", "-s", str(ROOT / "pelicanconf.py"),
-         "-e", f'JOBPOSTING_TODAY="{TODAY}"', f'CACHE_PATH="{folder / "cache"}"'],
+         "-e", f'JOBPOSTING_TODAY="{TODAY}"', f'CACHE_PATH="{folder / "cache"}"',
+         *(f"{key}={json.dumps(value)}" for key, value in settings.items())],
         cwd=folder, capture_output=True, text=True, timeout=300, env={**environment, "TZ": "UTC"},
         check=False,
     )  # fmt: skip
@@ -223,6 +227,19 @@ def test_one_hostile_file_among_the_samples_stops_the_build(tmp_path, case):
     assert_refused(built, expected)
     errors = [line for line in built.lines() if line.startswith("content/")]
     assert len(errors) == 1, errors
+
+
+def test_a_posting_read_ahead_by_a_second_process_is_checked_too(tmp_path):
+    # readahead.py parses and checks postings in helper processes from the first posting on
+    shutil.copytree(FIXTURES / "refused" / "outside", tmp_path / "outside")
+    (tmp_path / "content" / "jobs").mkdir(parents=True)
+    shutil.copyfile(
+        FIXTURES / "refused" / "content" / "jobs" / "attach-over-page.md",
+        tmp_path / "content" / "jobs" / "attach-over-page.md",
+    )
+    built = build(tmp_path, samples=True, JOBPOSTING_PARALLEL_PAGES=[1, 3000])
+    assert_refused(built, "content/jobs/attach-over-page.md:14: the link {attach}")
+    assert "11 files: 7 open, 1 closed, 1 draft, 1 scheduled, 1 rejected" in built.text
 
 
 # --- two files at one address ---

@@ -233,6 +233,9 @@ def collect_page_problems(generator: PagesGenerator) -> None:
     for page in pages:
         found = getattr(page, "jobposting_problems", ())
         state.other_problems.extend(state.checks.promote(found))
+    if not generator.settings["JOBPOSTING_SHOW_DRAFTS"]:  # as for postings: never published
+        generator.draft_pages[:] = []
+        generator.draft_translations[:] = []
     # the menu: pages with an order first, by it; then the others as Pelican ordered them
     generator.pages.sort(
         key=lambda page: (getattr(page, "order", None) is None, getattr(page, "order", 0))

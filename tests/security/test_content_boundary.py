@@ -292,6 +292,24 @@ def test_a_page_keeps_its_own_fields(harmless):
     assert "<script>alert" not in page and "onerror" not in page
 
 
+def test_pages_with_an_order_come_first_in_the_menu(harmless):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((harmless.output / "index.html").read_text(), "html.parser")
+    menu = [
+        a.get_text() for a in page.select("nav a") if a.get_text() in ("Our Team", "A Later Page")
+    ]
+    assert menu[:2] == ["Our Team", "A Later Page"]
+
+
+def test_draft_pages_are_published_only_where_drafts_are_shown(harmless, tmp_path):
+    assert (harmless.output / "drafts" / "pages" / "not-yet.html").is_file()  # local preview
+    built = build(tmp_path, "harmless", JOBPOSTING_SHOW_DRAFTS=False)
+    assert built.returncode == 0, built.text[-3000:]
+    assert not (built.output / "drafts").exists()
+    assert (built.output / "our-team" / "index.html").is_file()
+
+
 @pytest.mark.browser
 def test_the_harmless_pages_run_nothing_in_chromium(harmless, chromium):
     from browsing import open_context, serve

@@ -79,6 +79,7 @@ def safe_links(links: set[str], settings) -> set[str]:
             and os.path.realpath(target) == os.path.join(real_root, os.path.relpath(target, root))
             and os.path.isfile(target)
             and statictypes.why_refused(target) is None
+            and not any(ignored(part, settings) for part in link.split(os.sep))
         ):
             kept.add(link)
     return kept

@@ -10,6 +10,7 @@ will replace is checked; the line is the first line of the file that has the lin
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import html
 import os
@@ -51,6 +52,12 @@ class Site:
         folders = [settings.get("JOBPOSTING_PATH", "jobs"), *settings.get("PAGE_PATHS", ())]
         self.documents = tuple(os.path.join(self.root, f) + os.sep for f in folders)
         self.types = statictypes.DEFAULT_TYPES
+        self.ignored = tuple(settings.get("IGNORE_FILES", ()))
+
+    def is_ignored(self, target: str) -> bool:
+        """Whether IGNORE_FILES keeps the file (or a folder it is in) out of the site."""
+        parts = os.path.relpath(target, self.root).split(os.sep)
+        return any(fnmatch.fnmatch(part, pattern) for part in parts for pattern in self.ignored)
 
 
 def check(body_html: str, source_path: str, path: str, site: Site) -> list[Problem]:
@@ -66,7 +73,7 @@ def check(body_html: str, source_path: str, path: str, site: Site) -> list[Probl
             continue  # {category}, {tag}, {index}: addresses of the site's own pages
         message, rule = _judge(what, match.group("value"), source_path, site)
         if message:
-            line = _line_of(source_path, match.group("value"))
+            line = _line_of(source_path, what, match.group("value"))
             found.append(Problem(path, line, None, message, Severity.ERROR, rule))
     return found
 
@@ -101,6 +108,12 @@ def _judge(what: str, value: str, source_path: str, site: Site) -> tuple[str | N
         )
         return message, rules.LINK_MISSING
     for target in found:
+        if site.is_ignored(target):
+            message = (
+                f"the link {shown} names a file the site keeps out (IGNORE_FILES: hidden files, "
+                "README.md): rename the file, or link to another"
+            )
+            return message, rules.LINK_TYPE
         document = target.startswith(site.documents)
         if what == "filename" and document and statictypes.extension(target) in EXTENSIONS:
             continue
@@ -134,7 +147,7 @@ def _through_link(target: str, root: str) -> bool:
     return False
 
 
-def _line_of(source_path: str, value: str) -> int | None:
+def _line_of(source_path: str, what: str, value: str) -> int | None:
     """The first line of the file with the link's text; read again only when a link is wrong."""
     try:
         with open(source_path, "rb") as handle:
@@ -142,7 +155,8 @@ def _line_of(source_path: str, value: str) -> int | None:
     except OSError:
         return None
     written = html.unescape(value)
-    for needle in (written, unquote(written), written.split("/")[-1]):
+    needles = [f"{o}{what}{c}{written}" for o in "{|" for c in "}|"]
+    for needle in (*needles, written, unquote(written), written.split("/")[-1]):
         if not needle:
             continue
         for number, line in enumerate(text.split("\n"), 1):

@@ -49,7 +49,7 @@ class Site:
         self.root = os.path.abspath(settings["PATH"])
         self.real_root = os.path.realpath(self.root)
         self.intrasite = settings.get("INTRASITE_LINK_REGEX", PELICAN_DEFAULT)
-        folders = [settings.get("JOBPOSTING_PATH", "jobs"), *settings.get("PAGE_PATHS", ())]
+        folders = [settings.get("JOBPOSTING_PATH", "jobs"), *settings.get("PAGE_PATHS", ["pages"])]
         self.documents = tuple(os.path.join(self.root, f) + os.sep for f in folders)
         self.types = statictypes.DEFAULT_TYPES
         self.ignored = tuple(settings.get("IGNORE_FILES", ()))

@@ -59,7 +59,7 @@ def list_files(generator, paths, exclude=None, extensions=None) -> set[str]:
             if static:
                 if statictypes.why_refused(full) is not None:
                     continue
-            elif statictypes.extension(name) not in extensions:
+            elif os.path.splitext(name)[1][1:] not in extensions:  # as Pelican: case matters
                 continue
             found.add(os.path.relpath(full, generator.path))
     return found
@@ -130,12 +130,16 @@ def account_for(settings, read: set[str], copied: set[str], already: set[str]) -
             if top in statics:
                 refused = statictypes.why_refused(full) or "is not published"
                 refuse(full, f"{refused}; remove it from content/", rules.STATIC_TYPE)
-            elif top in pages and kind not in EXTENSIONS:
+            elif top in (jobs, *pages) and os.path.splitext(name)[1][1:] in EXTENSIONS:
+                continue  # a posting or page Pelican could not read: reported as unreadable
+            elif top in (jobs, *pages) and kind in EXTENSIONS:
+                stem = os.path.splitext(name)[0]
+                refuse(full, f"is not read: the extension must be written in lowercase; "
+                       f"rename the file to {stem}.{kind}", rules.NOT_PUBLISHED)  # fmt: skip
+            elif top in pages:
                 refuse(full, f"company pages are Markdown files: a .{kind} page is not read "
                        f"(nor published); write it in Markdown as {os.path.splitext(name)[0]}.md",
                        rules.NOT_PUBLISHED)  # fmt: skip
-            elif (top == jobs and kind in EXTENSIONS) or top in pages:
-                continue  # a posting or page Pelican could not read: reported as unreadable
             else:
                 refuse(full, "is not part of the site: postings go in content/jobs/, company "
                        "pages in content/pages/ (Markdown), images, fonts and PDFs in "

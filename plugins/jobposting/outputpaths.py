@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Iterator
 
 from . import changes, feeds, indeed, jobsjson, robots, rules, search, sitemap
 from .postingfile import report_path
@@ -44,21 +45,26 @@ def site_outputs(settings) -> dict[str, str]:
     return found
 
 
+ARTICLE_GROUPS = ("articles", "translations", "hidden_articles", "hidden_translations", "drafts",
+                  "drafts_translations")  # fmt: skip
+PAGE_GROUPS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages",
+               "draft_translations")  # fmt: skip
+
+
+def contents(articles_generator, pages_generator) -> Iterator:
+    """Every posting and page Pelican will write (after the plugin has sorted them out)."""
+    for generator, groups in ((articles_generator, ARTICLE_GROUPS), (pages_generator, PAGE_GROUPS)):
+        for group in groups if generator is not None else ():
+            yield from getattr(generator, group, ())
+
+
 def sources(articles_generator, pages_generator, static_files) -> list[tuple[str, str]]:
     """(output path, source) of every posting, page and static file that will be written."""
-    found = []
-    for generator, groups in (
-        (articles_generator, ("articles", "translations", "hidden_articles",
-                              "hidden_translations", "drafts", "drafts_translations")),
-        (pages_generator, ("pages", "translations", "hidden_pages", "hidden_translations",
-                           "draft_pages", "draft_translations")),
-    ):  # fmt: skip
-        if generator is None:
-            continue
-        for group in groups:
-            for content in getattr(generator, group, ()):
-                if content.save_as:
-                    found.append((normal(content.save_as), _source(content)))
+    found = [
+        (normal(content.save_as), _source(content))
+        for content in contents(articles_generator, pages_generator)
+        if content.save_as
+    ]
     for static in static_files:
         save_as = _static_save_as(static)
         if save_as:

@@ -332,12 +332,9 @@ def _account_for_every_file(generators, state: BuildState) -> None:
     written = outputpaths.sources(articles, pages, static_files)
     by_source = {s.get_relative_source_path(): s for s in static_files}
     site = contentlinks.Site(values)
-    for generator in (articles, pages):
-        for name in ("articles", "translations", "hidden_articles", "hidden_translations",
-                     "pages", "hidden_pages", "draft_pages", "drafts"):  # fmt: skip
-            for content in getattr(generator, name, ()) if generator else ():
-                links = contentlinks.attach_links(content, site)
-                written += outputpaths.attached(content, by_source, links)
+    for content in outputpaths.contents(articles, pages):
+        links = contentlinks.attach_links(content, site)
+        written += outputpaths.attached(content, by_source, links)
     state.written = written
     state.other_problems += outputpaths.clashes(written, values)
 

@@ -259,13 +259,7 @@ def finish(generators) -> None:
     report.emit([report.summary(state.states, problems)])
     errors = len({p for p in problems if p.is_error})
     if errors:
-        report.emit(
-            [
-                f"jobposting: the site was not built: fix the {errors} error{'s' if errors != 1 else ''} above"
-            ]
-        )
-        search.drop_stream(articles.context)
-        raise BuildFailed("jobposting: errors in the content", tuple(problems))
+        _stop(articles, problems, errors)
     siteurl = values["SITEURL"].rstrip("/")
     for article in state.open_articles():
         url = f"{siteurl}/{display.url(article)}"
@@ -353,15 +347,16 @@ def check_facet_paths(generators) -> None:
     problems = outputpaths.clashes(state.written, articles.settings, facet_pages)
     problems = [p for p in problems if p not in state.other_problems]
     if problems:
-        count = len(problems)
         report.emit(report.lines(problems, settings.annotations_wanted(articles.settings)))
-        report.emit(
-            [
-                f"jobposting: the site was not built: fix the {count} error{'s' if count != 1 else ''} above"
-            ]
-        )
-        search.drop_stream(articles.context)
-        raise BuildFailed("jobposting: errors in the content", tuple(problems))
+        _stop(articles, problems, len(problems))
+
+
+def _stop(articles: ArticlesGenerator, problems: list[Problem], errors: int) -> None:
+    """After the report: the build ends here, before a single file is written."""
+    plural = "s" if errors != 1 else ""
+    report.emit([f"jobposting: the site was not built: fix the {errors} error{plural} above"])
+    search.drop_stream(articles.context)
+    raise BuildFailed("jobposting: errors in the content", tuple(problems))
 
 
 def _in_jobs(relative: str, values) -> bool:

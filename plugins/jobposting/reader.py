@@ -23,8 +23,6 @@ from .postingfile import (
     title_of,
 )
 
-PAGE_KEYS = set(pagefields.FIELDS)  # the rest of Pelican's keys are refused (pagefields.py)
-
 
 class PostingReader(MarkdownReader):
     """Markdown with `---` YAML front matter, for content/jobs/ and content/pages/ alike."""

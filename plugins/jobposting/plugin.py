@@ -344,8 +344,8 @@ def check_facet_paths(generators) -> None:
         outputpaths.normal(f.save_as): f"the site's {f.kind} page {f.url}"
         for f in board.written_pages
     }
+    # finish() found no clash among the content's own paths: any found now is with a facet page
     problems = outputpaths.clashes(state.written, articles.settings, facet_pages)
-    problems = [p for p in problems if p not in state.other_problems]
     if problems:
         report.emit(report.lines(problems, settings.annotations_wanted(articles.settings)))
         _stop(articles, problems, len(problems))

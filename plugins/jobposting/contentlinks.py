@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 from . import rules, statictypes
 from .postingfile import EXTENSIONS, decode
 from .problems import Problem, Severity
+from .text import truncate
 
 PELICAN_WHATS = ("filename", "static", "attach")
 PELICAN_DEFAULT = "[{|](?P<what>.*?)[|}]"  # Pelican's INTRASITE_LINK_REGEX
@@ -84,17 +85,20 @@ def check(body_html: str, source_path: str, path: str, site: Site) -> list[Probl
 
 def _judge(what: str, value: str, source_path: str, site: Site) -> tuple[str | None, str]:
     written = html.unescape(value)
-    shown = f"{{{what}}}{written}"
+    shown = truncate(f"{{{what}}}{written}", 120)
     # Pelican tries the path as written, percent-decoded and HTML-unescaped: none may leave
     # content/, and each it can find must be a file the site publishes
     paths = {urlparse(value).path, unquote(urlparse(value).path), urlparse(written).path}
     paths |= {unquote(p) for p in list(paths)} | {p.replace("%20", " ") for p in paths}
-    if not all(paths):
+    if not all(paths) or any("\x00" in p for p in paths):
         message = f"the link {shown} names no file: write the file's path after {{{what}}}"
         return message, rules.LINK_MISSING
     here = os.path.dirname(os.path.abspath(source_path))
     targets = sorted(
-        os.path.normpath(os.path.join(site.root if p.startswith("/") else here, p.lstrip("/")))
+        # as Pelican: one leading slash means the content folder (`//etc` is the root's /etc)
+        os.path.normpath(
+            os.path.join(site.root, p[1:]) if p.startswith("/") else os.path.join(here, p)
+        )
         for p in paths
     )
     if not all(_inside(target, site) for target in targets):

@@ -69,6 +69,11 @@ def test_links_inside_content_to_published_types_pass(content, body):
         ("[x]({static}/pages/benefits.md)", rules.LINK_TYPE),
         ("[x]({filename}/pages/nothing.md)", rules.LINK_MISSING),
         ("[x]({static})", rules.LINK_MISSING),
+        ("![x]({static}/images/team%00.png)", rules.LINK_MISSING),
+        (
+            "![x]({static}///etc/passwd)",
+            rules.LINK_MISSING,
+        ),  # content/etc/passwd, as Pelican reads it
     ],
 )
 def test_links_that_leave_content_or_publish_code_are_errors_on_their_line(content, body, rule):

@@ -50,6 +50,8 @@ def why_refused(path: str, types=DEFAULT_TYPES) -> str | None:
         )
         shown = f"a .{kind} file" if kind else "a file without an extension"
         return f"{shown} is not published: {hint}"
+    if not os.path.isfile(path):  # a pipe or a device would never end (git carries neither)
+        return "is not a regular file"
     try:
         with open(path, "rb") as handle:
             start = handle.read(16)

@@ -142,3 +142,15 @@ def test_pelican_build_prints_no_foreign_command(tmp_path):
     assert {str(f) for f in files} <= named <= {str(f) for f in files} | {str(rst)}
     assert "pelican says" in output  # named, by Pelican or by the plugin
     assert not (site.output / "index.html").exists()
+
+
+def test_openings_list_prints_no_foreign_command(tmp_path):
+    site, _ = hostile_site(tmp_path)
+    site.posting("titled.md", VALID_POSTING.replace("title: Backend Developer", 'title: "T\\n::error::title ##[add-mask]x"'))  # fmt: skip
+    result = run(
+        BIN / "openings", "list", "--settings", ROOT / "pelicanconf.py",
+        "--content", site.content, "--today", TODAY, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert commands(result.stdout + result.stderr) == []
+    assert "T :\\:error:\\:title ##\\[add-mask]x" in result.stdout  # the title: one line

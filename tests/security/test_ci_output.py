@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -154,3 +155,13 @@ def test_openings_list_prints_no_foreign_command(tmp_path):
     assert result.returncode == 0, result.stderr
     assert commands(result.stdout + result.stderr) == []
     assert "T :\\:error:\\:title ##\\[add-mask]x" in result.stdout  # the title: one line
+
+
+def test_make_lint_never_reads_content(tmp_path):
+    # ruff prints file names as they are; content/ is data and holds no Python to lint
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "x\n::error::ruff says.py").write_text("import os\n")
+    for args in (("check", "--no-cache", "."), ("format", "--check", "--no-cache", ".")):
+        result = run(BIN / "ruff", *args, cwd=tmp_path)
+        assert commands(result.stdout + result.stderr) == [], result.stdout

@@ -8,6 +8,11 @@ from enum import StrEnum
 from .logtext import escaped, guarded
 
 
+class WorkflowCommand(str):
+    """A line that GitHub's runner is meant to read as a command: report.emit writes it as it is,
+    and guards every other line (logtext.py)."""
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -50,7 +55,7 @@ class Problem:
             props += f",line={self.line}"
         title = f"{self.field}" if self.field else "posting"
         props += f",title={_escape_property(title)}"
-        return f"::{self.severity.value} {props}::{_escape_data(self.message)}"
+        return WorkflowCommand(f"::{self.severity.value} {props}::{_escape_data(self.message)}")
 
     def promoted(self) -> Problem:
         """The same problem as an error (JOBPOSTING_STRICT)."""

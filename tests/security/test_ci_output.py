@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from jobposting import logtext
+from jobposting import logtext, report
 from jobposting.problems import Problem, Severity
 from sitebuild import ROOT, TODAY, VALID_POSTING, Site
 from workflow_commands import commands
@@ -165,3 +165,14 @@ def test_make_lint_never_reads_content(tmp_path):
     for args in (("check", "--no-cache", "."), ("format", "--check", "--no-cache", ".")):
         result = run(BIN / "ruff", *args, cwd=tmp_path)
         assert commands(result.stdout + result.stderr) == [], result.stdout
+
+
+def test_the_build_report_writes_only_its_own_annotations(capfd):
+    problem = Problem("content/jobs/a\n::error::b.md", 2, "title", "x")
+    report.emit(
+        [*report.lines([problem], github=True), "detail\n::warning::from a tool ##[add-mask]y"]
+    )
+    err = capfd.readouterr().err
+    [command] = commands(err)
+    assert command.properties["file"] == "content/jobs/a\n::error::b.md"
+    assert "detail\\n:\\:warning:\\:from a tool ##\\[add-mask]y" in err

@@ -395,3 +395,9 @@ def test_make_notify_imports_only_the_standard_library_and_pyjwt(changed_site, s
     allowed |= {"_openssl", "_rust"}  # cryptography's compiled parts
     allowed |= {"__main__", "_distutils_hack"}  # the script itself; setuptools' hook in a venv
     assert outside - allowed == set(), "notify imported more than the job installs"
+
+
+def test_notify_reads_the_file_the_build_writes():
+    from jobposting import changes
+
+    assert notify.CHANGES_PATH == changes.PATH

@@ -401,3 +401,20 @@ def test_notify_reads_the_file_the_build_writes():
     from jobposting import changes
 
     assert notify.CHANGES_PATH == changes.PATH
+
+
+def test_notify_reads_publishconf_as_pelican_does(monkeypatch):
+    from pelican.settings import read_settings
+    from sitebuild import ROOT
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SITEURL", "https://hr.example.github.io/careers/")
+    monkeypatch.setenv("INDEXNOW_KEY", KEY)
+    mine = notify.load_settings("publishconf.py")
+    pelicans = read_settings("publishconf.py")
+    for name in ("SITEURL", "JOBPOSTING_INDEXNOW_KEY", "JOBPOSTING_INDEXING_API_SECRET_ENV"):
+        assert mine[name] == pelicans[name]
+    assert mine["PLUGINS"] == ["jobposting"]  # from pelicanconf.py, which publishconf.py imports
+    monkeypatch.delenv("SITEURL")
+    with pytest.raises(notify.NotifyError, match="SITEURL is not set"):
+        notify.load_settings("publishconf.py")

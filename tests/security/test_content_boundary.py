@@ -182,6 +182,9 @@ def test_openings_validate_names_the_same_links(everything_refused):
     )  # fmt: skip
     assert done.returncode == 1
     printed = done.stdout.splitlines()
+    # a symlinked posting is refused unread: nothing of the machine's files reaches a CI log
+    assert "content/jobs/environ.md: is a symbolic link" in "\n".join(printed)
+    assert f"PATH={os.environ['PATH']}" not in done.stdout + done.stderr
     for start, _ in REFUSED:
         if start.startswith("content/jobs/") and ": the link " in start:
             assert any(line.startswith(start) for line in printed), start

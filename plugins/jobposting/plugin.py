@@ -41,6 +41,7 @@ from . import (
     settings,
     settingscheck,
     sitemap,
+    svgfiles,
     templatecache,
 )
 from .lifecycle import State
@@ -247,6 +248,14 @@ def collect_page_problems(generator: PagesGenerator) -> None:
     links.intersection_update(safe)
 
 
+def clean_drawings(generator: StaticGenerator) -> None:
+    """static_generator_finalized: SVG drawings are filtered now (a file that is not one is
+    reported with the rest) and written filtered (svgfiles.py)."""
+    cleaned, problems = svgfiles.clean(generator.staticfiles, generator.path)
+    build_state(generator).other_problems.extend(problems)
+    svgfiles.write_cleaned(generator, cleaned)
+
+
 def finish(generators) -> None:
     """Report everything once; any error stops the build before a single file is written."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
@@ -373,6 +382,7 @@ def register() -> None:
     signals.content_object_init.connect(check_when_read)
     signals.article_generator_pretaxonomy.connect(classify_postings)
     signals.page_generator_finalized.connect(collect_page_problems)
+    signals.static_generator_finalized.connect(clean_drawings)
     signals.all_generators_finalized.connect(finish)
     readahead.connect()  # a second process reading ahead
     facets.connect()

@@ -390,7 +390,7 @@ LINK_TYPE = rule(
     "error",
     "A link points to a file of a kind the site does not publish.",
     "`{filename}` links go to a posting or a company page (.md); `{static}` and `{attach}` to an "
-    "image (PNG, JPEG, GIF, WebP, AVIF), a font or a PDF.",
+    "image (PNG, JPEG, GIF, WebP, AVIF, SVG), a font or a PDF.",
     "[Our handbook (PDF)]({static}/images/handbook.pdf)",
     "A web page or script copied onto the site would run with the site's own address.",
 )
@@ -426,10 +426,11 @@ STATIC_TYPE = rule(
     "error",
     "A file in content/images/ is not an image, font or PDF, or its content is not what its "
     "name says.",
-    "Keep only PNG, JPEG, GIF, WebP, AVIF, ICO, WOFF/WOFF2/TTF/OTF fonts and PDF there. Save an "
-    "SVG drawing as PNG.",
+    "Keep only PNG, JPEG, GIF, WebP, AVIF, ICO and SVG images, WOFF/WOFF2/TTF/OTF fonts and PDF "
+    "there; export the file again from the program that made it. SVG drawings are published "
+    "without scripts, links to other sites or other sites' images.",
     "",
-    "An HTML, JavaScript or SVG file on the site runs scripts with the site's own address.",
+    "An HTML or JavaScript file on the site runs scripts with the site's own address.",
 )
 SYMLINK = rule(
     "symlink",

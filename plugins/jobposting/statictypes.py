@@ -1,9 +1,9 @@
-"""Which files the site publishes as they are (images, fonts, PDF), known by name and by content.
+"""Which files the site publishes (images, fonts, PDF), known by name and by content.
 
 A static file is copied to the site byte for byte and served with the type its extension names.
-HTML, JavaScript and SVG would run scripts with the site's own address, so only types a browser
-never runs are allowed, and a file must start the way its type does: an `.png` that is really
-an HTML page is refused too.
+HTML and JavaScript would run scripts with the site's own address, so only types a browser never
+runs are allowed, and a file must start the way its type does: an `.png` that is really an HTML
+page is refused too. SVG drawings, which can hold scripts, are published filtered (svgfiles.py).
 """
 
 from __future__ import annotations
@@ -24,12 +24,10 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "ttf": (b"\x00\x01\x00\x00", b"true"),
     "otf": (b"OTTO",),
     "pdf": (b"%PDF-",),
+    "svg": (b"",),  # published only as svg-hush filters it, which reads it whole (svgfiles.py)
 }
 DEFAULT_TYPES = tuple(SIGNATURES)
-REFUSED_HINTS = {
-    "svg": "SVG drawings can hold scripts; save the drawing as PNG and link that",
-    "svgz": "SVG drawings can hold scripts; save the drawing as PNG and link that",
-}
+REFUSED_HINTS = {"svgz": "save the drawing uncompressed, as .svg"}
 
 
 def extension(path: str) -> str:
@@ -45,8 +43,8 @@ def why_refused(path: str, types=DEFAULT_TYPES) -> str | None:
     kind = extension(path)
     if kind not in types:
         hint = REFUSED_HINTS.get(kind) or (
-            "only images (PNG, JPEG, GIF, WebP, AVIF, ICO), fonts (WOFF, WOFF2, TTF, OTF) and "
-            "PDF are published as they are"
+            "only images (PNG, JPEG, GIF, WebP, AVIF, ICO, SVG), fonts (WOFF, WOFF2, TTF, OTF) "
+            "and PDF are published"
         )
         shown = f"a .{kind} file" if kind else "a file without an extension"
         return f"{shown} is not published: {hint}"

@@ -27,6 +27,8 @@ def content(tmp_path):
     (root / "images" / "team.png").write_bytes(PNG)
     (root / "images" / "fake.png").write_bytes(b"<script>alert(1)</script>")
     (root / "images" / "logo.svg").write_text("<svg><script>alert(1)</script></svg>")
+    (root / "images" / "evil.js").write_text("alert(1)")
+    (root / "images" / "drawing.svgz").write_bytes(b"\x1f\x8b")
     (root / "pages" / "benefits.md").write_text("---\ntitle: Benefits\n---\nText\n")
     (root / "data" / "offices.yml").write_text("berlin: {}\n")
     (tmp_path / "secret.png").write_bytes(PNG)
@@ -44,6 +46,7 @@ def problems_of(content, body: str, name: str = "jobs/x.md"):
     "body",
     [
         "![Team]({static}/images/team.png)",
+        "![Logo]({static}/images/logo.svg)",
         "![Team]({static}../images/team.png)",
         "[Benefits]({filename}/pages/benefits.md)",
         "[Benefits](|filename|../pages/benefits.md)",
@@ -62,7 +65,8 @@ def test_links_inside_content_to_published_types_pass(content, body):
         ("![x]({static}/../secret.png)", rules.LINK_OUTSIDE),
         ("![x]({static}%2E%2E/%2E%2E/secret.png)", rules.LINK_OUTSIDE),
         ('<img src="{static}/../../../../etc/passwd">', rules.LINK_OUTSIDE),
-        ("[x]({attach}/images/logo.svg)", rules.LINK_TYPE),
+        ("[x]({attach}/images/evil.js)", rules.LINK_TYPE),
+        ("[x]({attach}/images/drawing.svgz)", rules.LINK_TYPE),
         ("[x]({attach}/images/fake.png)", rules.LINK_TYPE),
         ("[x]({static}/data/offices.yml)", rules.LINK_TYPE),
         ("[x]({filename}/data/offices.yml)", rules.LINK_TYPE),
@@ -126,7 +130,8 @@ def test_page_values_that_would_become_paths_are_refused(line):
         ("a.woff2", b"wOF2\x00\x01", True),
         ("a.png", b"<html><script>", False),
         ("a.webp", b"RIFF\x00\x00\x00\x00AVI ", False),
-        ("a.svg", b"<svg/>", False),
+        ("a.svg", b"<svg/>", True),  # published filtered (svgfiles.py)
+        ("a.svgz", b"\x1f\x8b", False),
         ("a.html", b"<p>", False),
         ("a.js", b"alert(1)", False),
         ("a.css", b"body{}", False),
@@ -144,7 +149,7 @@ def test_only_safe_static_links_reach_pelicans_static_generator(content, tmp_pat
     (content / "images" / ".hidden.png").write_bytes(PNG)
     links = {"images/team.png", "../secret.png", "images/logo.svg", "images/fake.png",
              "images/.hidden.png", "images/none.png"}  # fmt: skip
-    assert contentfiles.safe_links(links, settings) == {"images/team.png"}
+    assert contentfiles.safe_links(links, settings) == {"images/team.png", "images/logo.svg"}
 
 
 def test_output_clashes_name_both_sources():

@@ -31,8 +31,8 @@ def list_files(generator, paths, exclude=None, extensions=None) -> set[str]:
     types the site publishes; what is left out is reported by `account_for`."""
     settings = generator.settings
     static = extensions is False
-    if extensions is None:
-        extensions = tuple(generator.readers.extensions)
+    if extensions is None:  # "static" is Pelican's reader of static files, never a page's
+        extensions = tuple(e for e in generator.readers.extensions if e != "static")
     if isinstance(paths, str):
         paths = [paths]
     excluded = {os.path.normpath(os.path.join(generator.path, e)) for e in exclude or ()}

@@ -128,6 +128,7 @@ REFUSED = [
     ("content/pages/raw.html: company pages are Markdown files: a .html page", "raw.md"),
     ("content/pages/old.htm: company pages are Markdown files: a .htm page", "old.md"),
     ("content/pages/notes.txt: company pages are Markdown files: a .txt page", "notes.md"),
+    ("content/pages/old.static: company pages are Markdown files: a .static page", "old.md"),
     ("content/pages/Shouting.MD: is not read: the extension must be written in lowercase", "Shouting.md"),
     ("content/jobs/Upper.MD: is not read: the extension must be written in lowercase", "Upper.md"),
     ("content/images/evil.html: a .html file", NOT_PUBLISHED),

@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT, TODAY
+from sitebuild import ROOT, TODAY, share_venv
 
 DOCUMENTS = ("README.md", "docs/hr-guide.md")
 COMMAND = re.compile(r"^(?:\./openings\s+\S|make(?:\s|$))")
@@ -71,7 +71,7 @@ def target_of(command: str) -> str | None:
 def fresh_clone(tmp_path) -> Path:
     site = tmp_path / "site"
     shutil.copytree(ROOT, site, ignore=SKIPPED, symlinks=True)
-    (site / ".venv").symlink_to(ROOT / ".venv")
+    share_venv(site)
     for name, text in GIVEN.items():
         (site / name).write_text(text, encoding="utf-8")
     for args in (

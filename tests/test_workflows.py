@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sitebuild import share_venv
 
 ROOT = Path(__file__).resolve().parents[1]
 GITHUB = ROOT / ".github"
@@ -278,7 +279,7 @@ def git_site(tmp_path: Path) -> Path:
     for name in ("openings", "Makefile", "pelicanconf.py", "publishconf.py", "pyproject.toml",
                  "constraints.txt"):  # fmt: skip
         shutil.copy2(ROOT / name, site / name)
-    (site / ".venv").symlink_to(ROOT / ".venv")
+    share_venv(site)
     for args in (["init", "-q", "-b", "main"], ["add", "-A"],
                  ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "x"]):  # fmt: skip
         subprocess.run(["git", *args], cwd=site, check=True, capture_output=True)

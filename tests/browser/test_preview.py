@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import ROOT
+from sitebuild import ROOT, share_venv
 
 pytestmark = pytest.mark.browser
 EPOCH = "1795867200"  # 2026-11-28, the sample content's "today"
@@ -39,7 +39,7 @@ def preview(tmp_path_factory) -> Path:
         shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("Makefile", "pelicanconf.py", "pyproject.toml", "constraints.txt"):
         shutil.copy2(ROOT / name, site / name)
-    (site / ".venv").symlink_to(ROOT / ".venv")
+    share_venv(site)
     git(site, "init", "-q", "-b", "main")
     git(site, "add", "-A")
     git(site, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "main")

@@ -77,7 +77,11 @@ def test_one_file_is_checked_against_the_other_postings(tmp_path, monkeypatch, c
     monkeypatch.chdir(ROOT)
     assert cli.main(["validate", "--today", TODAY, str(copy)]) == 1
     out = capsys.readouterr().out
-    assert f"{copy}: req_id: ENG-101 is also the req_id of content/jobs/backend-developer.md" in out
+    line = next(n for n, text in enumerate(text.split("\n"), 1) if text.startswith("req_id:"))
+    assert (
+        f"{copy}:{line}: req_id: ENG-101 is also the req_id of content/jobs/backend-developer.md"
+        in out
+    )
     assert "1 file:" in out  # the other postings are compared with, not reported
 
 

@@ -26,6 +26,8 @@ class Outcome:
     posting: JobPosting | None
     state: State
     problems: list[Problem] = field(default_factory=list)
+    # field -> line, for the checks across files (a req_id another posting also has)
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -128,7 +130,8 @@ def check_posting(
         found += [p.demoted() for p in pay_transparency_problems(posting, checks)]
     if any(p.is_error for p in found):
         return Outcome(path, None, State.REJECTED, found)
-    return Outcome(path, posting, state, found)
+    lines = {n: doc.fields[n].line for n in ("req_id", "slug", "title") if n in doc.fields}
+    return Outcome(path, posting, state, found, lines)
 
 
 def pay_transparency_problems(posting: JobPosting, checks: Checks) -> list[Problem]:
@@ -182,6 +185,13 @@ def _duplicates(outcomes, key_of, rule, field_name, message) -> None:
         for outcome in group:
             others = ", ".join(o.path for o in group if o is not outcome)
             outcome.problems.append(
-                Problem(outcome.path, None, field_name, message(key, others), Severity.ERROR, rule)
+                Problem(
+                    outcome.path,
+                    outcome.lines.get(field_name),
+                    field_name,
+                    message(key, others),
+                    Severity.ERROR,
+                    rule,
+                )
             )
             outcome.state = State.REJECTED

@@ -40,14 +40,20 @@ def test_importing_the_same_job_again_fails_without_force_and_replaces_with_it(t
     )
 
 
-def test_a_job_with_an_existing_req_id_is_the_same_posting(tmp_path):
+def test_a_job_with_an_existing_req_id_is_written_beside_it_with_a_todo(tmp_path):
     site = Site(tmp_path, with_samples=True)
+    sample = site.content / "jobs" / "backend-developer.md"
+    before = sample.read_text(encoding="utf-8")
     source = tmp_path / "data-engineer.json"
     job = json.loads((FIXTURES / "greenhouse-job.json").read_text(encoding="utf-8"))
     job["requisition_id"] = "ENG-101"  # the sample backend-developer.md's
     source.write_text(json.dumps(job), encoding="utf-8")
-    (result,) = import_into(site, source).results
-    assert result.failure.startswith(f"{site.content / 'jobs' / 'backend-developer.md'} already")
+    for force in (False, True):  # a shared req_id never makes another posting "the same one"
+        (result,) = import_into(site, source, force=force).results
+        assert sample.read_text(encoding="utf-8") == before
+    written = (tmp_path / result.path).read_text(encoding="utf-8")
+    comment = " ".join(written.replace("\n#   ", " ").split())
+    assert f"# TODO: {sample} has the same req_id" in comment
 
 
 def test_another_posting_with_the_same_name_is_kept_and_the_new_one_numbered(tmp_path):

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from .. import data
 from ..postingfile import report_path
 from ..problems import Problem
-from ..text import slugify
 from ..today import site_timezone, today
 from . import greenhouse, lever, pelican, plaintext, sources, staticsite
 from .check import Checker, full_settings
 from .destination import Destination
 from .draft import Draft, Unreadable
 from .mapping import Site, map_draft
+from .naming import posting_slug
 from .writer import render
 
 __all__ = ["ImportResult", "ImportSummary", "format_summary", "run"]
@@ -53,7 +53,7 @@ class ImportSummary:
     @property
     def imported(self) -> int:
         """Files written, including those that need attention."""
-        return sum(1 for r in self.results if r.failure is None)
+        return len({r.path for r in self.results if r.failure is None})
 
     @property
     def needs_attention(self) -> int:
@@ -171,16 +171,26 @@ def _import(
     entries = map_draft(draft, site)
     values = {entry.name: entry.value for entry in entries}
     req_id = str(values["req_id"]) if values.get("req_id") is not None else None
-    stem = os.path.splitext(os.path.basename(draft.key.split(":", 1)[-1]))[0]
-    slug = slugify(str(values.get("title") or "")) or slugify(stem) or "imported-posting"
-    path, existing = destination.place(slug, draft.key, req_id)
+    slug = posting_slug(str(values.get("title") or ""), draft.key.split(":", 1)[-1])
+    path, existing = destination.place(slug, draft.key)
     shown = report_path(path)
+    if existing and path in destination.written:
+        result.failure = f"{shown} was written from the same source a moment ago; given twice"
+        return result
     if existing and not force:
         result.failure = (
-            f"{shown} already holds this posting (from an earlier import, or with the same "
-            f"req_id); add --force to replace it with the imported version"
+            f"{shown} already holds this posting (imported from the same source before); "
+            "add --force to replace it with the imported version"
         )
         return result
+    twin = destination.other_with(req_id, path)
+    if twin:
+        entry = next(e for e in entries if e.name == "req_id")
+        entry.todo = True
+        entry.comment = (
+            f"{report_path(twin)} has the same req_id: if it is the same job, keep one of the two "
+            "files and delete the other; if not, write this job's own req_id here"
+        )
     header = [f"Imported from {draft.origin} by openings import on {site.today.isoformat()}."]
     if any(entry.todo for entry in entries):
         header.append(

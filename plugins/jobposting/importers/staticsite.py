@@ -7,7 +7,6 @@ custom fields under `[params]` count like top-level ones.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from typing import Any
 
@@ -41,10 +40,7 @@ def read_toml(text: Text) -> list[Draft]:
 
 
 def _draft(text: Text, fields: dict[str, Any], body: str) -> Draft:
-    name = os.path.basename(text.path)
-    if os.path.splitext(name)[0] in ("index", "_index"):  # a Hugo page bundle: jobs/x/index.md
-        name = os.path.basename(os.path.dirname(text.path)) or name
-    draft = Draft(origin=text.path, key=f"file:{name}", notes=list(text.notes))
+    draft = Draft(origin=text.path, key=f"file:{text.path}", notes=list(text.notes))
     params = fields.pop("params", None)
     if isinstance(params, dict):
         fields = {**fields, **{k: v for k, v in params.items() if k not in fields}}

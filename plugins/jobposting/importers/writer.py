@@ -80,5 +80,6 @@ def _comment(text: str, todo: bool = False) -> list[str]:
         initial_indent="# ",
         subsequent_indent="#   " if todo else "# ",
         break_on_hyphens=False,
+        break_long_words=False,  # a path or address stays whole
     )
     return wrapped or ["#"]

@@ -27,6 +27,10 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     # why a source field needs HR, where the reader knows better than "no field here"
     hints: dict[str, str] = field(default_factory=dict)
+    # (code, how it was found: "path" or the detector's name) when the fields give no language
+    lang: tuple[str, str] | None = None
+    apply_links: list[str] = field(default_factory=list)  # "Apply" links in the text
+    translation_key: str | None = None  # a shared ref/translationKey: one job, two languages
 
 
 class Unreadable(Exception):

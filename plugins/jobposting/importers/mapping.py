@@ -50,12 +50,14 @@ FIELD_NAMES = {
     **dict.fromkeys(("title", "job_title", "position", "position_title", "role"), "title"),
     **dict.fromkeys(("date_posted", "date", "posted", "posted_date", "posted_on", "publish_date",
                      "published_at", "published_on", "date_published", "first_published",
-                     "created", "created_at"), "date_posted"),
+                     "created", "created_at", "opens", "open_date", "opening_date", "start_posting"),
+                    "date_posted"),
     **dict.fromkeys(("valid_through", "valid_until", "closes", "closing_date", "close_date",
                      "closing", "deadline", "application_deadline", "apply_by", "expires",
                      "expiry", "expiry_date", "expiration_date", "expires_at", "end_date"),
                     "valid_through"),
-    "status": "status",
+    **dict.fromkeys(("status", "state"), "status"),
+    **dict.fromkeys(("archived", "closed", "filled", "expired"), "closed_flag"),
     "draft": "draft",
     "published": "published",
     **dict.fromkeys(("employment_type", "employment_types", "job_type", "contract",
@@ -79,14 +81,15 @@ FIELD_NAMES = {
     **dict.fromkeys(("salary_period", "salary_per", "salary_unit", "salary_interval",
                      "pay_period", "pay_interval", "per"), "salary.per"),
     **dict.fromkeys(("apply_url", "apply", "apply_link", "apply_href", "application_url",
-                     "application_link", "link", "job_url"), "apply_url"),
+                     "application_link", "link", "job_url", "source_url", "source", "original_url",
+                     "how_to_apply", "application", "apply_here"), "apply_url"),
     **dict.fromkeys(("apply_email", "email", "contact_email", "apply_to", "contact",
                      "application_email"), "apply_email"),
     "direct_apply": "direct_apply",
     **dict.fromkeys(("hiring_organization", "company", "company_name", "employer",
                      "organization", "organisation"), "hiring_organization"),
     **dict.fromkeys(("req_id", "ref", "reference", "job_id", "job_ref", "requisition",
-                     "requisition_id", "req", "id", "job_number"), "req_id"),
+                     "requisition_id", "req", "id", "job_number", "job_code", "vacancy_id"), "req_id"),
     **dict.fromkeys(("summary", "description", "excerpt", "teaser", "intro", "lede"), "summary"),
     **dict.fromkeys(("lang", "language", "locale"), "lang"),
     **dict.fromkeys(("tags", "keywords", "categories", "skills"), "tags"),
@@ -95,8 +98,8 @@ FIELD_NAMES = {
     **dict.fromkeys(("experience_months",), "experience_months"),
     **dict.fromkeys(("experience", "experience_years", "years_experience",
                      "years_of_experience", "experience_level_years"), "experience_years"),
-    **dict.fromkeys(("openings", "positions", "vacancies", "headcount", "number_of_positions"),
-                    "openings"),
+    **dict.fromkeys(("openings", "positions", "vacancies", "headcount", "number_of_positions",
+                     "number_of_openings", "vacancy_count", "open_positions"), "openings"),
     **dict.fromkeys(("start_date", "start", "starts", "starting_date"), "start_date"),
     **dict.fromkeys(("modified", "lastmod", "last_modified", "updated", "updated_at"), "modified"),
 }  # fmt: skip
@@ -107,7 +110,12 @@ SITE_SETTINGS = frozenset((
     "redirect_to", "url", "author", "authors", "comments", "share", "toc", "template", "save_as",
     "headless", "build", "outputs", "cascade", "markup", "translation_key", "translationkey",
     "image", "images", "featured_image", "thumbnail", "og_image", "seo", "robots",
+    "sort_date", "draft_preview", "lang_url", "nav", "sidebar", "hero", "banner",
+    "cover", "icon", "color", "colour", "order", "sort", "position_order", "featured", "hidden",
+    "exclude", "list", "slug_lang", "ref_lang", "translations", "permalink_lang",
 ))  # fmt: skip
+# An ordering prefix some sites put on field names (a_job_type, b_benefits, aa_degrees)
+_ORDER_PREFIX = re.compile(r"^[a-z]{1,2}_(?=[a-z]{3})")
 
 # The order fields are written in, as in the sample postings; marked fields follow the one they
 # belong to.
@@ -139,21 +147,26 @@ class _Mapper:
         self.entries: dict[str, Entry] = {}
         self.marked: list[tuple[str, Entry]] = []  # (the field it belongs after, entry)
         self.by_target: dict[str, list[tuple[str, Any]]] = {}
+        self.kept: list[tuple[str, Any]] = []  # fields with no place here, kept as comments
 
     # --- the whole draft ---
     def run(self) -> list[Entry]:
-        for name, value in self.draft.fields.items():
+        fields = self.draft.fields
+        has_lang = any(field_name(n) in ("lang", "language", "locale") for n in fields)
+        for name, value in fields.items():
             key = field_name(name)
+            if key not in FIELD_NAMES and key not in SITE_SETTINGS:
+                key = _ORDER_PREFIX.sub("", key)
             target = FIELD_NAMES.get(key)
+            if key == "ref" and has_lang:
+                target = None  # Jekyll's translation key (polyglot), not a requisition number
+            if key == "name" and isinstance(value, str) and SLUG.match(value.strip()):
+                target = None  # Jekyll's page name, a slug
             if target is None:
-                if key in SITE_SETTINGS:
+                if key in SITE_SETTINGS or key in ("ref", "name"):
                     self.draft.left_out[name] = value
                 elif not _empty(value):
-                    why = self.draft.hints.get(name) or (
-                        f"the old posting's {name!r} has no field here: move what matters into "
-                        "the description or a field"
-                    )
-                    self.mark(key, value, None, why)
+                    self.kept.append((str(name), _plain(value)))
                 continue
             self.by_target.setdefault(target, []).append((key, value))
         self.title()
@@ -179,6 +192,14 @@ class _Mapper:
         self.date("modified")
         return self.ordered()
 
+    def kept_entry(self) -> list[Entry]:
+        """Source fields with no field here: kept as commented lines, for HR to move into the
+        text if candidates need them. A comment, so the posting validates as it is."""
+        if not self.kept:
+            return []
+        lines = "\n".join(f"{name}: {_inline(value)}" for name, value in self.kept)
+        return [Entry("", lines, KEPT_INTRO)]
+
     def ordered(self) -> list[Entry]:
         result = []
         for name in ORDER:
@@ -186,7 +207,7 @@ class _Mapper:
                 result.append(self.entries[name])
             result += [entry for after, entry in self.marked if after == name]
         result += [entry for after, entry in self.marked if after not in ORDER]
-        return result
+        return result + self.kept_entry()
 
     # --- helpers ---
     def take(self, target: str) -> tuple[str, Any] | None:
@@ -234,8 +255,8 @@ class _Mapper:
             self.mark(
                 taken[0], taken[1], "date_posted", f"{hint}: the first day the job was advertised"
             )
-        self.put("date_posted", self.site.today,
-                 "the day of the import: change it if the job was advertised earlier")  # fmt: skip
+        self.missing("date_posted", "the old posting does not say when it was advertised: "
+                     "write the first day it was, as YYYY-MM-DD")  # fmt: skip
 
     def date(self, name: str) -> None:
         taken = self.take(name)
@@ -284,9 +305,14 @@ class _Mapper:
         taken = self.take("status")
         draft = self.take("draft")
         published = self.take("published")
+        flag = self.take("closed_flag")
         unpublished = (draft and _truthy(draft[1]) is True) or (
             published and _truthy(published[1]) is False
         )
+        said = closed_signal(self.draft, taken, flag)
+        if said:
+            self.put("status", "closed", f"the old posting says it is closed ({said})")
+            return
         if unpublished:
             self.put("status", "draft", "the old site did not publish it; write open to publish it")
             return
@@ -305,7 +331,12 @@ class _Mapper:
                 )
                 return
             self.mark(taken[0], taken[1], "status", "write status: open, draft or closed")
-        self.put("status", "open")
+        if "valid_through" in self.entries:
+            self.put("status", "open")
+            return
+        self.put("status", "draft", "the old posting gives no status and no closing date: if the "
+                 "job is still open write status: open and a valid_through date; if not, "
+                 "write status: closed", todo=True)  # fmt: skip
 
     def department(self) -> None:
         taken = self.take("department")
@@ -358,13 +389,23 @@ class _Mapper:
                 )
         if mode is None and found.remote:
             mode = "remote"
-        if found.offices:
-            self.put("locations", list(found.offices))
+        places: list = list(found.offices) + [address for address, _ in found.addresses]
+        if places:
+            missing = [advice for _, advice in found.addresses if advice]
+            stated = [a for a, advice in found.addresses if not advice]
+            comment = " ".join(missing) or (
+                "not an office in content/data/offices.yml, so written as the address the old "
+                "posting gives: add street and postal_code, or add the office there and write "
+                "its key instead"
+                if stated
+                else None
+            )
+            self.put("locations", places, comment, todo=bool(missing))
         for text, advice in zip(found.unsettled, found.advice, strict=True):
             self.mark(taken[0] if taken else "location", text, "locations", advice)
         if mode:
             self.put("workplace", mode)
-        if mode != "remote" and not found.offices and not found.unsettled:
+        if mode != "remote" and not places and not found.unsettled:
             known = ", ".join(sorted(self.site.offices))
             self.missing("locations", "list the office keys from content/data/offices.yml"
                          f"{' (' + known + ')' if known else ''}, or set workplace: remote")  # fmt: skip
@@ -382,7 +423,7 @@ class _Mapper:
             elif not found.unsettled:
                 self.missing("remote_countries",
                              "list the countries applicants may live in (ISO codes), e.g. [DE, AT]")  # fmt: skip
-        elif country and not found.offices and not found.unsettled:
+        elif country and not places and not found.unsettled:
             self.mark(
                 country[0],
                 country[1],
@@ -392,6 +433,9 @@ class _Mapper:
 
     def employment_type(self) -> None:
         taken = self.take("employment_type")
+        if taken and taken[0] == "type" and str(taken[1]).strip().lower() in _SECTION_TYPES:
+            self.draft.left_out["type"] = taken[1]  # Hugo's content type, not the contract
+            taken = self.take("employment_type")
         if not taken:
             return
         values, failed = [], []
@@ -558,19 +602,19 @@ class _Mapper:
                 self.mark(taken[0], taken[1], name, f"write {name} as one line of text")
 
     def apply(self) -> None:
-        url = self.take("apply_url")
-        email = self.take("apply_email")
-        for taken in (url, email):
-            if not taken:
-                continue
-            text = clean_line(_text(taken[1]) or "").removeprefix("mailto:")
-            if EMAIL.match(text):
-                self.entries.setdefault("apply_email", Entry("apply_email", text))
-            elif re.match(r"https?://[^\s/]+\.[^\s]+$", text):
-                self.entries.setdefault("apply_url", Entry("apply_url", text))
-            else:
-                self.mark(taken[0], taken[1], "apply_url",
-                          "write apply_url: https://... or apply_email: an address")  # fmt: skip
+        given = self.by_target.get("apply_url", []) + self.by_target.get("apply_email", [])
+        given += [(k, v) for k, v in self.draft.fields.items() if field_name(k) == "url"]
+        given += [("text", link) for link in self.draft.apply_links]
+        for key, value in given:
+            texts = _apply_texts(value)
+            for text in texts:
+                name = "apply_email" if EMAIL.match(text) else "apply_url"
+                if name not in self.entries:
+                    self.put(name, text)
+                elif self.entries[name].value != text and key not in ("url", "text"):
+                    self.kept.append((key, text))
+            if not texts and key not in ("url", "text") and not _empty(value):
+                self.kept.append((key, _plain(value)))
 
     def boolean(self, name: str) -> None:
         taken = self.take(name)
@@ -600,6 +644,11 @@ class _Mapper:
 
     def lang(self) -> None:
         taken = self.take("lang")
+        if not taken and self.draft.lang:
+            code, how = self.draft.lang
+            self.put("lang", code, None if how == "path" else f"detected from the text ({how}): "
+                     "change it if the posting is in another language")  # fmt: skip
+            return
         if taken:
             text = (_text(taken[1]) or "").replace("_", "-")
             if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", text):
@@ -612,7 +661,8 @@ class _Mapper:
     def tags(self) -> None:
         taken = self.take("tags")
         if taken:
-            tags = [clean_line(t) for t in _texts(taken[1]) if clean_line(t)]
+            parts = [p for t in _texts(taken[1]) for p in re.split(r"\s*[,;]\s*", t)]
+            tags = [clean_line(t) for t in parts if clean_line(t)]
             if tags:
                 self.put("tags", list(dict.fromkeys(tags)))
 
@@ -629,6 +679,94 @@ class _Mapper:
 
 
 # --- plain values ---
+
+
+_SECTION_TYPES = frozenset(
+    (
+        "job",
+        "jobs",
+        "post",
+        "posts",
+        "page",
+        "career",
+        "careers",
+        "position",
+        "positions",
+        "vacancy",
+        "vacancies",
+        "opening",
+        "openings",
+        "offer",
+    )
+)
+# What says a job is no longer open, in a status or title or a banner line of the text
+_CLOSED_WORDS = re.compile(
+    r"^(?:closed|filled|solved|archived|expired|inactive|ended|done|resolved|cancell?ed|"
+    r"geschlossen|besetzt|vergeben|pourvu|ferm[ée]e?|cerrad[oa]|encerrad[oa]|gesloten|vervuld)$",
+    re.IGNORECASE,
+)
+_CLOSED_TITLE = re.compile(r"[\[(]\s*(?:closed|filled|expired|archived|besetzt|pourvu)\s*[\])]",
+                           re.IGNORECASE)  # fmt: skip
+_FILLED_BANNER = re.compile(
+    r"^\W{0,6}(?:\*\*|__)?\s*(?:(?:this|the)\s+(?:position|job|role|vacancy|opening)\s+"
+    r"(?:has\s+been|is|was)\s+(?:now\s+)?(?:filled|closed)|position\s+filled|"
+    r"(?:this\s+)?(?:job|position|role)\s+(?:is\s+)?no\s+longer\s+(?:available|open)|"
+    r"(?:we\s+are\s+)?no\s+longer\s+accepting\s+applications|applications?\s+(?:are\s+)?closed|"
+    r"diese\s+stelle\s+ist\s+(?:bereits\s+)?besetzt|poste\s+pourvu)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def closed_signal(draft: Draft, status, flag) -> str | None:
+    """What in the source says the job is closed, or None."""
+    if flag and _truthy(flag[1]) is True:
+        return f"{flag[0]}: {_text(flag[1])}"
+    if status and _CLOSED_WORDS.match(_text(status[1]) or ""):
+        return f"{status[0]}: {_text(status[1])}"
+    title = draft.title or next(
+        (_text(v) for k, v in draft.fields.items() if field_name(k) == "title"), None
+    )
+    if title and _CLOSED_TITLE.search(title):
+        return f"the title says {_CLOSED_TITLE.search(title).group(0)}"
+    banner = _FILLED_BANNER.search(draft.body[:2000])
+    if banner:
+        return f'the text says "{banner.group(0).strip(" *_#>")}"'
+    return None
+
+
+def _apply_texts(value: Any) -> list[str]:
+    """Addresses and links in an apply value: a URL, an address, "mailto:", a {email: ...}
+    mapping (contact.email), or a sentence that contains them (how_to_apply)."""
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _apply_texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _apply_texts(v)]
+    text = clean_line(_text(value) or "")
+    if not text:
+        return []
+    bare = text.removeprefix("mailto:")
+    if EMAIL.match(bare) or re.match(r"https?://[^\s/]+\.[^\s]+$", bare):
+        return [bare]
+    found = re.findall(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]", text)
+    found += re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text)
+    return found
+
+
+KEPT_INTRO = (
+    "The old posting also had these fields, which have no field here. Move what candidates need "
+    "to know into the text below, then delete these lines:"
+)
+
+
+def _inline(value: Any) -> str:
+    """A kept value on one comment line."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_inline(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return " ".join(str(value).split())
 
 
 def _empty(value: Any) -> bool:

@@ -50,6 +50,10 @@ def render(entries: list[Entry], body: str, header: list[str]) -> str:
     for text in header:
         lines += _comment(text)
     for entry in entries:
+        if not entry.name:  # lines kept from the source, as comments only
+            lines += _comment(entry.comment or "")
+            lines += [f"#   {line}" for line in str(entry.value).split("\n")]
+            continue
         if entry.comment:
             lines += _comment(entry.comment, todo=entry.todo)
         lines.append(field(entry.name, entry.value))

@@ -162,7 +162,7 @@ def invented(posting: Path, source: Path) -> list[str]:
 
 _SAYS_CLOSED = re.compile(
     r"^(?:archived|closed|filled):\s*true|^(?:state|status):\s*[\"']?(?:closed|solved|filled)"
-    r"|\[closed\]|position (?:has been|is) filled",
+    r"|\[closed\]|this position (?:has been|is) (?:now )?filled",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -89,3 +89,37 @@ def test_fields_with_no_place_here_are_kept_as_comments_not_fields():
     assert not any(name.startswith("imported_") for name in entries)
     (kept,) = [e for n, e in entries.items() if not n]
     assert kept.value == "b_benefits: [Remote, Training]\nvisa: NO"
+
+
+@pytest.mark.parametrize(
+    ("fields", "body", "expected"),
+    [
+        ({"contact": {"name": "Ana", "email": "jobs@example.org"}}, "", ("apply_email", "jobs@example.org")),
+        ({"how_to_apply": "Send your CV to jobs@example.org by Friday."}, "", ("apply_email", "jobs@example.org")),
+        ({"source_url": "https://example.org/jobs/12"}, "", ("apply_url", "https://example.org/jobs/12")),
+        ({"url": "https://boards.example.com/acme/4"}, "", ("apply_url", "https://boards.example.com/acme/4")),
+        ({}, "Like it? [Apply now](https://ats.example.com/j/7) or write to us.", ("apply_url", "https://ats.example.com/j/7")),
+        ({}, "[Jetzt bewerben](mailto:karriere@example.de)", ("apply_email", "karriere@example.de")),
+    ],
+)  # fmt: skip
+def test_apply_links_and_addresses_from_common_fields_and_the_text(fields, body, expected):
+    from jobposting.importers.text import apply_links
+
+    site = Site(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC)
+    draft = Draft(origin="t", key="t:1", title="Engineer", body=body, fields=fields)
+    draft.apply_links = apply_links(body)
+    entries = {e.name: e for e in map_draft(draft, site)}
+    assert entries[expected[0]].value == expected[1]
+
+
+def test_a_site_relative_url_is_the_old_page_not_an_apply_link():
+    assert "apply_url" not in _mapped(url="/jobs/engineer/")
+
+
+def test_tags_written_as_one_line_are_split():
+    assert _mapped(tags="python, django;  remote")["tags"].value == ["python", "django", "remote"]
+
+
+def test_vacancy_counts_and_ids_are_mapped():
+    entries = _mapped(vacancies="3", job_code="ENG-7")
+    assert entries["openings"].value == 3 and entries["req_id"].value == "ENG-7"

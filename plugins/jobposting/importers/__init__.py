@@ -16,11 +16,21 @@ from .. import data
 from ..postingfile import report_path
 from ..problems import Problem
 from ..today import site_timezone, today
-from . import greenhouse, lever, pelican, plaintext, sources, staticsite
+from . import (
+    greenhouse,
+    language,
+    lever,
+    pelican,
+    plaintext,
+    sources,
+    staticsite,
+    text,
+    translations,
+)
 from .check import Checker, full_settings
 from .destination import Destination
 from .draft import Draft, Unreadable
-from .mapping import Site, map_draft
+from .mapping import Entry, Site, map_draft
 from .naming import posting_slug
 from .writer import render
 
@@ -38,6 +48,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)  # the build's checks on the file
     notes: list[str] = field(default_factory=list)
     replaced: bool = False  # an earlier import of the same job was overwritten (--force)
+    slug: str | None = None  # the web address it was written for; translations share it
 
     @property
     def outcome(self) -> str:
@@ -87,24 +98,58 @@ def run(
         return summary
     site, checker = _site(settings)
     destination = Destination(dest_dir)
-    for path, failure in sources.expand(list(sources_given)):
+    drafts: list[Draft] = []
+    order: dict[int, int] = {}  # result or draft -> its source's place in the run, for the summary
+    for index, (path, failure) in enumerate(sources.expand(list(sources_given))):
         if failure:
             summary.results.append(ImportResult(path, failure=failure))
+            order[id(summary.results[-1])] = index
             continue
         try:
-            drafts = _drafts(path, site)
+            found = _drafts(path, site)
+            for draft in found:
+                order[id(draft)] = index
+                _settle_language(draft, path)
+                draft.apply_links = text.apply_links(draft.body)
+            drafts += found
         except Unreadable as exc:
             summary.results.append(ImportResult(report_path(path), failure=str(exc)))
-            continue
+            order[id(summary.results[-1])] = index
         except Exception as exc:  # a bug of ours: one line for HR, and the run goes on
             summary.results.append(ImportResult(report_path(path), failure=_bug(exc)))
-            continue
-        for draft in drafts:
+            order[id(summary.results[-1])] = index
+    for group in translations.groups(drafts, _lang_of, site.default_lang):
+        original = None
+        for draft in group:
             try:
-                summary.results.append(_import(draft, site, destination, force, checker))
+                result = _import(draft, site, destination, force, checker, original)
             except Exception as exc:
-                summary.results.append(ImportResult(draft.origin, failure=_bug(exc)))
+                result = ImportResult(draft.origin, failure=_bug(exc))
+            summary.results.append(result)
+            order[id(result)] = order[id(draft)]
+            original = original or result
+    summary.results.sort(key=lambda r: order.get(id(r), 0))
     return summary
+
+
+def _lang_of(draft: Draft) -> str | None:
+    for name, value in draft.fields.items():
+        if str(name).lower() in ("lang", "language", "locale") and isinstance(value, str):
+            return value.strip().lower()[:2] or None
+    return draft.lang[0] if draft.lang else None
+
+
+def _settle_language(draft: Draft, path: str) -> None:
+    """The language from the file's name or path, else from its text (see language.py)."""
+    if any(str(n).lower() in ("lang", "language", "locale") for n in draft.fields):
+        return
+    code = language.from_path(path)
+    if code:
+        draft.lang = (code, "path")
+        return
+    code = language.from_text(f"{draft.title or ''}\n{draft.body}")
+    if code:
+        draft.lang = (code, "py3langid")
 
 
 def _bug(exc: Exception) -> str:
@@ -126,6 +171,7 @@ def _site(settings: dict | None) -> tuple[Site, Checker | None]:
         offices=found.offices,
         departments=found.departments,
         organization=organization,
+        default_lang=values.get("DEFAULT_LANG"),
     )
     return site, Checker(values)
 
@@ -165,14 +211,25 @@ def _json_drafts(text: sources.Text, site: Site) -> list[Draft]:
 
 
 def _import(
-    draft: Draft, site: Site, destination: Destination, force: bool, checker: Checker | None
+    draft: Draft,
+    site: Site,
+    destination: Destination,
+    force: bool,
+    checker: Checker | None,
+    original: ImportResult | None = None,
 ) -> ImportResult:
+    """Write one draft; with `original`, as a translation of that posting (same slug)."""
     result = ImportResult(draft.origin, notes=list(draft.notes))
     entries = map_draft(draft, site)
     values = {entry.name: entry.value for entry in entries}
-    req_id = str(values["req_id"]) if values.get("req_id") is not None else None
     slug = posting_slug(str(values.get("title") or ""), draft.key.split(":", 1)[-1])
-    path, existing = destination.place(slug, draft.key)
+    name = slug
+    if original is not None and original.slug:
+        slug, name = original.slug, f"{original.slug}-{values.get('lang') or 'translation'}"
+        entries = _as_translation(entries, original, slug)
+        values = {entry.name: entry.value for entry in entries}
+    req_id = str(values["req_id"]) if values.get("req_id") is not None else None
+    path, existing = destination.place(name, draft.key)
     shown = report_path(path)
     if existing and path in destination.written:
         result.failure = f"{shown} was written from the same source a moment ago; given twice"
@@ -210,11 +267,24 @@ def _import(
         return result
     destination.remember(path, draft.key, req_id)
     result.path = shown
+    result.slug = str(values.get("slug") or os.path.splitext(os.path.basename(path))[0])
     result.replaced = existing
     result.todos = [entry.name for entry in entries if entry.todo]
     if checker is not None:
         result.problems = checker.problems(path)
     return result
+
+
+def _as_translation(entries: list[Entry], original: ImportResult, slug: str) -> list[Entry]:
+    """The same job in another language: the original's slug; its req_id stays on the original,
+    since two postings may not share one."""
+    out = [e for e in entries if e.name not in ("slug", "req_id")]
+    had = next((e for e in entries if e.name == "req_id"), None)
+    note = f"a translation of {original.path}: the same slug, its own lang"
+    if had is not None:
+        note += f"; the req_id ({had.value}) is on {original.path}"
+    out.append(Entry("slug", slug, note))
+    return out
 
 
 def format_summary(summary: ImportSummary) -> str:

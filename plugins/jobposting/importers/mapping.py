@@ -32,6 +32,7 @@ class Site:
     offices: dict[str, Address] = field(default_factory=dict)
     departments: tuple[Department, ...] = ()
     organization: str | None = None
+    default_lang: str | None = None
 
 
 @dataclass

@@ -80,7 +80,8 @@ def measure(folder: Path) -> Report:
         here = os.getcwd()
         os.chdir(folder)  # sources named as HR would type them
         try:
-            summary = run(["."], str(site.content / "jobs"), settings=settings)
+            named = [str(p.relative_to(folder)) for p in files]
+            summary = run(named, str(site.content / "jobs"), settings=settings)
         finally:
             os.chdir(here)
         written: dict[str, list[str]] = {}

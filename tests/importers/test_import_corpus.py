@@ -1,0 +1,29 @@
+"""Real postings from other sites, imported in one batch: the importer's promises, measured.
+
+The committed corpus is tests/fixtures/import/corpus (sources and licences in its SOURCES.md);
+OPENINGS_IMPORT_CORPUS names a further folder of postings kept outside the repository. A corpus
+that is absent is skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+from pathlib import Path
+
+import pytest
+from corpus_report import CORPUS, corpus_files, measure
+
+FOLDERS = [CORPUS, Path(os.environ.get("OPENINGS_IMPORT_CORPUS", "/nonexistent"))]
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=["committed", "outside"])
+def test_a_corpus_imports_whole_and_truthfully(folder):
+    if not folder.is_dir() or not corpus_files(folder):
+        pytest.skip(f"no corpus at {folder}")
+    report = measure(folder)
+    assert report.tracebacks == []
+    assert report.lost == []
+    assert report.invented == []
+    assert report.imported / report.sources >= 0.97, report.text()
+    assert statistics.median(report.edits) <= 2, report.text()

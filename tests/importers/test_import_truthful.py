@@ -123,3 +123,48 @@ def test_tags_written_as_one_line_are_split():
 def test_vacancy_counts_and_ids_are_mapped():
     entries = _mapped(vacancies="3", job_code="ENG-7")
     assert entries["openings"].value == 3 and entries["req_id"].value == "ENG-7"
+
+
+def _from_text(body, **fields):
+    from jobposting.importers.text import facts
+
+    site = Site(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC, offices=_OFFICES)
+    draft = Draft(origin="t", key="t:1", title="Engineer", body=body, fields=fields)
+    draft.text_facts = facts(body)
+    return {e.name: e for e in map_draft(draft, site)}, draft
+
+
+def test_labelled_lines_are_proposed_with_a_comment_and_the_text_is_unchanged():
+    body = (
+        "About us.\n\n**Salary:** $70k - $75k per year\n- Location: London, UK\n"
+        "Closing date: November 15, 2021 at 11:59 pm EDT\n"
+    )
+    entries, draft = _from_text(body)
+    assert entries["salary"].value == {"min": 70000, "max": 75000, "currency": "USD", "per": "YEAR"}
+    assert entries["locations"].value == ["london"]
+    assert entries["valid_through"].value == dt.date(2021, 11, 15)
+    for name in ("salary", "locations", "valid_through"):
+        assert entries[name].todo and entries[name].comment.startswith("read from the text (")
+        assert "check it" in entries[name].comment
+    assert draft.body == body
+
+
+@pytest.mark.parametrize(
+    ("body", "salary"),
+    [
+        ("We pay $60K - $100K depending on experience.", {"min": 60000, "max": 100000, "currency": "USD"}),
+        ("Salaris: €3.250 - €4.675 bruto p/m", {"min": 3250, "max": 4675, "currency": "EUR", "per": "MONTH"}),
+        ("Pay is $25 per hour.", {"value": 25, "currency": "USD", "per": "HOUR"}),
+    ],
+)  # fmt: skip
+def test_common_pay_ranges_in_the_text_are_proposed(body, salary):
+    assert _from_text(body)[0]["salary"].value == salary
+
+
+def test_two_different_pay_figures_are_left_to_hr():
+    assert "salary" not in _from_text("Junior $40K - $50K, senior $70K - $90K.")[0]
+
+
+def test_the_front_matter_wins_over_the_text():
+    entries, _ = _from_text("Salary: $1 - $2 per hour", salary="$60K - $70K per year")
+    assert entries["salary"].value["min"] == 60000 and not entries["salary"].todo

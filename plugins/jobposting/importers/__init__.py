@@ -111,6 +111,7 @@ def run(
                 order[id(draft)] = index
                 _settle_language(draft, path)
                 draft.apply_links = text.apply_links(draft.body)
+                draft.text_facts = text.facts(draft.body)
             drafts += found
         except Unreadable as exc:
             summary.results.append(ImportResult(report_path(path), failure=str(exc)))

@@ -30,7 +30,8 @@ class Draft:
     # (code, how it was found: "path" or the detector's name) when the fields give no language
     lang: tuple[str, str] | None = None
     apply_links: list[str] = field(default_factory=list)  # "Apply" links in the text
-    translation_key: str | None = None  # a shared ref/translationKey: one job, two languages
+    # fields the text states ("Salary: ..."): {field: (value, the line)}, proposed to HR
+    text_facts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 class Unreadable(Exception):

@@ -131,6 +131,13 @@ _JEKYLL_TIME = re.compile(
 )
 
 
+_SPOKEN_TIME = re.compile(
+    r"(.*?\d{4}),?\s*(?:at|um|à|a las|om)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:[A-Z]{2,5}|[A-Z][a-z]+ Time)?",
+    re.IGNORECASE,
+)
+
+
 def field_name(name: str) -> str:
     """ "expiryDate", "Expiry Date", "expiry-date" -> "expiry_date"."""
     snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", str(name).strip())
@@ -170,6 +177,11 @@ class _Mapper:
                     self.kept.append((str(name), _plain(value)))
                 continue
             self.by_target.setdefault(target, []).append((key, value))
+        proposed = {}
+        for target, (value, line) in self.draft.text_facts.items():
+            if not any(not _empty(v) for _, v in self.by_target.get(target, [])):
+                self.by_target[target] = [("text", value)]
+                proposed[target] = line
         self.title()
         self.date_posted()
         self.date("valid_through")
@@ -191,6 +203,12 @@ class _Mapper:
         self.tags()
         self.slug()
         self.date("modified")
+        for target, line in proposed.items():
+            entry = self.entries.get(target)
+            if entry is not None and entry.value is not None:
+                entry.comment = (f'read from the text ("{line}"): check it, then delete this '
+                                 "comment" + (f"; {entry.comment}" if entry.comment else ""))  # fmt: skip
+                entry.todo = True
         return self.ordered()
 
     def kept_entry(self) -> list[Entry]:
@@ -226,6 +244,8 @@ class _Mapper:
 
     def mark(self, key: str, value: Any, after: str | None, why: str) -> None:
         """Keep a value HR must decide about, as a field the validator reports."""
+        if key == "text":
+            return  # a proposal from the text that does not read as the field: the text has it
         name = key if key.startswith("imported_") else f"imported_{key}"
         while any(entry.name == name for _, entry in self.marked):
             name += "_2"
@@ -292,6 +312,9 @@ class _Mapper:
         jekyll = _JEKYLL_TIME.fullmatch(text)
         if jekyll:
             return self.read_date(_jekyll_time(jekyll), keep_time)
+        spoken = _SPOKEN_TIME.fullmatch(text)  # "November 15, 2021 at 11:59 pm EDT"
+        if spoken:
+            return self.read_date(spoken.group(1), keep_time=False)
         moment, _ = normalize.parse_datetime(text, self.site.timezone)
         if moment is not None:
             return self.read_date(moment, keep_time)

@@ -17,6 +17,7 @@ from ..postingfile import report_path
 from ..problems import Problem
 from ..today import site_timezone, today
 from . import (
+    cleanup,
     greenhouse,
     language,
     lever,
@@ -110,7 +111,8 @@ def run(
             for draft in found:
                 order[id(draft)] = index
                 _settle_language(draft, path)
-                draft.apply_links = text.apply_links(draft.body)
+                _clean(draft)
+                draft.apply_links += text.apply_links(draft.body)
                 draft.text_facts = text.facts(draft.body)
             drafts += found
         except Unreadable as exc:
@@ -131,6 +133,20 @@ def run(
             original = original or result
     summary.results.sort(key=lambda r: order.get(id(r), 0))
     return summary
+
+
+def _clean(draft: Draft) -> None:
+    """Title and text without the old site's markup (see cleanup.py)."""
+    title = draft.title
+    if not title:
+        title = next((v for k, v in draft.fields.items() if str(k).lower() == "title"), None)
+    if isinstance(title, str) and title.strip():
+        draft.title_as_written = title
+        draft.title, link = cleanup.clean_title(title)
+        if link:
+            draft.apply_links.append(link)
+    draft.body, notes = cleanup.clean_body(draft.body, draft.title)
+    draft.notes += notes
 
 
 def _lang_of(draft: Draft) -> str | None:
@@ -262,7 +278,7 @@ def _import(
     header.append(f"Import source: {draft.key}")
     try:
         with open(path, "w" if existing else "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(render(entries, draft.body, header))
+            handle.write(render(entries, draft.body, header, draft.old_front_matter))
     except OSError as exc:
         result.failure = f"{shown} could not be written: {exc.strerror or exc}"
         return result

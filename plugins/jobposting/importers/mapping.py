@@ -747,8 +747,10 @@ def closed_signal(draft: Draft, status, flag) -> str | None:
         return f"{flag[0]}: {_text(flag[1])}"
     if status and _CLOSED_WORDS.match(_text(status[1]) or ""):
         return f"{status[0]}: {_text(status[1])}"
-    title = draft.title or next(
-        (_text(v) for k, v in draft.fields.items() if field_name(k) == "title"), None
+    title = (
+        draft.title_as_written
+        or draft.title
+        or next((_text(v) for k, v in draft.fields.items() if field_name(k) == "title"), None)
     )
     if title and _CLOSED_TITLE.search(title):
         return f"the title says {_CLOSED_TITLE.search(title).group(0)}"

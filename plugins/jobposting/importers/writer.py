@@ -45,10 +45,13 @@ _Dumper.add_representer(str, _represent_text)
 _Dumper.add_representer(Decimal, _represent_decimal)
 
 
-def render(entries: list[Entry], body: str, header: list[str]) -> str:
+def render(entries: list[Entry], body: str, header: list[str], kept: list[str] = ()) -> str:
+    """`kept`: comment lines written as they are (the first wrapped), after the header."""
     lines = ["---"]
     for text in header:
         lines += _comment(text)
+    for index, text in enumerate(kept):
+        lines += _comment(text) if index == 0 else [text]
     for entry in entries:
         if not entry.name:  # lines kept from the source, as comments only
             lines += _comment(entry.comment or "")

@@ -50,6 +50,7 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
     replaced: bool = False  # an earlier import of the same job was overwritten (--force)
     slug: str | None = None  # the web address it was written for; translations share it
+    left_out: list[str] = field(default_factory=list)  # the old site's bookkeeping fields
 
     @property
     def outcome(self) -> str:
@@ -238,6 +239,7 @@ def _import(
     """Write one draft; with `original`, as a translation of that posting (same slug)."""
     result = ImportResult(draft.origin, notes=list(draft.notes))
     entries = map_draft(draft, site)
+    result.left_out = [str(name) for name in draft.left_out]
     values = {entry.name: entry.value for entry in entries}
     slug = posting_slug(str(values.get("title") or ""), draft.key.split(":", 1)[-1])
     name = slug
@@ -319,6 +321,17 @@ def format_summary(summary: ImportSummary) -> str:
             lines += [f"  {problem.as_text()}" for problem in result.problems]
         elif result.todos:
             lines.append(f"  fields marked TODO: {', '.join(result.todos)}")
+    left_out: dict[str, int] = {}
+    for result in summary.results:
+        if result.failure is None:
+            for name in result.left_out:
+                left_out[name] = left_out.get(name, 0) + 1
+    if left_out:
+        names = ", ".join(f"{name} ({count})" for name, count in sorted(left_out.items()))
+        lines.append(
+            "Left out, as the old site's own settings that no posting needs (each file's header "
+            f"keeps its values): {names}"
+        )
     lines.append(_counts(summary))
     return "\n".join(lines)
 

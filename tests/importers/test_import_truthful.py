@@ -168,3 +168,14 @@ def test_two_different_pay_figures_are_left_to_hr():
 def test_the_front_matter_wins_over_the_text():
     entries, _ = _from_text("Salary: $1 - $2 per hour", salary="$60K - $70K per year")
     assert entries["salary"].value["min"] == 60000 and not entries["salary"].todo
+
+
+def test_an_open_flag_says_open_or_closed():
+    assert _mapped(open=False)["status"].value == "closed"
+    assert _mapped(open=True)["status"].value == "open"
+
+
+def test_a_deadline_written_as_a_sentence_is_kept_for_the_text_not_a_field():
+    entries = _mapped(deadline="We review applications on a rolling basis until the role is filled")
+    assert "valid_through" not in entries and not any(n.startswith("imported_") for n in entries)
+    assert "deadline: We review applications" in entries[""].value

@@ -59,6 +59,7 @@ FIELD_NAMES = {
                     "valid_through"),
     **dict.fromkeys(("status", "state"), "status"),
     **dict.fromkeys(("archived", "closed", "filled", "expired"), "closed_flag"),
+    **dict.fromkeys(("open", "is_open", "accepting_applications", "hiring"), "open_flag"),
     "draft": "draft",
     "published": "published",
     **dict.fromkeys(("employment_type", "employment_types", "job_type", "contract",
@@ -83,7 +84,8 @@ FIELD_NAMES = {
                      "pay_period", "pay_interval", "per"), "salary.per"),
     **dict.fromkeys(("apply_url", "apply", "apply_link", "apply_href", "application_url",
                      "application_link", "link", "job_url", "source_url", "source", "original_url",
-                     "how_to_apply", "application", "apply_here"), "apply_url"),
+                     "how_to_apply", "application", "apply_here", "url_apply", "apply_link_url"),
+                    "apply_url"),
     **dict.fromkeys(("apply_email", "email", "contact_email", "apply_to", "contact",
                      "application_email"), "apply_email"),
     "direct_apply": "direct_apply",
@@ -286,6 +288,8 @@ class _Mapper:
         day, hint = self.read_date(taken[1], keep_time=name == "valid_through")
         if day:
             self.put(name, day)
+        elif len(_text(taken[1]) or "") > 40:
+            self.kept.append((taken[0], _plain(taken[1])))  # a sentence, not a date: for the text
         else:
             self.mark(taken[0], taken[1], name, f"{hint}: write it as {name}")
 
@@ -330,6 +334,9 @@ class _Mapper:
         draft = self.take("draft")
         published = self.take("published")
         flag = self.take("closed_flag")
+        still = self.take("open_flag")
+        if still and _truthy(still[1]) is False:
+            flag = (still[0], True)  # open: false
         unpublished = (draft and _truthy(draft[1]) is True) or (
             published and _truthy(published[1]) is False
         )
@@ -339,6 +346,9 @@ class _Mapper:
             return
         if unpublished:
             self.put("status", "draft", "the old site did not publish it; write open to publish it")
+            return
+        if still and _truthy(still[1]) is True and not taken:
+            self.put("status", "open")
             return
         if taken:
             text = _text(taken[1]) or ""
@@ -705,6 +715,7 @@ class _Mapper:
 # --- plain values ---
 
 
+_OPEN_FLAGS = ("open", "is_open", "accepting_applications", "hiring")
 _SECTION_TYPES = frozenset(
     (
         "job",
@@ -744,7 +755,7 @@ _FILLED_BANNER = re.compile(
 def closed_signal(draft: Draft, status, flag) -> str | None:
     """What in the source says the job is closed, or None."""
     if flag and _truthy(flag[1]) is True:
-        return f"{flag[0]}: {_text(flag[1])}"
+        return f"{flag[0]}: false" if flag[0] in _OPEN_FLAGS else f"{flag[0]}: {_text(flag[1])}"
     if status and _CLOSED_WORDS.match(_text(status[1]) or ""):
         return f"{status[0]}: {_text(status[1])}"
     title = (

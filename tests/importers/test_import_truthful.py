@@ -73,7 +73,7 @@ def test_an_office_only_when_city_and_country_are_the_same(location, expected):
     entry = _mapped(location=location)["locations"]
     assert entry.value == expected
     if any(isinstance(v, dict) and "country" not in v for v in expected):
-        assert entry.todo and "names no country" in entry.comment
+        assert entry.todo and "no country: add country:" in entry.comment
 
 
 def test_the_sites_employer_only_when_the_source_names_none_or_the_same():

@@ -140,21 +140,30 @@ def office_at(address: dict, offices: dict[str, Address]) -> str | None:
 
 
 def _incomplete(address: dict, text: str, offices: dict[str, Address]) -> str | None:
+    """None when the address names its country; else the place as written, and the office
+    of that name if there is one: '"Berlin" (the berlin office is in DE)'."""
     if "country" in address:
         return None
     locality = _key(address.get("locality") or "")
-    same = [(k, o) for k, o in offices.items() if locality and _key(o.locality or k) == locality]
+    same = [
+        (k, o)
+        for k, o in offices.items()
+        if locality and locality in {_key(n) for n in (k, o.name, o.locality) if n}
+    ]
     if same:
         key, office = same[0]
-        return (
-            f'"{text}" names no country: if the job is at the {office.name or key} office '
-            f"({office.country}), write - {key} instead of this address; if not, add its country "
-            "(country: and a two-letter ISO code such as DE or US)"
-        )
+        return f'"{text}" (if the job is at the {key} office, in {office.country}, write - {key})'
+    return f'"{text}"'
+
+
+def no_country(advice: list[str], offices: dict[str, Address]) -> str:
+    """One TODO for the places that name no country."""
     known = ", ".join(sorted(offices)) if offices else "none yet"
+    one = len(advice) == 1
     return (
-        f'"{text}" names no country: add country: (a two-letter ISO code such as DE or US) to '
-        f"its address, or write an office key instead (known offices: {known})"
+        f"{', '.join(advice)} name{'s' if one else ''} no country: add country: and a "
+        f"two-letter ISO code such as DE or US to {'its' if one else 'each'} address, or "
+        f"write an office key instead of it (known offices: {known})"
     )
 
 

@@ -427,7 +427,7 @@ class _Mapper:
         if places:
             missing = [advice for _, advice in found.addresses if advice]
             stated = [a for a, advice in found.addresses if not advice]
-            comment = " ".join(missing) or (
+            comment = (locations.no_country(missing, self.site.offices) if missing else None) or (
                 "not an office in content/data/offices.yml, so written as the address the old "
                 "posting gives: add street and postal_code, or add the office there and write "
                 "its key instead"

@@ -1,9 +1,11 @@
 """`openings import`: existing job descriptions -> postings in content/jobs/.
 
 One reader per source format turns a file into Drafts (plaintext, staticsite for Jekyll/Hugo,
-pelican, greenhouse, lever); mapping.py maps their fields to ours and marks what it cannot;
-writer.py writes the file; check.py runs the build's own checks on it. Nothing is overwritten
-without `force`, and a file that cannot be imported gets one line saying why.
+pelican, greenhouse, lever); cleanup.py, text.py and language.py read what the text says;
+translations.py groups one job's languages; mapping.py maps the fields to ours and marks what it
+cannot; writer.py writes the file; check.py runs the build's own checks on it. Every source gets
+its own file (destination.py), nothing is overwritten but by --force with the same source, and a
+file that cannot be imported gets one line saying why.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """Another system's fields -> ours: known names and values mapped, the rest marked for HR.
 
 Every source field ends somewhere visible: in one of our fields (names from FIELD_NAMES, values
-through the same normalisers the validator uses), in an `imported_<name>` field with a TODO
-comment (the validator reports it as an unknown field, so the build stops until HR decides), or,
-for the old site's own settings (layout, permalink...), in the file's header comment.
+through the same normalisers the validator uses); when its value does not fit that field, in an
+`imported_<name>` field with a TODO comment (the validator reports it, so the build stops until
+HR decides); when no field here means it (benefits, visa notes), in a commented block for HR to
+move into the text; for the old site's own settings (layout, permalink...), in the header.
+What the source does not say is never filled in: a missing date or status is a TODO.
 """
 
 from __future__ import annotations

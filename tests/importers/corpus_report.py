@@ -152,6 +152,15 @@ def invented(posting: Path, source: Path) -> list[str]:
         found.append(f"{source}: status open, but the source says closed/filled/archived")
     if status == "open" and value("valid_through") is None:
         found.append(f"{source}: status open, but the source gives no end date")
+    places = doc.fields.get("locations")
+    for item in places.value if places is not None and places.is_list else []:
+        # an office key stands for its city; an address for its locality
+        if item.is_scalar and _plain(str(item.value)).replace("-", " ") not in plain:
+            found.append(f"{source}: office {item.value} is not named in the source")
+        if item.is_mapping:
+            part = item.value.get("locality")
+            if part is not None and _plain(str(part.value)) not in plain:
+                found.append(f"{source}: locality {part.value} is not in the source")
     salary = doc.fields.get("salary")
     if salary is not None and salary.is_mapping:
         for key in ("min", "max", "value"):

@@ -27,3 +27,19 @@ def test_a_corpus_imports_whole_and_truthfully(folder):
     assert report.invented == []
     assert report.imported / report.sources >= 0.97, report.text()
     assert statistics.median(report.edits) <= 2, report.text()
+
+
+def test_the_invented_values_check_catches_a_value_the_source_does_not_state(tmp_path):
+    from corpus_report import invented
+
+    source = tmp_path / "old.md"
+    source.write_text("---\ntitle: Engineer\n---\nWe build things in Bonn.\n", encoding="utf-8")
+    posting = tmp_path / "engineer.md"
+    posting.write_text(
+        "---\ntitle: Engineer\ndate_posted: 2026-11-28\nstatus: open\nlocations: [berlin]\n"
+        "apply_email: jobs@example.org\n---\nWe build things.\n",
+        encoding="utf-8",
+    )
+    found = " ".join(invented(posting, source))
+    assert "date_posted 2026-11-28" in found and "office berlin" in found
+    assert "apply_email" in found and "no end date" in found and "title" not in found

@@ -179,3 +179,13 @@ def test_a_deadline_written_as_a_sentence_is_kept_for_the_text_not_a_field():
     entries = _mapped(deadline="We review applications on a rolling basis until the role is filled")
     assert "valid_through" not in entries and not any(n.startswith("imported_") for n in entries)
     assert "deadline: We review applications" in entries[""].value
+
+
+def test_a_dollar_is_us_dollars_unless_the_job_is_in_another_dollar_country():
+    us = _mapped(salary="$60K - $100K per year", location="Denver, CO")["salary"]
+    assert us.value["currency"] == "USD" and not us.todo
+    canada = _mapped(salary="$60K - $100K per year", location="Toronto, Ontario, Canada")["salary"]
+    assert canada.value["currency"] == "USD" and canada.todo
+    assert 'the source writes "$" and the job is in CA' in canada.comment
+    stated = _mapped(salary="US$60K - US$100K per year", location="Toronto, Ontario, Canada")
+    assert not stated["salary"].todo

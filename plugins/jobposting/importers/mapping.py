@@ -160,6 +160,7 @@ class _Mapper:
         self.marked: list[tuple[str, Entry]] = []  # (the field it belongs after, entry)
         self.by_target: dict[str, list[tuple[str, Any]]] = {}
         self.kept: list[tuple[str, Any]] = []  # fields with no place here, kept as comments
+        self.salary_text = ""  # the pay as the source wrote it: "$" or "US$"
 
     # --- the whole draft ---
     def run(self) -> list[Entry]:
@@ -501,6 +502,8 @@ class _Mapper:
         taken = self.take("salary")
         parts = {name: self.take(f"salary.{name}") for name in ("min", "max", "currency", "per")}
         salary: dict[str, Any] = {}
+        given = [taken[1] if taken else None] + [p[1] for p in parts.values() if p]
+        self.salary_text = " ".join(str(_plain(v)) for v in given if v is not None)
         if taken:
             value = taken[1]
             if isinstance(value, dict):
@@ -532,6 +535,7 @@ class _Mapper:
 
     def write_salary(self, salary: dict, source: str) -> None:
         out: dict[str, Any] = {}
+        source_text = self.salary_text
         wrong = []
         for name in ("min", "max", "value"):
             if name in salary:
@@ -575,7 +579,30 @@ class _Mapper:
             }
             comment = ("the source does not say " + " or ".join(missing) + ": add "
                        + " and ".join(what[m] for m in missing))  # fmt: skip
-        self.put("salary", out, comment, todo=bool(missing))
+        dollar = self.dollar_elsewhere(source_text, out.get("currency"))
+        if dollar:
+            comment = f"{comment}; {dollar}" if comment else dollar
+        self.put("salary", out, comment, todo=bool(missing) or bool(dollar))
+
+    def dollar_elsewhere(self, text: str, currency: str | None) -> str | None:
+        """ "$" is US dollars, unless the job is in another dollar country (Canada, Australia...),
+        where the source's "$" may mean that country's dollar."""
+        if (
+            currency != "USD"
+            or not re.search(r"(?<![A-Za-z])\$", text)
+            or re.search(r"US\$|USD|U\.S\.", text)
+        ):
+            return None
+        places = self.entries.get("locations")
+        countries = set()
+        for place in places.value if places is not None and places.value else []:
+            office = self.site.offices.get(place) if isinstance(place, str) else None
+            countries.add(office.country if office else (place or {}).get("country"))
+        elsewhere = sorted(c for c in countries - {None, "US"} if c)
+        if not elsewhere:
+            return None
+        return (f'the source writes "$" and the job is in {", ".join(elsewhere)}: if the pay is '
+                "not in US dollars, write its currency (CAD, AUD...)")  # fmt: skip
 
     def education(self) -> None:
         taken = self.take("education")

@@ -64,6 +64,7 @@ class ImportResult:
 @dataclass
 class ImportSummary:
     results: list[ImportResult] = field(default_factory=list)
+    assets: list[str] = field(default_factory=list)  # images and such in the folders, not read
 
     @property
     def imported(self) -> int:
@@ -104,7 +105,7 @@ def run(
     destination = Destination(dest_dir)
     drafts: list[Draft] = []
     order: dict[int, int] = {}  # result or draft -> its source's place in the run, for the summary
-    for index, (path, failure) in enumerate(sources.expand(list(sources_given))):
+    for index, (path, failure) in enumerate(sources.expand(list(sources_given), summary.assets)):
         if failure:
             summary.results.append(ImportResult(path, failure=failure))
             order[id(summary.results[-1])] = index
@@ -333,6 +334,12 @@ def format_summary(summary: ImportSummary) -> str:
         lines.append(
             "Left out, as the old site's own settings that no posting needs (each file's header "
             f"keeps its values): {names}"
+        )
+    if summary.assets:
+        shown = ", ".join(summary.assets[:5]) + (", ..." if len(summary.assets) > 5 else "")
+        lines.append(
+            f"Not read, as the old site's images and assets ({len(summary.assets)}): {shown}; "
+            "copy an image into content/images/ if a posting shows it"
         )
     lines.append(_counts(summary))
     return "\n".join(lines)

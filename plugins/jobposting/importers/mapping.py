@@ -241,7 +241,8 @@ class _Mapper:
             return None
         first, *others = given
         for key, value in others:
-            self.mark(key, value, target, f"{first[0]!r} already gave {target}")
+            self.mark(key, value, target, f"{first[0]!r} already gave {target}: if this value "
+                      f"is the right one, write it as {target} instead")  # fmt: skip
         return first
 
     def put(self, name: str, value: Any, comment: str | None = None, todo: bool = False) -> None:

@@ -199,7 +199,7 @@ def _site(settings: dict | None) -> tuple[Site, Checker | None]:
 
 def _drafts(path: str, site: Site) -> list[Draft]:
     text = sources.read(path)
-    kind = sources.kind(text)
+    kind = format_of(text)
     if kind == "json":
         return _json_drafts(text, site)
     if kind == "toml":
@@ -209,6 +209,25 @@ def _drafts(path: str, site: Site) -> list[Draft]:
     if kind == "pelican":
         return pelican.read(text)
     return plaintext.read(text)
+
+
+def format_of(text: sources.Text) -> str:
+    """Which reader a file needs: json, toml, yaml, pelican or text."""
+    start = text.text.lstrip()
+    if text.suffix == ".json" or start.startswith("{") or _json_list(start):
+        return "json"
+    first = text.text.split("\n", 1)[0].strip()
+    if first == "+++":
+        return "toml"
+    if first == "---":
+        return "yaml"
+    if pelican.has_headers(text.text):
+        return "pelican"
+    return "text"
+
+
+def _json_list(start: str) -> bool:
+    return start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]")
 
 
 def _json_drafts(text: sources.Text, site: Site) -> list[Draft]:

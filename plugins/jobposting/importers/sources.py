@@ -122,24 +122,3 @@ def repair(text: str) -> tuple[str, str | None]:
         if before != after:
             return fixed, f"e.g. {after}"  # the garbled form must not reach the new file
     return fixed, "text re-decoded"
-
-
-def kind(text: Text) -> str:
-    """Which reader a file needs: json, toml, yaml, pelican or text."""
-    start = text.text.lstrip()
-    if text.suffix == ".json" or start.startswith("{") or _json_list(start):
-        return "json"
-    first = text.text.split("\n", 1)[0].strip()
-    if first == "+++":
-        return "toml"
-    if first == "---":
-        return "yaml"
-    from .pelican import has_headers
-
-    if has_headers(text.text):
-        return "pelican"
-    return "text"
-
-
-def _json_list(start: str) -> bool:
-    return start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]")

@@ -176,7 +176,7 @@ def missing_front_matter(doc, path: str) -> list[Problem]:
             1,
             None,
             "this file has no front matter: start it with a line ---, the fields (title, "
-            "department, date_posted, ...), another ---, then the description; `openings new` "
+            "department, date_posted, ...), another ---, then the description; `./openings new` "
             "writes such a file",
             Severity.ERROR,
             rules.NO_FRONT_MATTER,

@@ -293,7 +293,7 @@ def _import(
     if any(entry.todo for entry in entries):
         header.append(
             "Each TODO says what to decide: change the field below it, then delete the TODO "
-            "comment. `openings validate` lists what is left."
+            "comment. `./openings validate` lists what is left."
         )
     header += [f"Note: {note}." for note in draft.notes]
     if draft.left_out:

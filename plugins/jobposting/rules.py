@@ -366,3 +366,52 @@ SETTING = rule(
     "A JOBPOSTING_* setting is unknown or has a wrong value.",
     "Use the setting named in the message (settings.py lists them).",
 )
+
+# --- limits, and values that become paths or requests ---
+LIMIT_BODY = rule(
+    "limit-body-size",
+    "error",
+    "The file is bigger than a posting or page can be (JOBPOSTING_MAX_BODY_BYTES, 200 KB by "
+    "default); it was not read.",
+    "Shorten the description, or link to a longer document. Check that nothing was pasted "
+    "twice or pasted as a picture's data.",
+    why="Every build reads every file; a file far bigger than any description slows down or "
+    "stops the build for everyone.",
+)
+LIMIT_NESTING = rule(
+    "limit-nesting",
+    "error",
+    "The description nests quotes, lists or HTML tags too deeply (JOBPOSTING_MAX_NESTING, 20 "
+    "levels by default).",
+    "Use fewer levels: a `>` quote inside a quote, a list inside a list, or an HTML tag opened "
+    "and never closed each add one. Close every HTML tag you open.",
+    "- Requirements\n  - Python\n    - Django",
+    why="Reading deeply nested HTML takes a time that grows with the square of the depth, and "
+    "browsers give up on such pages.",
+)
+LIMIT_LIST = rule(
+    "limit-list-items",
+    "error",
+    "A list (locations, remote_countries, tags, hiring_organization.same_as) has more entries "
+    "than allowed (JOBPOSTING_MAX_LIST_ITEMS, 100 by default).",
+    "Keep the entries that matter; for a job open in many countries, list the regions "
+    "applicants may live in.",
+    "remote_countries: [DE, AT, CH]",
+)
+LIMIT_FIELDS = rule(
+    "limit-fields",
+    "error",
+    "The front matter has more fields than any posting (JOBPOSTING_MAX_FIELDS, 60 by default); "
+    "it was not read.",
+    "Remove the fields that docs/hr-guide.md does not list.",
+)
+IMAGE_HOST = rule(
+    "image-host",
+    "error",
+    "The description shows an image from another site.",
+    "Put the picture in content/images/ and link it with {static}; or ask the site's "
+    "maintainers to add the host to JOBPOSTING_IMAGE_HOSTS (images load over https only).",
+    "![Our team]({static}/images/team.jpg)",
+    why="A picture from another site is fetched by every reader's browser: that site learns "
+    "who reads the posting, and can change the picture after the pull request was reviewed.",
+)

@@ -181,7 +181,7 @@ def cap_per_rule(problems, limit: int) -> list[Problem]:
     return kept
 
 
-def too_many_items(name: str, count: int, limit: int) -> str:
+def too_many_items(count: int, limit: int) -> str:
     return (
         f"has {count:,} entries; at most {limit:,} are allowed (JOBPOSTING_MAX_LIST_ITEMS): "
         "keep the ones that matter"

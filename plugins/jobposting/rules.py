@@ -415,3 +415,18 @@ IMAGE_HOST = rule(
     why="A picture from another site is fetched by every reader's browser: that site learns "
     "who reads the posting, and can change the picture after the pull request was reviewed.",
 )
+KEY_SLUG = rule(
+    "key-slug",
+    "error",
+    "An office key (offices.yml) or a department's slug (departments.yml) is not a slug.",
+    "Write lowercase letters, digits and dashes only: the key becomes a web address such as "
+    "/locations/berlin-mitte/.",
+    "berlin-mitte:\n  name: Berlin Mitte\n  country: DE",
+)
+TIMEZONE = rule(
+    "timezone",
+    "error",
+    "An office's timezone (offices.yml) is not an IANA time zone name.",
+    "Write a name from the IANA time zone database: Area/City, as in Europe/Berlin.",
+    "timezone: America/New_York",
+)

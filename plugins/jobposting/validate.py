@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import geo, hygiene, normalize, rules
+from . import geo, hygiene, limits, normalize, rules
 from .data import Department, parse_address
 from .fields import ALIASES, FIELDS, RESERVED
 from .frontmatter import Document, Field
@@ -41,6 +41,15 @@ MAX_PAY = 10**12
 MAX_COUNT = 1_000_000
 HUGE_EXPONENT = re.compile(r"[eE][+-]?\d{3,}")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A BCP 47 language tag (RFC 5646): language, extlang, script, region, variants, extensions,
+# private use; letters and digits joined by dashes, nothing a path could use.
+BCP47 = re.compile(
+    r"^[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-[0-9A-WYZa-wyz](?:-[A-Za-z0-9]{2,8})+)*"
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?\Z"
+)
+# Lists whose length JOBPOSTING_MAX_LIST_ITEMS bounds: each entry costs a lookup and a line.
+LIMITED_LISTS = ("locations", "remote_countries", "tags")
 ISO_SHAPED_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ].*)?$")
 SUMMARY_LIMIT = 300
 LOWER_GROWTH = 3  # len(c.lower()) <= 3 * len(c) for every character (tested)
@@ -451,7 +460,7 @@ class _Checker:
         if value is None or (value.is_scalar and value.value is None):
             return []
         if value.is_list:
-            return value.value
+            return self.within_limit(name, value) if name in LIMITED_LISTS else value.value
         if (
             value.is_scalar
             and isinstance(value.value, str)
@@ -465,6 +474,14 @@ class _Checker:
                 if part.strip()
             ]
         return [value]
+
+    def within_limit(self, name: str, value: Field) -> list[Field]:
+        """The first JOBPOSTING_MAX_LIST_ITEMS entries; more are an error."""
+        limit = limits.configured().list_items
+        if len(value.value) > limit:
+            message = limits.too_many_items(len(value.value), limit)
+            self.found.error(value.line, name, message, rules.LIMIT_LIST)
+        return value.value[:limit]
 
     def employment_types(self) -> tuple[str, ...]:
         written = self.fields.get("employment_type")
@@ -1020,7 +1037,11 @@ class _Checker:
                 links[key] = link
         same_as = ()
         if "same_as" in parts:
-            entries = parts["same_as"].value if parts["same_as"].is_list else [parts["same_as"]]
+            entries = (
+                self.within_limit("hiring_organization.same_as", parts["same_as"])
+                if parts["same_as"].is_list
+                else [parts["same_as"]]
+            )
             same_as = tuple(clean_line(str(e.text)) for e in entries if e.is_scalar and e.value)
             for entry in entries:
                 link = clean_line(str(entry.text or ""))
@@ -1052,6 +1073,17 @@ class _Checker:
     def lang(self) -> str:
         lang = self.text("lang")
         if lang is None:
+            return self.ctx.default_lang
+        if not BCP47.match(lang):
+            # Babel reads "de.x/../../evil" as de: the pattern first, as lang is part of paths
+            hint = lang.replace("_", "-") if BCP47.match(lang.replace("_", "-")) else "de"
+            self.found.error(
+                self.line("lang"),
+                "lang",
+                f"{_quote(lang)} is not a language tag (BCP 47); write e.g. {hint}, en, fr or "
+                "pt-BR: letters and digits joined by dashes",
+                rules.LANG,
+            )
             return self.ctx.default_lang
         try:
             Locale.parse(lang.replace("-", "_"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from jobposting import limits
 from sitebuild import Site
 
 
@@ -26,6 +27,13 @@ def policy_of(page: BeautifulSoup) -> dict[str, list[str]]:
         name, *sources = directive.split()
         policy[name] = sources
     return policy
+
+
+@pytest.fixture(autouse=True)
+def _default_limits():
+    """A build sets the limits files are read with; the next test starts from the defaults."""
+    yield
+    limits.configure({})
 
 
 SITEURL = "https://careers.example"

@@ -14,10 +14,11 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import geo, hygiene, limits, normalize, rules
+from . import geo, hygiene, langtag, limits, normalize, rules
 from .data import Department, parse_address
 from .fields import ALIASES, FIELDS, RESERVED
 from .frontmatter import Document, Field
+from .langtag import BCP47
 from .model import (
     EMPLOYMENT_TYPES,
     SALARY_PERIODS,
@@ -41,13 +42,6 @@ MAX_PAY = 10**12
 MAX_COUNT = 1_000_000
 HUGE_EXPONENT = re.compile(r"[eE][+-]?\d{3,}")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# A BCP 47 language tag (RFC 5646): language, extlang, script, region, variants, extensions,
-# private use; letters and digits joined by dashes, nothing a path could use.
-BCP47 = re.compile(
-    r"^[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
-    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-[0-9A-WYZa-wyz](?:-[A-Za-z0-9]{2,8})+)*"
-    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?\Z"
-)
 # Lists whose length JOBPOSTING_MAX_LIST_ITEMS bounds: each entry costs a lookup and a line.
 LIMITED_LISTS = ("locations", "remote_countries", "tags")
 ISO_SHAPED_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ].*)?$")
@@ -1074,16 +1068,8 @@ class _Checker:
         lang = self.text("lang")
         if lang is None:
             return self.ctx.default_lang
-        if not BCP47.match(lang):
-            # Babel reads "de.x/../../evil" as de: the pattern first, as lang is part of paths
-            hint = lang.replace("_", "-") if BCP47.match(lang.replace("_", "-")) else "de"
-            self.found.error(
-                self.line("lang"),
-                "lang",
-                f"{_quote(lang)} is not a language tag (BCP 47); write e.g. {hint}, en, fr or "
-                "pt-BR: letters and digits joined by dashes",
-                rules.LANG,
-            )
+        if not BCP47.match(lang):  # before Babel, which reads "de.x/../../evil" as de
+            self.found.error(self.line("lang"), "lang", langtag.message(lang), rules.LANG)
             return self.ctx.default_lang
         try:
             Locale.parse(lang.replace("-", "_"))

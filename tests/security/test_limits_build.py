@@ -79,6 +79,9 @@ def refused(tmp_path_factory):
         '---\ntitle: About\n---\nOur office:\n\n<img src="https://tracker.example/o.png">\n',
         encoding="utf-8",
     )
+    (site.content / "pages" / "evil-lang.md").write_text(
+        '---\ntitle: Evil\nlang: "../jobs/backend-developer"\n---\nHello\n', encoding="utf-8"
+    )
     offices = site.content / "data" / "offices.yml"
     offices.write_text(
         offices.read_text(encoding="utf-8")
@@ -111,6 +114,7 @@ def test_every_hostile_file_is_refused_with_its_line(refused):
         f'{jobs}/office-path-deep.md:7: locations: "../../../evil" is not an office key',
         f"{jobs}/tracker.md:14: the image https://tracker.example/p.gif comes from another site",
         f"{jobs}/countries.md:11: remote_countries: has 150 entries; at most 100 are allowed",
+        'content/pages/evil-lang.md:3: lang: "../jobs/backend-developer" is not a language tag',
         "content/pages/about.md:6: the image https://tracker.example/o.png",
         f"{data}/offices.yml:53: '../evil' cannot be an office key",
         f"{data}/offices.yml:56: '../../../evil' cannot be an office key",
@@ -123,6 +127,8 @@ def test_the_report_stays_short(refused):
     _, _, result, _ = refused
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) < 40, "\n".join(lines)
+    # read and validated, the posting's lang is one problem, said once
+    assert len([line for line in lines if "lang-path.md" in line]) == 1
 
 
 def test_nothing_is_written_anywhere(refused):

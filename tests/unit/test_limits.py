@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from jobposting import data, images, limits, postingfile, rules, settingscheck
+from jobposting.langtag import BCP47
 from jobposting.problems import BuildFailed, Problem, Severity
-from jobposting.validate import BCP47
 from sitebuild import ROOT
 
 FRONT = "---\ntitle: Backend Developer\n---\n"
@@ -279,3 +279,13 @@ def test_office_timezones_must_be_iana_names(tmp_path, zone):
 @pytest.mark.parametrize("zone", ["Europe/Berlin", "America/Argentina/Buenos_Aires", "UTC"])
 def test_real_timezones_pass(tmp_path, zone):
     assert load(tmp_path, f"berlin:\n  country: DE\n  timezone: {zone}\n").problems == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "refused"),
+    [('"de.x/../../evil"', True), ("[de, ../x]", True), ('"de\\0"', True), ("pt-BR", False)],
+)
+def test_lang_is_checked_where_any_file_is_read(tmp_path, written, refused):
+    front = f"---\ntitle: About us\nlang: {written}\n---\n"
+    _, problems, _ = parse(tmp_path, "Hello\n", front=front)
+    assert [(p.line, p.field, p.rule) for p in problems] == ([(3, "lang", rules.LANG)] * refused)

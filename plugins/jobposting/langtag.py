@@ -25,11 +25,9 @@ BCP47 = re.compile(
 def message(lang: str) -> str:
     """Why `lang` is refused and what to write, for a value that does not match BCP47."""
     suggestion = lang.replace("_", "-")
-    hint = suggestion if BCP47.match(suggestion) else "de"
-    return (
-        f'"{lang}" is not a language tag (BCP 47); write e.g. {hint}, en, fr or pt-BR: '
-        "letters and digits joined by dashes"
-    )
+    if BCP47.match(suggestion):  # pt_BR, as locales are written elsewhere
+        return f'"{lang}" is not a language code; write {suggestion}'
+    return f'"{lang}" is not a language code; write e.g. en, de, fr, pt-BR'
 
 
 def problems(doc, path: str, scalar) -> list[Problem]:

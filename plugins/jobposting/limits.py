@@ -8,6 +8,7 @@ instead of being parsed. Each check here is one linear pass over text already in
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -75,9 +76,7 @@ def size_message(size: int, limit: int, what: str = "the description") -> str:
 
 
 def _size(size: int) -> str:
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:,.1f} MB"
-    return f"{size / 1000:,.0f} KB" if size >= 10_000 else f"{size:,} bytes"
+    return f"{size / 1_000_000:,.1f} MB" if size >= 1_000_000 else f"{size:,} bytes"
 
 
 # --- nesting ---
@@ -152,22 +151,24 @@ def cap_per_rule(problems, limit: int) -> list[Problem]:
     """At most `limit` problems of one rule per file, then one line saying how many more.
 
     100,000 unknown fields are one mistake repeated: the first few show what is wrong, a
-    count shows the rest exists.
+    count shows the rest exists. A single extra message is shown rather than counted.
     """
-    if limit <= 0 or len(problems) <= limit:
+    if limit <= 0 or len(problems) <= limit + 1:
         return list(problems)
-    counts: dict[tuple, int] = {}
-    kept, dropped = [], {}
+    totals = Counter((p.path, p.rule, p.severity) for p in problems)
+    if max(totals.values()) <= limit + 1:
+        return list(problems)
+    kept, seen, first_dropped = [], Counter(), {}
     # the earliest lines are kept, so the count comes after them in the report
     for problem in sorted(problems, key=lambda p: p.line or 0):
         key = (problem.path, problem.rule, problem.severity)
-        counts[key] = counts.get(key, 0) + 1
-        if counts[key] <= limit:
+        seen[key] += 1
+        if totals[key] <= limit + 1 or seen[key] <= limit:
             kept.append(problem)
         else:
-            dropped.setdefault(key, problem)
-    for (path, rule, severity), first in dropped.items():
-        more = counts[(path, rule, severity)] - limit
+            first_dropped.setdefault(key, problem)
+    for (path, rule, severity), first in first_dropped.items():
+        more = totals[(path, rule, severity)] - limit
         kept.append(
             Problem(
                 path,

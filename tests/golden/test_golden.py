@@ -100,6 +100,7 @@ def test_every_rule_has_a_fixture(values):
     by_the_build = {
         rules.DUPLICATE_SLUG, rules.DUPLICATE_REQ_ID, rules.DUPLICATE_POSTING,
         rules.NOT_MARKDOWN, rules.UNREADABLE, rules.DATA_FILE, rules.SETTING,
+        rules.KEY_SLUG, rules.TIMEZONE,  # data files: tests/unit/test_limits.py
     }  # fmt: skip
     expected = rules_used_by_the_plugin() - by_the_build
     assert sorted(expected - shown) == []

@@ -79,7 +79,7 @@ def test_every_message_is_for_people_not_a_dump(rejected):
         ("bad-nested-lists.md", "JOBPOSTING_MAX_NESTING"),
         ("bad-nested-html.md", "JOBPOSTING_MAX_NESTING"),
         ("bad-long-body.md", "JOBPOSTING_MAX_BODY_BYTES"),
-        ("bad-lang-path.md", "not a language tag"),
+        ("bad-lang-path.md", "not a language code"),
         ("bad-foreign-image.md", "JOBPOSTING_IMAGE_HOSTS"),
         ("bad-many-remote-countries.md", "JOBPOSTING_MAX_LIST_ITEMS"),
         ("bad-many-unknown-fields.md", "JOBPOSTING_MAX_FIELDS"),

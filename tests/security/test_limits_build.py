@@ -106,15 +106,15 @@ def test_every_hostile_file_is_refused_with_its_line(refused):
         f"{jobs}/nested-html.md:14: the description is nested 21 levels deep",
         (
             f"{jobs}/huge.md:1: the file is 20.0 MB; a posting's or page's description may have "
-            "at most 200 KB (JOBPOSTING_MAX_BODY_BYTES)"
+            "at most 200,000 bytes (JOBPOSTING_MAX_BODY_BYTES)"
         ),
-        f"{jobs}/many-keys.md:1: the file is 989 KB",
-        f'{jobs}/lang-path.md:11: lang: "de.x/../../../evil" is not a language tag (BCP 47)',
+        f"{jobs}/many-keys.md:1: the file is 988,900 bytes",
+        f'{jobs}/lang-path.md:11: lang: "de.x/../../../evil" is not a language code',
         f'{jobs}/office-path.md:7: locations: "../evil" is not an office key',
         f'{jobs}/office-path-deep.md:7: locations: "../../../evil" is not an office key',
         f"{jobs}/tracker.md:14: the image https://tracker.example/p.gif comes from another site",
         f"{jobs}/countries.md:11: remote_countries: has 150 entries; at most 100 are allowed",
-        'content/pages/evil-lang.md:3: lang: "../jobs/backend-developer" is not a language tag',
+        'content/pages/evil-lang.md:3: lang: "../jobs/backend-developer" is not a language code',
         "content/pages/about.md:6: the image https://tracker.example/o.png",
         f"{data}/offices.yml:53: '../evil' cannot be an office key",
         f"{data}/offices.yml:56: '../../../evil' cannot be an office key",

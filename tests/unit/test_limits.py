@@ -106,7 +106,7 @@ def test_a_huge_file_is_refused_unread(tmp_path):
     error = only_error(problems)
     assert (error.line, error.rule) == (1, rules.LIMIT_BODY)
     assert error.message.startswith("the file is 20.0 MB;")
-    assert "at most 200 KB (JOBPOSTING_MAX_BODY_BYTES)" in error.message
+    assert "at most 200,000 bytes (JOBPOSTING_MAX_BODY_BYTES)" in error.message
     assert (doc.fields, doc.body, html) == ({}, "", "")
 
 
@@ -115,7 +115,7 @@ def test_a_body_over_the_limit_is_refused_with_its_line(tmp_path):
     _, problems, html = parse(tmp_path, "é" * 100_001, front=front)  # 200,002 bytes
     error = only_error(problems)
     assert (error.line, error.rule) == (5, rules.LIMIT_BODY)
-    assert error.message.startswith("the description is 200 KB;")
+    assert error.message.startswith("the description is 200,002 bytes;")
     assert html == ""
     _, problems, html = parse(tmp_path, "é" * 99_999, front=front)
     assert problems == [] and html
@@ -289,3 +289,8 @@ def test_lang_is_checked_where_any_file_is_read(tmp_path, written, refused):
     front = f"---\ntitle: About us\nlang: {written}\n---\n"
     _, problems, _ = parse(tmp_path, "Hello\n", front=front)
     assert [(p.line, p.field, p.rule) for p in problems] == ([(3, "lang", rules.LANG)] * refused)
+
+
+def test_one_message_more_than_the_cap_is_shown_not_counted():
+    found = [Problem("a.md", n, None, f"m{n}", Severity.ERROR, "r") for n in range(6)]
+    assert limits.cap_per_rule(found, 5) == found

@@ -138,9 +138,52 @@ def nesting_problem(body: str, first_line: int, limit: int) -> tuple[int, int] |
     return None
 
 
+# --- tables ---
+# A table has as many cells in every row as its header has columns: a header of 300 columns
+# over lines of one letter each makes 300 empty cells a line, an HTML page of megabytes from a
+# few kilobytes. Written-out cells take two bytes at least ("a|"), so an honest table within
+# the body's limit has far fewer cells than this.
+MAX_TABLE_CELLS = 50_000
+# the line under a table's header: dashes between pipes, with alignment colons
+_DELIMITER_ROW = re.compile(
+    r"^[> \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$", re.MULTILINE
+)
+_BLANK_LINE = re.compile(r"\n[ \t>]*\n")
+
+
+def table_problem(body: str, first_line: int, limit: int = MAX_TABLE_CELLS):
+    """(line, cells) of the table where the body's tables pass `limit` cells in all, else None.
+
+    A table's cells are its columns times its lines up to the next blank line, as cmark-gfm
+    fills every row up to the header's width.
+    """
+    if "|" not in body:
+        return None
+    cells = 0
+    for match in _DELIMITER_ROW.finditer(body):
+        row = match.group()
+        if "|" not in row:
+            continue  # a line of dashes: a rule or a heading's underline
+        columns = row.count("|") + 1 - row.strip(" \t>").startswith("|") - row.endswith("|")
+        end = _BLANK_LINE.search(body, match.end())
+        lines = body.count("\n", match.end(), end.start() if end else len(body)) + 1
+        cells += columns * lines
+        if cells > limit:
+            return first_line + body.count("\n", 0, match.start()), cells
+    return None
+
+
+def table_message(cells: int, limit: int) -> str:
+    return (
+        f"the tables of this description have {cells:,} cells, counting the empty ones a row "
+        f"gets to fill the header's columns; at most {limit:,} are allowed: give each table "
+        "fewer columns, and end it with an empty line"
+    )
+
+
 def nesting_message(depth: int, limit: int) -> str:
     return (
-        f"the description is nested {depth} levels deep here (quotes > inside quotes, lists "
+        f"the description is nested {depth:,} levels deep here (quotes > inside quotes, lists "
         f"inside lists, HTML tags inside tags); at most {limit} are allowed "
         "(JOBPOSTING_MAX_NESTING): use fewer levels, and close every HTML tag you open"
     )

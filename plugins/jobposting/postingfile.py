@@ -191,7 +191,7 @@ def _refused(path: str, line: int, message: str, rule: str) -> tuple:
 
 
 def _body_refusal(doc, within: limits.Limits) -> frontmatter.FrontMatterError | None:
-    """The body's size and depth, measured before cmark-gfm and the sanitiser see it."""
+    """The body's size, depth and table cells, measured before cmark-gfm and the sanitiser."""
     if len(doc.body) * 4 > within.body_bytes:  # a character is at most 4 bytes in UTF-8
         size = len(doc.body.encode("utf-8", "surrogatepass"))
         if size > within.body_bytes:
@@ -202,6 +202,11 @@ def _body_refusal(doc, within: limits.Limits) -> frontmatter.FrontMatterError | 
         line, depth = deep
         message = limits.nesting_message(depth, within.nesting)
         return frontmatter.FrontMatterError(line, message, rules.LIMIT_NESTING)
+    wide = limits.table_problem(doc.body, doc.body_line)
+    if wide is not None:
+        line, cells = wide
+        message = limits.table_message(cells, limits.MAX_TABLE_CELLS)
+        return frontmatter.FrontMatterError(line, message, rules.LIMIT_TABLE)
     return None
 
 

@@ -430,3 +430,14 @@ TIMEZONE = rule(
     "Write a name from the IANA time zone database: Area/City, as in Europe/Berlin.",
     "timezone: America/New_York",
 )
+LIMIT_TABLE = rule(
+    "limit-table-cells",
+    "error",
+    "The description's tables have more than 50,000 cells, counting the empty cells each row "
+    "gets so that it has as many as the header.",
+    "Give each table fewer columns, write only the rows you need, and end each table with an "
+    "empty line (text right under a table becomes one more row of it).",
+    "| Benefit | Value |\n|---|---|\n| Holidays | 30 days |",
+    why="Each row of a table is filled up to the header's width: a wide header over many short "
+    "lines makes a page of megabytes out of a few kilobytes.",
+)

@@ -251,6 +251,9 @@ CORPUS: dict[str, bytes] = {
     "bad-nested-lists.md": posting("".join("  " * n + "- x\n" for n in range(300)), **req(65)),
     "bad-nested-html.md": posting("<div>" * 39_000 + "x\n", **req(66)),
     "bad-long-body.md": posting("A long description. " * 50_000 + "\n", **req(67)),
+    "bad-wide-tables.md": posting(
+        ("|a" * 300 + "|\n" + "|-" * 300 + "|\n" + "x\n" * 100 + "\n") * 100, **req(71)
+    ),
     "bad-lang-path.md": posting(lang="de.x/../../../evil", **req(68)),
     "bad-foreign-image.md": posting(f"Hello.\n\n![pixel]({OUTSIDE}/pixel.gif)\n", **req(69)),
     "bad-many-remote-countries.md": posting(

@@ -78,6 +78,7 @@ def test_every_message_is_for_people_not_a_dump(rejected):
         ("bad-nested-quotes.md", "JOBPOSTING_MAX_NESTING"),
         ("bad-nested-lists.md", "JOBPOSTING_MAX_NESTING"),
         ("bad-nested-html.md", "JOBPOSTING_MAX_NESTING"),
+        ("bad-wide-tables.md", "cells"),
         ("bad-long-body.md", "JOBPOSTING_MAX_BODY_BYTES"),
         ("bad-lang-path.md", "not a language code"),
         ("bad-foreign-image.md", "JOBPOSTING_IMAGE_HOSTS"),

@@ -101,7 +101,7 @@ def test_every_hostile_file_is_refused_with_its_line(refused):
     assert result.returncode == 1, output
     assert "Traceback" not in output
     for expected in [
-        f"{jobs}/nested-quotes.md:12: the description is nested 99000 levels deep",
+        f"{jobs}/nested-quotes.md:12: the description is nested 99,000 levels deep",
         f"{jobs}/nested-lists.md:32: the description is nested 21 levels deep",
         f"{jobs}/nested-html.md:14: the description is nested 21 levels deep",
         (

@@ -294,3 +294,38 @@ def test_lang_is_checked_where_any_file_is_read(tmp_path, written, refused):
 def test_one_message_more_than_the_cap_is_shown_not_counted():
     found = [Problem("a.md", n, None, f"m{n}", Severity.ERROR, "r") for n in range(6)]
     assert limits.cap_per_rule(found, 5) == found
+
+
+# --- tables ---
+
+WIDE_HEADER = "|a" * 300 + "|\n" + "|-" * 300 + "|\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        WIDE_HEADER + "x\n" * 20_000,  # one table, 6,000,000 cells
+        (WIDE_HEADER + "x\n" * 100 + "\n") * 100,  # 100 tables of 30,300 cells
+        "> " + WIDE_HEADER.replace("\n", "\n> ") + "x\n> " * 200,  # in a quote
+    ],
+)
+def test_tables_that_would_fill_megabytes_are_refused_unrendered(tmp_path, body):
+    started = time.perf_counter()
+    _, problems, html = parse(tmp_path, body)
+    assert time.perf_counter() - started < 0.2
+    error = only_error(problems)
+    assert error.rule == rules.LIMIT_TABLE and "at most 50,000" in error.message
+    assert html == ""
+
+
+def test_a_long_written_out_table_passes(tmp_path):
+    row = "| " + " | ".join(f"cell {n}" for n in range(12)) + " |\n"
+    table = row + "|" + "---|" * 12 + "\n" + row * 1_500  # 18,012 cells, 190 KB
+    _, problems, html = parse(tmp_path, table + "\nAfter the table.\n")
+    assert problems == [] and html.count("<td>") == 18_000
+
+
+def test_the_table_named_is_where_the_count_is_passed(tmp_path):
+    small = "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+    _, problems, _ = parse(tmp_path, small + WIDE_HEADER + "x\n" * 200)
+    assert only_error(problems).line == 4 + 5  # the second table's delimiter row

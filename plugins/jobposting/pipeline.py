@@ -82,7 +82,8 @@ def prepare(settings: dict) -> Checks:
         },
         employees=settings.get("JOBPOSTING_EMPLOYEES"),
     )
-    checks.data_problems = checks.promote(problems)
+    cap = limits.configured().messages_per_rule
+    checks.data_problems = checks.promote(limits.cap_per_rule(problems, cap))
     return checks
 
 

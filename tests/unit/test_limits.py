@@ -7,10 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
-from jobposting import data, images, limits, postingfile, rules, settingscheck
+from jobposting import data, images, limits, pipeline, postingfile, rules, settingscheck
 from jobposting.langtag import BCP47
 from jobposting.problems import BuildFailed, Problem, Severity
-from sitebuild import ROOT
+from sitebuild import ROOT, site_settings
 
 FRONT = "---\ntitle: Backend Developer\n---\n"
 TIGHT = limits.Limits()
@@ -329,3 +329,16 @@ def test_the_table_named_is_where_the_count_is_passed(tmp_path):
     small = "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
     _, problems, _ = parse(tmp_path, small + WIDE_HEADER + "x\n" * 200)
     assert only_error(problems).line == 4 + 5  # the second table's delimiter row
+
+
+def test_a_data_file_with_thousands_of_bad_keys_reports_a_handful(tmp_path):
+    content = tmp_path / "content"
+    (content / "data").mkdir(parents=True)
+    (content / "data" / "offices.yml").write_text(
+        "".join(f'"../evil-{n}":\n  country: DE\n' for n in range(3_000)), encoding="utf-8"
+    )
+    values = site_settings(content, tmp_path / "output")
+    settingscheck.check(values)
+    checks = pipeline.prepare(values)
+    assert len(checks.data_problems) == 6
+    assert checks.data_problems[-1].message.startswith("… and 2,995 more like the above")

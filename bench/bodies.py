@@ -4,13 +4,14 @@ A body of each shape is cut to each size, given the front matter of a sample pos
 checked as `openings validate` checks it (read, render, sanitise, validate), in this process:
 the command's start-up would hide differences of milliseconds. The shapes are prose and the
 deepest nesting the limits allow (JOBPOSTING_MAX_NESTING): quotes, lists and HTML 20 levels
-deep, the shapes whose cost grew with the square of the depth before the limits. Time that
-grows linearly doubles from one size to its double; the "growth" of each shape is
-t(largest) / t(half of it).
+deep, the shapes whose cost grew with the square of the depth before the limits. The
+"exponent" of each shape is log(t(largest) / t(smallest)) / log(largest / smallest): 1 when
+time grows linearly with the size, 2 when it grows with its square.
 """
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from pathlib import Path
@@ -67,26 +68,28 @@ def measure(sizes, repeat: int, work: Path, say) -> dict:
                 raise ValueError(f"{path}: {outcome.problems[0].as_text()}")
             seconds[shape][size] = best
             say(f"  {shape:<7}{size:>9,} bytes {best * 1000:9.1f} ms")
-    largest = max(sizes)
-    half = largest // 2 if largest // 2 in sizes else None
-    growth = {
-        shape: (times[largest] / times[half] if half else None) for shape, times in seconds.items()
+    smallest, largest = min(sizes), max(sizes)
+    exponent = {
+        shape: math.log(times[largest] / times[smallest]) / math.log(largest / smallest)
+        if largest > smallest
+        else None
+        for shape, times in seconds.items()
     }
-    return {"repeat": repeat, "sizes": list(sizes), "seconds": seconds, "growth": growth}
+    return {"repeat": repeat, "sizes": list(sizes), "seconds": seconds, "exponent": exponent}
 
 
 def table(result: dict) -> list[str]:
     sizes = result["sizes"]
     lines = [
         f"one posting read and checked, by body size (best of {result['repeat']}), ms:",
-        f"{'shape':<8}" + "".join(f"{size:>11,}" for size in sizes) + f"{'growth x2':>11}",
+        f"{'shape':<8}" + "".join(f"{size:>11,}" for size in sizes) + f"{'exponent':>10}",
     ]
     for shape, times in result["seconds"].items():
-        growth = result["growth"][shape]
+        exponent = result["exponent"][shape]
         lines.append(
             f"{shape:<8}"
             + "".join(f"{times[size] * 1000:>11.1f}" for size in sizes)
-            + (f"{growth:>11.2f}" if growth else f"{'-':>11}")
+            + (f"{exponent:>10.2f}" if exponent is not None else f"{'-':>10}")
         )
-    lines.append("growth x2: time at the largest size / at half of it (linear: about 2)")
+    lines.append("exponent: time ~ size ** exponent between the sizes (linear 1, quadratic 2)")
     return lines

@@ -69,10 +69,15 @@ def from_settings(settings: dict) -> Limits:
 
 
 def size_message(size: int, limit: int, what: str = "the description") -> str:
-    return (
-        f"{what} is {_size(size)}; a posting's or page's description may have at most "
-        f"{_size(limit)} (JOBPOSTING_MAX_BODY_BYTES): shorten it, or link to a longer document"
-    )
+    room = f"{_size(limit)} (JOBPOSTING_MAX_BODY_BYTES)"
+    if what == "the description":
+        allowed = f"a description may have at most {room}"
+    else:
+        allowed = (
+            f"a posting or page may have at most {room} of description and "
+            f"{_size(FRONT_MATTER_BYTES)} of fields"
+        )
+    return f"{what} is {_size(size)}; {allowed}: shorten it, or link to a longer document"
 
 
 def _size(size: int) -> str:
@@ -216,7 +221,7 @@ def cap_per_rule(problems, limit: int) -> list[Problem]:
             Problem(
                 path,
                 first.line,
-                first.field,
+                None,
                 f"… and {more:,} more like the above ({rule}); fix those first",
                 severity,
                 rule,

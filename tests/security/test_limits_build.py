@@ -105,8 +105,8 @@ def test_every_hostile_file_is_refused_with_its_line(refused):
         f"{jobs}/nested-lists.md:32: the description is nested 21 levels deep",
         f"{jobs}/nested-html.md:14: the description is nested 21 levels deep",
         (
-            f"{jobs}/huge.md:1: the file is 20.0 MB; a posting's or page's description may have "
-            "at most 200,000 bytes (JOBPOSTING_MAX_BODY_BYTES)"
+            f"{jobs}/huge.md:1: the file is 20.0 MB; a posting or page may have at most 200,000 "
+            "bytes (JOBPOSTING_MAX_BODY_BYTES) of description and 64,000 bytes of fields"
         ),
         f"{jobs}/many-keys.md:1: the file is 988,900 bytes",
         f'{jobs}/lang-path.md:11: lang: "de.x/../../../evil" is not a language code',

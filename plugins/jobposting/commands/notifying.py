@@ -1,5 +1,5 @@
-"""`openings notify`: its command line only; jobposting/notify.py, which brings in the site's
-outputs, is imported when the command runs, so that `openings validate FILE` does not pay for it.
+"""`openings notify`: its command line only; jobposting/notify.py is imported when the command
+runs. `python -m jobposting.notify` (make notify) takes the same arguments.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ def register(subparsers) -> argparse.ArgumentParser:
         "notify",
         help="tell search engines which postings were added, updated or closed",
         description="After the site is deployed: read changes.json from the built site and "
-        "notify IndexNow and Google's Indexing API, each when configured.",
+        "notify IndexNow and Google's Indexing API, each when configured. Only URLs under "
+        "SITEURL are sent; any other is left out with a warning.",
     )
     add_arguments(parser)
     parser.set_defaults(func=run)

@@ -1,17 +1,13 @@
-"""A file's `lang`, which becomes part of a page's path (ARTICLE_LANG_SAVE_AS, PAGE_LANG_SAVE_AS):
-a BCP 47 language tag, checked by its pattern before anything reads it.
+"""A posting's `lang`, which becomes part of its page's path (ARTICLE_LANG_SAVE_AS): a BCP 47
+language tag, checked by its pattern before anything reads it.
 
 Babel reads "de.x/../../evil" as de (it drops what follows a dot, as in de_DE.UTF-8), so the
-pattern comes first. Postings and company pages are checked alike, where they are read
-(postingfile.parse_file); the validator gives the same message for the posting it checks.
+pattern comes first. (A company page's lang is checked with its other fields: pagefields.py.)
 """
 
 from __future__ import annotations
 
 import re
-
-from . import rules
-from .problems import Problem, Severity
 
 # RFC 5646: language, extlang, script, region, variants, extensions, private use; letters and
 # digits joined by dashes, nothing a path could use.
@@ -28,21 +24,3 @@ def message(lang: str) -> str:
     if BCP47.match(suggestion):  # pt_BR, as locales are written elsewhere
         return f'"{lang}" is not a language code; write {suggestion}'
     return f'"{lang}" is not a language code; write e.g. en, de, fr, pt-BR'
-
-
-def problems(doc, path: str, scalar) -> list[Problem]:
-    """The file's lang, as the reader gives it to Pelican (`scalar`), when it is not a tag."""
-    field = doc.fields.get("lang")
-    if field is None:
-        return []
-    if field.is_scalar:
-        lang = scalar(field)
-        if lang is None or BCP47.match(lang):
-            return []
-        return [Problem(path, field.line, "lang", message(lang), Severity.ERROR, rules.LANG)]
-    return [
-        Problem(
-            path, field.line, "lang", "should be one language tag such as de or pt-BR, not "
-            "a list or group of fields", Severity.ERROR, rules.LANG,
-        )
-    ]  # fmt: skip

@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import replace
 
-from . import frontmatter, gfm, images, langtag, limits, rules
+from . import frontmatter, gfm, images, limits, rules
 from .problems import Problem, Severity
 from .text import clean_line, truncate
 
@@ -177,7 +177,6 @@ def parse_file(source_path: str, path: str, within: limits.Limits | None = None)
     for error in (*doc.errors, *doc.warnings):
         severity = Severity.WARNING if error.warning else Severity.ERROR
         problems.append(Problem(path, error.line, None, error.message, severity, error.rule))
-    problems += langtag.problems(doc, path, scalar)  # part of the page's path, posting or not
     body_html = gfm.to_html(doc.body) if doc.body else ""
     problems += images.foreign_images(body_html, doc.body, doc.body_line, path, within.image_hosts)
     return doc, limits.cap_per_rule(problems, within.messages_per_rule), body_html

@@ -1068,8 +1068,11 @@ class _Checker:
         lang = self.text("lang")
         if lang is None:
             return self.ctx.default_lang
-        if not BCP47.match(lang):  # before Babel, which reads "de.x/../../evil" as de
-            self.found.error(self.line("lang"), "lang", langtag.message(lang), rules.LANG)
+        # as written, control characters too (the reader gives Pelican that text), and before
+        # Babel, which reads "de.x/../../evil" as de
+        written = clean_line(str(self.fields["lang"].text))
+        if not BCP47.match(written):
+            self.found.error(self.line("lang"), "lang", langtag.message(written), rules.LANG)
             return self.ctx.default_lang
         try:
             Locale.parse(lang.replace("-", "_"))
@@ -1097,6 +1100,8 @@ class _Checker:
         slug = self.text("slug")
         if slug is None:
             return default
+        # as written, control characters too: the reader gives Pelican that text for the path
+        slug = clean_line(str(self.fields["slug"].text))
         if not SLUG.match(slug):
             self.found.error(
                 self.line("slug"),

@@ -17,6 +17,8 @@ from .text import slugify
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # Area/Location_Name, checked before zoneinfo reads a file of that name from the time zone data.
 TIMEZONE = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*\Z")
+# A data file is read whole by YAML; thousands of offices fit in far less.
+MAX_FILE_CHARACTERS = 1_000_000
 OFFICE_FIELDS = ("name", "street", "locality", "region", "postal_code", "country", "timezone")
 ADDRESS_ALIASES = {
     "city": "locality",
@@ -63,7 +65,17 @@ def _read(path: str, found: ProblemList) -> Field | None:
         return None
     try:
         with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
+            text = handle.read(MAX_FILE_CHARACTERS + 1)
+        if len(text) > MAX_FILE_CHARACTERS:
+            found.error(
+                None,
+                None,
+                f"is longer than {MAX_FILE_CHARACTERS:,} characters, far more than any list of "
+                "offices or departments; it was not read: check that nothing was pasted into it "
+                "by mistake",
+                rules.DATA_FILE,
+            )
+            return None
     except (OSError, UnicodeDecodeError) as exc:
         found.error(None, None, f"cannot be read ({exc}); save it as UTF-8 text", rules.DATA_FILE)
         return None

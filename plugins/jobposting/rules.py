@@ -371,8 +371,8 @@ SETTING = rule(
 LIMIT_BODY = rule(
     "limit-body-size",
     "error",
-    "The file is bigger than a posting or page can be (JOBPOSTING_MAX_BODY_BYTES, 200 KB by "
-    "default); it was not read.",
+    "The description is longer than a posting's or page's may be (JOBPOSTING_MAX_BODY_BYTES, "
+    "200 KB by default), or the whole file far bigger; it was not rendered.",
     "Shorten the description, or link to a longer document. Check that nothing was pasted "
     "twice or pasted as a picture's data.",
     why="Every build reads every file; a file far bigger than any description slows down or "

@@ -349,3 +349,13 @@ def test_a_data_file_with_thousands_of_bad_keys_reports_a_handful(tmp_path):
     checks = pipeline.prepare(values)
     assert len(checks.data_problems) == 6
     assert checks.data_problems[-1].message.startswith("… and 2,995 more like the above")
+
+
+def test_a_huge_data_file_is_refused_unread(tmp_path):
+    started = time.perf_counter()
+    site = load(tmp_path, "berlin:\n  country: DE\n" + "# padding\n" * 500_000)
+    assert time.perf_counter() - started < 1
+    (problem,) = site.problems
+    assert (problem.path, problem.rule) == ("data/offices.yml", rules.DATA_FILE)
+    assert "longer than 1,000,000 characters" in problem.message
+    assert site.offices == {}

@@ -143,12 +143,29 @@ def nesting_problem(body: str, first_line: int, limit: int) -> tuple[int, int] |
     return None
 
 
+# --- the HTML a description makes ---
+# Markdown makes more HTML than text (a table cell "a|" becomes "<td>a</td>", five times
+# longer), and some constructs far more: each footnote reference [^a] about 300 characters.
+# Beyond this many characters of HTML per byte of JOBPOSTING_MAX_BODY_BYTES, the description
+# is refused before the sanitiser reads it.
+HTML_GROWTH = 10
+
+
+def html_message(length: int, limit: int) -> str:
+    return (
+        f"the description makes {length:,} characters of HTML, more than the {limit:,} allowed "
+        "(ten times JOBPOSTING_MAX_BODY_BYTES): it repeats something that grows a lot, such as "
+        "a footnote reference [^1] or a table row much shorter than its header; write it fewer "
+        "times"
+    )
+
+
 # --- tables ---
 # A table has as many cells in every row as its header has columns: a header of 300 columns
 # over lines of one letter each makes 300 empty cells a line, an HTML page of megabytes from a
-# few kilobytes. Written-out cells take two bytes at least ("a|"), so an honest table within
-# the body's limit has far fewer cells than this.
-MAX_TABLE_CELLS = 50_000
+# few kilobytes. Written-out cells take two bytes at least ("a|"), so a table whose cells are
+# all written, within the body's limit (200,000 bytes), has no more cells than this.
+MAX_TABLE_CELLS = 100_000
 # the line under a table's header: dashes between pipes, with alignment colons
 _DELIMITER_ROW = re.compile(
     r"^[> \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$", re.MULTILINE

@@ -172,12 +172,17 @@ def parse_file(source_path: str, path: str, within: limits.Limits | None = None)
     problems += repaired
     doc = frontmatter.parse(text, within.fields)
     refusal = _body_refusal(doc, within)
+    rendered = gfm.render(doc.body) if doc.body and refusal is None else ""
+    if len(rendered) > within.body_bytes * limits.HTML_GROWTH:
+        message = limits.html_message(len(rendered), within.body_bytes * limits.HTML_GROWTH)
+        refusal = frontmatter.FrontMatterError(doc.body_line, message, rules.LIMIT_HTML)
+        rendered = ""
     if refusal is not None:
         doc = replace(doc, body="", errors=(*doc.errors, refusal))
     for error in (*doc.errors, *doc.warnings):
         severity = Severity.WARNING if error.warning else Severity.ERROR
         problems.append(Problem(path, error.line, None, error.message, severity, error.rule))
-    body_html = gfm.to_html(doc.body) if doc.body else ""
+    body_html = gfm.sanitised(rendered) if rendered else ""
     problems += images.foreign_images(body_html, doc.body, doc.body_line, path, within.image_hosts)
     return doc, limits.cap_per_rule(problems, within.messages_per_rule), body_html
 

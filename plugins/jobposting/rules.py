@@ -433,7 +433,7 @@ TIMEZONE = rule(
 LIMIT_TABLE = rule(
     "limit-table-cells",
     "error",
-    "The description's tables have more than 50,000 cells, counting the empty cells each row "
+    "The description's tables have more than 100,000 cells, counting the empty cells each row "
     "gets so that it has as many as the header.",
     "Give each table fewer columns, write only the rows you need, and end each table with an "
     "empty line (text right under a table becomes one more row of it).",
@@ -521,4 +521,14 @@ OUTPUT_CLASH = rule(
     "error",
     "Two files would be published at the same web address.",
     "Rename one of them, or give one a different slug; the message names both.",
+)
+LIMIT_HTML = rule(
+    "limit-html-size",
+    "error",
+    "The description makes more than ten times JOBPOSTING_MAX_BODY_BYTES of HTML (2,000,000 "
+    "characters by default).",
+    "Look for something repeated that makes much HTML: a footnote reference such as [^1] "
+    "written thousands of times, or a table whose rows are much shorter than its header.",
+    why="The sanitiser reads every character of the HTML; a few kilobytes of such text would "
+    "make megabytes of HTML and a slow build.",
 )

@@ -313,7 +313,7 @@ WIDE_HEADER = "|a" * 300 + "|\n" + "|-" * 300 + "|\n"
     [
         WIDE_HEADER + "x\n" * 20_000,  # one table, 6,000,000 cells
         (WIDE_HEADER + "x\n" * 100 + "\n") * 100,  # 100 tables of 30,300 cells
-        "> " + WIDE_HEADER.replace("\n", "\n> ") + "x\n> " * 200,  # in a quote
+        "> " + WIDE_HEADER.replace("\n", "\n> ") + "x\n> " * 400,  # in a quote
     ],
 )
 def test_tables_that_would_fill_megabytes_are_refused_unrendered(tmp_path, body):
@@ -321,7 +321,7 @@ def test_tables_that_would_fill_megabytes_are_refused_unrendered(tmp_path, body)
     _, problems, html = parse(tmp_path, body)
     assert time.perf_counter() - started < 0.2
     error = only_error(problems)
-    assert error.rule == rules.LIMIT_TABLE and "at most 50,000" in error.message
+    assert error.rule == rules.LIMIT_TABLE and "at most 100,000" in error.message
     assert html == ""
 
 
@@ -334,7 +334,7 @@ def test_a_long_written_out_table_passes(tmp_path):
 
 def test_the_table_named_is_where_the_count_is_passed(tmp_path):
     small = "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
-    _, problems, _ = parse(tmp_path, small + WIDE_HEADER + "x\n" * 200)
+    _, problems, _ = parse(tmp_path, small + WIDE_HEADER + "x\n" * 400)
     assert only_error(problems).line == 4 + 5  # the second table's delimiter row
 
 
@@ -359,3 +359,24 @@ def test_a_huge_data_file_is_refused_unread(tmp_path):
     assert (problem.path, problem.rule) == ("data/offices.yml", rules.DATA_FILE)
     assert "longer than 1,000,000 characters" in problem.message
     assert site.offices == {}
+
+
+# --- the HTML a description makes ---
+
+
+def test_a_body_that_makes_megabytes_of_html_is_refused_before_the_sanitiser(tmp_path):
+    body = "x[^a]\n\n" + "[^a]: " * 30_000 + "x\n"  # 180 KB, 8 MB of HTML
+    started = time.perf_counter()
+    doc, problems, html = parse(tmp_path, body)
+    assert time.perf_counter() - started < 1  # sanitising that HTML took seconds
+    error = only_error(problems)
+    assert (error.line, error.rule) == (4, rules.LIMIT_HTML)
+    assert "more than the 2,000,000 allowed" in error.message
+    assert (doc.body, html) == ("", "")
+
+
+def test_a_dense_honest_table_stays_within_the_html_limit(tmp_path):
+    row = "|" + "a|" * 40 + "\n"  # one-letter cells: the most HTML per byte of a real table
+    table = row + "|" + "-|" * 40 + "\n" + row * 2_300  # 190 KB, 40 columns
+    _, problems, html = parse(tmp_path, table)
+    assert problems == [] and html.count("<td>") == 92_000

@@ -96,7 +96,7 @@ check-workflows: $(STAMP) system-deps
 
 # After the site is deployed: read $(OUTPUTDIR)/changes.json and notify the configured services.
 notify: $(STAMP)
-	$(BIN)/python -m jobposting.notify --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
+	$(BIN)/python -m jobposting.commands.notifying --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
 
 # Hugo, the alternative the benchmark builds too, is installed only for it.
 $(VENV)/.bench-installed: $(STAMP)

@@ -12,3 +12,7 @@ class IndexNowKeyGenerator(OutputGenerator):
         key = self.settings.get("JOBPOSTING_INDEXNOW_KEY")
         if key:
             self.write(f"{key}.txt", key.encode("ascii"))
+
+
+def get_generators(pelican):
+    return IndexNowKeyGenerator

@@ -19,7 +19,6 @@ job that holds the secret installs nothing else (scripts/notify-deployed.sh).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -57,14 +56,6 @@ def key_problem(key) -> str | None:
             "for example a UUID like 3f2b8c1e-5d7a-4e9b-8c2d-1a6f0e4b7c9d"
         )
     return None
-
-
-def get_generators(pelican):
-    """The IndexNow key file (indexnowkey.py), imported here: the command needs none of the
-    build's outputs."""
-    from .indexnowkey import IndexNowKeyGenerator
-
-    return IndexNowKeyGenerator
 
 
 # --- the command's part ------------------------------------------------------------------------
@@ -368,15 +359,3 @@ def run(args) -> int:
     for line in outcome.lines:  # URLs and the services' answers: never a workflow command
         print(loggable(line))
     return 1 if outcome.failed else 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    from .commands.notifying import add_arguments
-
-    parser = argparse.ArgumentParser(prog="openings notify")
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

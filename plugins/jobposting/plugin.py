@@ -1,7 +1,7 @@
 """Pelican signal receivers: thin, taking values out of Pelican and calling pure functions.
 
-Per-build state lives in the generators' shared context, never in module globals, so builds in
-one process (tests, the dev server) do not leak into each other.
+Per-build state is a buildstate.BuildState in the generators' shared context, never a module
+global, so builds in one process (tests, the dev server) do not leak into each other.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import ctypes
 import dataclasses
 import functools
 import os
-from dataclasses import dataclass, field
 
 from pelican import signals
 from pelican.contents import Article
@@ -26,9 +25,9 @@ from . import (
     facets,
     feeds,
     indeed,
+    indexnowkey,
     jobsjson,
     jsonld,
-    notify,
     outputpaths,
     outputs,
     parallel,
@@ -44,38 +43,11 @@ from . import (
     svgfiles,
     templatecache,
 )
+from .buildstate import CONTEXT_KEY, BuildState, build_state, state_in
 from .lifecycle import State
 from .postingfile import report_path
 from .problems import BuildFailed, Problem, Severity
 from .reader import PostingReader
-
-CONTEXT_KEY = "jobposting"
-
-
-@dataclass
-class BuildState:
-    checks: pipeline.Checks
-    outcomes: dict[str, pipeline.Outcome] = field(default_factory=dict)  # by source path
-    other_problems: list[Problem] = field(default_factory=list)  # pages, unreadable files
-    articles: dict[str, object] = field(default_factory=dict)  # source path -> Pelican article
-    early: dict[str, pipeline.Outcome] = field(default_factory=dict)  # checked when read
-    written: list[tuple[str, str]] = field(default_factory=list)  # (output path, source)
-
-    @property
-    def problems(self) -> list[Problem]:
-        found = [*self.checks.data_problems, *self.other_problems]
-        for outcome in self.outcomes.values():
-            found.extend(outcome.problems)
-        return found
-
-    @property
-    def states(self) -> dict[str, State]:
-        return {path: outcome.state for path, outcome in self.outcomes.items()}
-
-    def open_articles(self):
-        for path, outcome in self.outcomes.items():
-            if outcome.state is State.OPEN and path in self.articles:
-                yield self.articles[path]
 
 
 def initialized(pelican) -> None:
@@ -89,7 +61,7 @@ def add_reader(readers) -> None:
         if extension != "static":  # Pelican's reader of static files reads nothing
             readers.reader_classes[extension] = None
     for extension in PostingReader.file_extensions:
-        readers.reader_classes[extension] = PostingReader
+        readers.reader_classes[extension] = readahead.AheadReader
 
 
 def list_files_safely(generator) -> None:
@@ -110,16 +82,6 @@ def add_filters(generator) -> None:
     templatecache.attach(generator)  # last: the cache is per environment configuration
 
 
-def build_state(generator) -> BuildState:
-    return _state(generator.context, generator.settings)
-
-
-def _state(context, values) -> BuildState:
-    if CONTEXT_KEY not in context:
-        context[CONTEXT_KEY] = BuildState(pipeline.prepare(values))
-    return context[CONTEXT_KEY]
-
-
 def check_when_read(content) -> None:
     """content_object_init: check a posting as soon as Pelican has made its Article.
 
@@ -129,7 +91,7 @@ def check_when_read(content) -> None:
     doc = getattr(content, "jobposting_document", None)
     if doc is None or not isinstance(content, Article):
         return
-    state = _state(content._context, content.settings)
+    state = state_in(content._context, content.settings)
     path = _path(content)
     ahead = content.metadata.pop("jobposting_ahead", None)  # made by readahead.py's helper
     content.__dict__.pop("jobposting_ahead", None)
@@ -390,7 +352,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(check_facet_paths)
     for feature in (search, parallel):  # the search index, pages written by a second process
         feature.connect()
-    for output in (sitemap, robots, feeds, jobsjson, indeed, changes, notify):  # crawler files
+    for output in (sitemap, robots, feeds, jobsjson, indeed, changes, indexnowkey):  # crawler files
         signals.get_generators.connect(output.get_generators)
     signals.initialized.connect(outputs.check_settings)
     signals.finalized.connect(collector.end)  # last: after the other receivers have waited

@@ -12,7 +12,7 @@ import os
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
-from . import contentlinks, pagefields, readahead
+from . import contentlinks, pagefields
 from .postingfile import (
     EXTENSIONS,
     date_text,
@@ -42,8 +42,7 @@ class PostingReader(MarkdownReader):
 
     def read(self, source_path):
         path = report_path(source_path)
-        parsed = readahead.take(self.settings, source_path)  # parsed by a second process
-        doc, problems, body_html, ahead = parsed or (*parse_file(source_path, path), None)
+        doc, problems, body_html, ahead = self.parse(source_path, path)
         # checked here, before Pelican collects the files it would copy (contentfiles.py)
         wrong_links = contentlinks.check(body_html, source_path, path, self.site)
         if wrong_links:
@@ -61,6 +60,12 @@ class PostingReader(MarkdownReader):
         if ahead is not None:
             metadata["jobposting_ahead"] = ahead  # plugin.check_when_read takes it
         return body_html, metadata
+
+    def parse(self, source_path: str, path: str) -> tuple:
+        """The file's front matter, problems so far and sanitised HTML, and no early verdict:
+        (doc, problems, html, None). readahead.AheadReader takes all four from a helper process
+        when one has them."""
+        return (*parse_file(source_path, path), None)
 
     def posting_metadata(self, doc, source_path) -> dict:
         """What Pelican itself needs; the validator decides everything else later."""

@@ -15,6 +15,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jobposting import notify
+from jobposting.commands import notifying
 from jobposting.logtext import loggable
 from jobposting.problems import BuildFailed
 from recorder import Recorder
@@ -164,7 +165,7 @@ def test_notify_sends_indexnow_and_indexing_api(
     # the build wrote the key file IndexNow checks
     assert (changed_site.output / f"{KEY}.txt").read_text() == KEY
 
-    status = notify.main(
+    status = notifying.main(
         ["--output", str(changed_site.output), "--settings", settings_file(tmp_path, server)]
     )
     assert status == 0, capsys.readouterr()
@@ -214,7 +215,7 @@ def test_each_service_is_off_unless_configured(changed_site, server, tmp_path, c
     conf = settings_file(
         tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None, JOBPOSTING_INDEXING_API_SECRET_ENV=None
     )
-    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 0
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 0
     assert server.requests == []
     out = capsys.readouterr().out
     assert "IndexNow: off" in out and "Indexing API: off" in out
@@ -226,7 +227,7 @@ def test_a_missing_secret_skips_the_indexing_api(
     monkeypatch.delenv("TEST_INDEXING_SECRET", raising=False)
     server.answers[("POST", "/indexnow")] = (200, b"")
     conf = settings_file(tmp_path, server)
-    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 0
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 0
     assert server.to("POST", "/token") == []
     assert "TEST_INDEXING_SECRET is empty" in capsys.readouterr().out
 
@@ -234,14 +235,14 @@ def test_a_missing_secret_skips_the_indexing_api(
 def test_a_refusal_is_reported_with_a_failing_status(changed_site, server, tmp_path, capsys):
     server.answers[("POST", "/indexnow")] = (403, b"key not valid")
     conf = settings_file(tmp_path, server, JOBPOSTING_INDEXING_API_SECRET_ENV=None)
-    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 1
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 1
     assert "IndexNow refused 7 URLs: HTTP 403: key not valid" in capsys.readouterr().out
 
 
 def test_a_broken_secret_is_a_clear_message(changed_site, server, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("TEST_INDEXING_SECRET", "{not json")
     conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
-    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 2
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 2
     err = capsys.readouterr().err
     assert "TEST_INDEXING_SECRET is not a service account's JSON key" in err
     assert "Traceback" not in err
@@ -250,7 +251,7 @@ def test_a_broken_secret_is_a_clear_message(changed_site, server, tmp_path, monk
 
 def test_notify_before_a_build_says_what_to_do(tmp_path, server, capsys):
     conf = settings_file(tmp_path, server)
-    assert notify.main(["--output", str(tmp_path / "nothing"), "--settings", conf]) == 2
+    assert notifying.main(["--output", str(tmp_path / "nothing"), "--settings", conf]) == 2
     assert "build the site first" in capsys.readouterr().err
 
 
@@ -258,7 +259,9 @@ def test_nothing_to_announce_without_a_baseline(site, server, tmp_path, capsys):
     site.posting("backend-developer.md", VALID_POSTING)
     site.build()  # no JOBPOSTING_PREVIOUS_JOBS_JSON
     assert (
-        notify.main(["--output", str(site.output), "--settings", settings_file(tmp_path, server)])
+        notifying.main(
+            ["--output", str(site.output), "--settings", settings_file(tmp_path, server)]
+        )
         == 0
     )
     assert server.requests == []
@@ -321,7 +324,7 @@ def test_a_foreign_url_is_never_sent(changed_site, server, tmp_path, monkeypatch
     server.answers[("POST", "/v3/urlNotifications:publish")] = (200, b"{}")
     tamper(changed_site, FOREIGN)
     conf = settings_file(tmp_path, server)
-    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 0
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 0
     sent = everything_sent(server)
     assert sent and all(url.startswith(f"{SITEURL}/") for url in sent)
     assert not set(sent) & set(FOREIGN)
@@ -345,7 +348,7 @@ def test_a_project_site_sends_nothing_of_its_neighbours(site, server, tmp_path, 
     tamper(site, neighbours)
     server.answers[("POST", "/indexnow")] = (202, b"")
     conf = settings_file(tmp_path, server, SITEURL=project, JOBPOSTING_INDEXING_API_SECRET_ENV=None)
-    assert notify.main(["--output", str(site.output), "--settings", conf]) == 0
+    assert notifying.main(["--output", str(site.output), "--settings", conf]) == 0
     [ping] = server.to("POST", "/indexnow")
     assert ping.json()["urlList"] == [f"{project}/", f"{project}/departments/engineering/", f"{project}/jobs/backend-developer/"]  # fmt: skip
     assert ping.json()["keyLocation"] == f"{project}/{KEY}.txt"
@@ -354,7 +357,9 @@ def test_a_project_site_sends_nothing_of_its_neighbours(site, server, tmp_path, 
 def test_a_dry_run_lists_only_the_sites_urls(changed_site, server, tmp_path, capsys):
     tamper(changed_site, FOREIGN[:1])
     conf = settings_file(tmp_path, server)
-    assert notify.main(["--output", str(changed_site.output), "--settings", conf, "--dry-run"]) == 0
+    assert (
+        notifying.main(["--output", str(changed_site.output), "--settings", conf, "--dry-run"]) == 0
+    )
     out = capsys.readouterr().out
     assert f"  added: {SITEURL}/jobs/data-analyst/" in out
     assert f"  added: {FOREIGN[0]}" not in out and "is not under SITEURL" in out
@@ -363,14 +368,14 @@ def test_a_dry_run_lists_only_the_sites_urls(changed_site, server, tmp_path, cap
 
 def test_notify_without_a_site_address_sends_nothing(changed_site, server, tmp_path, capsys):
     conf = settings_file(tmp_path, server, SITEURL="")
-    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 2
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 2
     assert "SITEURL is not set" in capsys.readouterr().err
     assert server.requests == []
 
 
 def test_make_notify_imports_only_the_standard_library_and_pyjwt(changed_site, server, tmp_path):
     """What the CI job that holds the secret installs (scripts/notify-deployed.sh): PyJWT and its
-    cryptography, nothing else; `make notify` runs `python -m jobposting.notify`."""
+    cryptography, nothing else; `make notify` runs `python -m jobposting.commands.notifying`."""
     secret, _ = service_account(f"{server.url}/token")
     server.answers[("POST", "/indexnow")] = (202, b"")
     server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1"}')
@@ -379,7 +384,7 @@ def test_make_notify_imports_only_the_standard_library_and_pyjwt(changed_site, s
     code = (
         "import json, runpy, sys\n"
         f"sys.argv = ['notify', '--output', {str(changed_site.output)!r}, '--settings', {conf!r}]\n"
-        "try:\n    runpy.run_module('jobposting.notify', run_name='__main__')\n"
+        "try:\n    runpy.run_module('jobposting.commands.notifying', run_name='__main__')\n"
         "except SystemExit as end:\n    status = end.code\n"
         "print(json.dumps([status, sorted(sys.modules)]))\n"
     )

@@ -1,10 +1,12 @@
 """`openings notify`: its command line only; jobposting/notify.py is imported when the command
-runs. `python -m jobposting.notify` (make notify) takes the same arguments.
+runs. `python -m jobposting.commands.notifying` (make notify, in the publish workflow's job that
+installs only PyJWT) takes the same arguments.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -40,3 +42,13 @@ def run(args) -> int:
     from .. import notify
 
     return notify.run(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="openings notify")
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

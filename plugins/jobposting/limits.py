@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from .problems import Problem
 
@@ -20,15 +19,18 @@ FRONT_MATTER_BYTES = 64_000
 
 @dataclass(frozen=True)
 class Limits:
-    """The JOBPOSTING_MAX_* settings and JOBPOSTING_IMAGE_HOSTS (settings.py explains each)."""
+    """The JOBPOSTING_MAX_* settings, JOBPOSTING_IMAGE_HOSTS and SITEURL (settings.py explains
+    the plugin's)."""
 
     body_bytes: int = 200_000
     nesting: int = 20
     list_items: int = 100
     fields: int = 60
     messages_per_rule: int = 5
-    # JOBPOSTING_IMAGE_HOSTS and the site's own host: where a description's images may come from
+    # JOBPOSTING_IMAGE_HOSTS: the other hosts a description's images may come from
     image_hosts: frozenset[str] = frozenset()
+    # SITEURL: images under it are the site's own
+    site_url: str = ""
 
     @property
     def file_bytes(self) -> int:
@@ -60,11 +62,11 @@ def configured() -> Limits:
 
 def from_settings(settings: dict) -> Limits:
     default = Limits()
-    own = urlsplit(str(settings.get("SITEURL") or "")).hostname
-    hosts = {*settings.get("JOBPOSTING_IMAGE_HOSTS", ()), *([own] if own else [])}
+    site_url = str(settings.get("SITEURL") or "")
     return Limits(
         **{attr: settings.get(name, getattr(default, attr)) for name, attr in SETTINGS.items()},
-        image_hosts=frozenset(host.lower() for host in hosts),
+        image_hosts=frozenset(h.lower() for h in settings.get("JOBPOSTING_IMAGE_HOSTS", ())),
+        site_url=site_url if site_url.startswith(("https://", "http://")) else "",
     )
 
 

@@ -183,7 +183,9 @@ def parse_file(source_path: str, path: str, within: limits.Limits | None = None)
         severity = Severity.WARNING if error.warning else Severity.ERROR
         problems.append(Problem(path, error.line, None, error.message, severity, error.rule))
     body_html = gfm.sanitised(rendered) if rendered else ""
-    problems += images.foreign_images(body_html, doc.body, doc.body_line, path, within.image_hosts)
+    problems += images.foreign_images(
+        body_html, doc.body, doc.body_line, path, within.image_hosts, within.site_url
+    )
     return doc, limits.cap_per_rule(problems, within.messages_per_rule), body_html
 
 

@@ -180,11 +180,24 @@ def test_allowed_hosts_need_https(tmp_path):
     assert "https" in only_error(problems).message
 
 
-def test_the_sites_own_host_is_allowed():
-    within = limits.from_settings({"SITEURL": "https://Careers.Fernhill.example/jobs"})
-    assert within.image_hosts == {"careers.fernhill.example"}
-    html = '<img src="https://careers.fernhill.example/images/a.png">'
-    assert images.foreign_images(html, "", 1, "x.md", within.image_hosts) == []
+@pytest.mark.parametrize(
+    ("src", "own"),
+    [
+        ("https://owner.github.io/careers/images/a.png", True),
+        ("https://OWNER.github.io/careers/images/a.png", True),
+        ("https://owner.github.io/other-project/pixel.gif", False),  # same host, another site
+        ("https://owner.github.io/careers/../other-project/pixel.gif", False),
+        ("https://owner.github.io/careers/%2e%2e/other-project/pixel.gif", False),
+        ("https://owner.github.io/careers-old/a.png", False),
+        ("http://owner.github.io/careers/images/a.png", False),
+        ("https://owner.github.io:8443/careers/images/a.png", False),
+    ],
+)
+def test_the_sites_own_images_are_those_under_siteurl(src, own):
+    within = limits.from_settings({"SITEURL": "https://owner.github.io/careers"})
+    html = f'<img src="{src}">'
+    found = images.foreign_images(html, "", 1, "x.md", within.image_hosts, within.site_url)
+    assert (found == []) is own
 
 
 # --- settings ---

@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py                    # N=1,000 x 5, then N=10,000 and validate
     .venv/bin/python bench/run.py --postings 200 --repeat 3 --big 0
     make bench BENCHFLAGS="--repeat 7"
+    .venv/bin/python bench/run.py --postings 0 --big 0 --validate-repeat 0 --body-sizes 25000,50000,100000,200000
 
 Every build is a fresh `python -m pelican` process, as `make html` runs it: interpreter start,
 imports, reading, writing. The two sites are built in turns, alternating which goes first, and
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: `python bench/run.py`
     sys.path.insert(0, str(ROOT))
 
-from bench import postings  # noqa: E402
+from bench import bodies, postings  # noqa: E402
 
 TARGET_RATIO = 0.5  # Openings' build time / plain Pelican's, at N = 1,000
 TARGET_PEAK_MB = 1024  # Openings' peak memory at N = 10,000
@@ -329,6 +330,8 @@ def table(results: dict) -> list[str]:
             f"{check['command']}: {check['median_seconds']:.2f} s, median of "
             f"{len(check['runs'])} (target <= {TARGET_VALIDATE_S} s) {_verdict(check['met'])}"
         )
+    if results.get("bodies"):
+        lines += bodies.table(results["bodies"])
     return lines
 
 
@@ -341,6 +344,18 @@ def _count(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text} is negative; give 0 or more")
     return value
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(sorted({int(part) for part in text.split(",") if part.strip()}))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text}: give sizes in bytes, e.g. 50000,100000"
+        ) from None
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError(f"{text}: give sizes of 1 byte or more")
+    return sizes
 
 
 def _positive(text: str) -> int:
@@ -374,6 +389,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=_count,
         default=5,
         help="runs of the one-file validation (default 5; 0 skips)",
+    )
+    parser.add_argument(
+        "--body-sizes",
+        type=_sizes,
+        default=(),
+        help="also time one posting read and checked with bodies of these sizes in bytes, "
+        f"e.g. {','.join(map(str, bodies.DEFAULT_SIZES))} (default: skipped)",
+    )
+    parser.add_argument(
+        "--body-repeat", type=_positive, default=5, help="runs per body size, best taken"
     )
     parser.add_argument("--seed", type=int, default=postings.DEFAULT_SEED)
     parser.add_argument(
@@ -428,6 +453,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.validate_repeat:
             say("Validating one posting ...")
             results["validate"] = time_validate(args.validate_repeat, args.work)
+        if args.body_sizes:
+            say("Reading one posting with bodies of growing size ...")
+            results["bodies"] = bodies.measure(
+                args.body_sizes, args.body_repeat, args.work / "bodies", say
+            )
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2

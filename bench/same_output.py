@@ -6,6 +6,10 @@ outputs file by file and prints every file that is missing on one side or differ
 
     .venv/bin/python bench/same_output.py main                  # sample site + 1,000 postings
     .venv/bin/python bench/same_output.py HEAD~3 --postings 200
+    .venv/bin/python bench/same_output.py main --ignore '<meta name="referrer"'
+
+--ignore leaves the lines that match a regular expression out of the comparison (a change
+meant to add one tag to every page, and nothing else).
 
 A change that is meant to keep behaviour (a new layout, a faster step) must print "identical"
 for both sites; exit status 1 otherwise. "Today" is pinned, so both builds decide the same
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,8 +76,9 @@ def build(tree: Path, content: Path, output: Path) -> None:
         sys.exit(f"same_output: the build with {tree} failed:\n{done.stdout}{done.stderr}")
 
 
-def differences(before: Path, after: Path) -> list[str]:
-    """Every file that is only on one side or whose bytes differ, as relative paths."""
+def differences(before: Path, after: Path, ignore: re.Pattern | None = None) -> list[str]:
+    """Every file that is only on one side or whose bytes differ, as relative paths; with
+    `ignore`, files that differ only in lines it matches count as the same."""
     found = []
 
     def walk(compared: filecmp.dircmp, prefix: str) -> None:
@@ -81,6 +87,13 @@ def differences(before: Path, after: Path) -> list[str]:
         _, mismatch, errors = filecmp.cmpfiles(
             compared.left, compared.right, compared.common_files, shallow=False
         )
+        if ignore is not None:
+            mismatch = [
+                name
+                for name in mismatch
+                if _kept(Path(compared.left, name), ignore)
+                != _kept(Path(compared.right, name), ignore)
+            ]
         found.extend(f"differs:     {prefix}{name}" for name in mismatch + errors)
         for name, sub in sorted(compared.subdirs.items()):
             walk(sub, f"{prefix}{name}/")
@@ -89,12 +102,21 @@ def differences(before: Path, after: Path) -> list[str]:
     return sorted(found)
 
 
+def _kept(path: Path, ignore: re.Pattern) -> list[bytes]:
+    return [line for line in path.read_bytes().splitlines() if not ignore.search(line)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("ref", help="the git commit to compare the working tree with, e.g. main")
     parser.add_argument("--postings", type=int, default=1000, help="generated board size (0: none)")
     parser.add_argument("--seed", type=int, default=postings.DEFAULT_SEED)
+    parser.add_argument(
+        "--ignore", action="append", default=[], help="a regular expression; matching lines "
+        "are left out of the comparison (may be given more than once)"
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    ignore = re.compile("|".join(args.ignore).encode()) if args.ignore else None
 
     work = Path(tempfile.mkdtemp(prefix="same-output-"))
     before_tree = work / "before"
@@ -116,14 +138,15 @@ def main(argv: list[str] | None = None) -> int:
             for side, tree in (("before", before_tree), ("after", ROOT)):
                 outputs[side] = work / f"{side}-{len(outputs)}-{name.split()[0]}"
                 build(tree, tree / "content" if own else content, outputs[side])
-            found = differences(outputs["before"], outputs["after"])
+            found = differences(outputs["before"], outputs["after"], ignore)
             if found:
                 status = 1
                 print(f"{name}: {len(found)} files differ")
                 print("\n".join(f"  {line}" for line in found[:50]))
             else:
                 files = sum(len(f) for _, _, f in os.walk(outputs["after"]))
-                print(f"{name}: identical ({files:,} files)")
+                same = " apart from the lines ignored" if ignore else ""
+                print(f"{name}: identical{same} ({files:,} files)")
     finally:
         subprocess.run(
             ["git", "worktree", "remove", "--force", str(before_tree)], check=False, cwd=ROOT

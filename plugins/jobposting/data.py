@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import zoneinfo
 from dataclasses import dataclass
 
 from . import geo, rules
@@ -11,6 +13,12 @@ from .model import Address
 from .problems import ProblemList
 from .text import slugify
 
+# Office keys and department slugs become parts of web addresses and file paths.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# Area/Location_Name, checked before zoneinfo reads a file of that name from the time zone data.
+TIMEZONE = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*\Z")
+# A data file is read whole by YAML; thousands of offices fit in far less.
+MAX_FILE_CHARACTERS = 1_000_000
 OFFICE_FIELDS = ("name", "street", "locality", "region", "postal_code", "country", "timezone")
 ADDRESS_ALIASES = {
     "city": "locality",
@@ -57,7 +65,17 @@ def _read(path: str, found: ProblemList) -> Field | None:
         return None
     try:
         with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
+            text = handle.read(MAX_FILE_CHARACTERS + 1)
+        if len(text) > MAX_FILE_CHARACTERS:
+            found.error(
+                None,
+                None,
+                f"is longer than {MAX_FILE_CHARACTERS:,} characters, far more than any list of "
+                "offices or departments; it was not read: check that nothing was pasted into it "
+                "by mistake",
+                rules.DATA_FILE,
+            )
+            return None
     except (OSError, UnicodeDecodeError) as exc:
         found.error(None, None, f"cannot be read ({exc}); save it as UTF-8 text", rules.DATA_FILE)
         return None
@@ -78,6 +96,17 @@ def _load_offices(path: str, found: ProblemList) -> dict[str, Address]:
         return {}
     offices = {}
     for key, field in root.value.items():
+        if not SLUG.match(key.lower()):
+            found.error(
+                field.line,
+                None,
+                f"{key!r} cannot be an office key: a key becomes the office's web address "
+                f"(/locations/<key>/); write lowercase letters, digits and dashes, e.g. "
+                f"{slugify(key) or 'berlin-mitte'}",
+                rules.KEY_SLUG,
+            )
+            continue
+        timezone_problem(field, found, key)
         address = parse_address(field, found, key, known=OFFICE_FIELDS, rule=rules.DATA_FILE)
         if address is not None:
             offices[key.lower()] = Address(
@@ -103,6 +132,16 @@ def _load_departments(path: str, found: ProblemList) -> tuple[Department, ...]:
             values = item.value
             name = str(values["name"].text or "").strip()
             slug = values["slug"].text if "slug" in values else None
+            if slug is not None and not SLUG.match(str(slug)):
+                found.error(
+                    values["slug"].line,
+                    "slug",
+                    f"{slug!r} cannot be a department's slug, which becomes its web address "
+                    f"(/departments/<slug>/): write lowercase letters, digits and dashes, e.g. "
+                    f"{slugify(name) or 'engineering'}",
+                    rules.KEY_SLUG,
+                )
+                continue
             blurb = str(values["blurb"].text or "").strip() if "blurb" in values else ""
             for extra in set(values) - {"name", "slug", "blurb"}:
                 found.error(
@@ -128,6 +167,31 @@ def _load_departments(path: str, found: ProblemList) -> tuple[Department, ...]:
         seen.add(name.lower())
         departments.append(Department(name, slug or slugify(name), blurb))
     return tuple(departments)
+
+
+def timezone_problem(office: Field, found: ProblemList, key: str) -> None:
+    """An office's timezone, when written, is an IANA name such as Europe/Berlin."""
+    field = office.value.get("timezone") if office.is_mapping else None
+    if field is None:
+        return
+    name = _scalar_text(field)
+    if name and TIMEZONE.match(name) and _is_zone(name):
+        return
+    found.error(
+        field.line,
+        f"{key}.timezone",
+        f"{name or field.plain()!r} is not an IANA time zone name; write one such as "
+        "Europe/Berlin, America/New_York or Asia/Tokyo",
+        rules.TIMEZONE,
+    )
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
 
 
 def parse_address(

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from . import paste, rules
+from . import limits, paste, rules
 from .text import clean_line
 
 try:  # the C loader is several times faster on big boards
@@ -96,8 +96,10 @@ def split(text: str) -> tuple[str | None, str, int, int]:
     return "\n".join(lines[1:]), "", 2, -1
 
 
-def parse(text: str) -> Document:
-    """Parse a whole file. Never raises for anything a person can type."""
+def parse(text: str, max_fields: int | None = None) -> Document:
+    """Parse a whole file. Never raises for anything a person can type.
+
+    Front matter with more than `max_fields` fields is refused before a field is built."""
     yaml_text, body, yaml_line, body_line = split(text)
     if yaml_text is None:
         return Document({}, body, 1, (), False, {})
@@ -140,6 +142,11 @@ def parse(text: str) -> Document:
             )
         )
         return Document({}, body, body_line, tuple(errors), True, {})
+    if max_fields is not None and len(node.value) > max_fields:
+        first_extra = yaml_line + node.value[max_fields][0].start_mark.line
+        message = limits.too_many_fields(len(node.value), max_fields)
+        refused = FrontMatterError(first_extra, message, rules.LIMIT_FIELDS)
+        return Document({}, body, body_line, (refused,), True, {})
     builder = _Builder(yaml_line, errors)
     for key_node, value_node in node.value:
         key = builder.key(key_node)

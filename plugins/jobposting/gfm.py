@@ -27,9 +27,18 @@ _PELICAN_LINK = re.compile(r'((?:href|src)=")(?:%7B(\w+)%7D|%7C(\w+)%7C)')
 
 
 def to_html(markdown: str) -> str:
-    rendered = cmarkgfm.markdown_to_html_with_extensions(
+    return sanitised(render(markdown))
+
+
+def render(markdown: str) -> str:
+    """cmark-gfm's HTML, not yet sanitised (limits.py measures it first)."""
+    return cmarkgfm.markdown_to_html_with_extensions(
         markdown, options=OPTIONS, extensions=EXTENSIONS
     )
+
+
+def sanitised(rendered: str) -> str:
+    """render()'s HTML with Pelican's links restored, through the sanitiser."""
     if "%7B" in rendered or "%7C" in rendered:  # the pattern's search over a whole body is slower
         rendered = _PELICAN_LINK.sub(_restore_link, rendered)
     return clean_html(rendered).rstrip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from . import data, freshness, hygiene, lifecycle, paytransparency, rules
+from . import data, freshness, hygiene, lifecycle, limits, paytransparency, rules
 from .lifecycle import State
 from .model import JobPosting, Organization
 from .postingfile import report_path
@@ -86,7 +86,8 @@ def prepare(settings: dict) -> Checks:
         employees=settings.get("JOBPOSTING_EMPLOYEES"),
         stale_days=settings.get("JOBPOSTING_STALE_DAYS", 90),
     )
-    checks.data_problems = checks.promote(problems)
+    cap = limits.configured().messages_per_rule
+    checks.data_problems = checks.promote(limits.cap_per_rule(problems, cap))
     return checks
 
 
@@ -104,11 +105,18 @@ def not_markdown(path: str) -> Outcome:
 def check_posting(
     doc, path: str, slug: str, body_html: str, read_problems, checks: Checks
 ) -> Outcome:
-    """One posting: validation, pay transparency, then its place in the lifecycle.
+    """One posting: validation, pay transparency, then its place in the lifecycle; at most
+    JOBPOSTING_MAX_MESSAGES_PER_RULE messages of one rule (limits.cap_per_rule).
 
     Strict mode makes warnings errors only for postings that are or will become public: a
     draft or a closed posting gets no JSON-LD, so Google's recommendations do not block it.
     """
+    outcome = _verdict(doc, path, slug, body_html, read_problems, checks)
+    outcome.problems = limits.cap_per_rule(outcome.problems, limits.configured().messages_per_rule)
+    return outcome
+
+
+def _verdict(doc, path: str, slug: str, body_html: str, read_problems, checks: Checks) -> Outcome:
     posting, found = validate(doc, path, slug, body_html, checks.ctx)
     found = [*read_problems, *found]
     if posting is None or any(p.is_error for p in found):

@@ -11,8 +11,9 @@ import datetime as dt
 import functools
 import os
 import re
+from dataclasses import replace
 
-from . import frontmatter, gfm, rules
+from . import frontmatter, gfm, images, limits, rules
 from .problems import Problem, Severity
 from .text import clean_line, truncate
 
@@ -151,19 +152,68 @@ def _first_difference(before: str, after: str) -> tuple[str, str]:
     )
 
 
-def parse_file(source_path: str, path: str) -> tuple:
+def parse_file(source_path: str, path: str, within: limits.Limits | None = None) -> tuple:
     """A file's front matter, problems so far and sanitised HTML (GitHub Flavored Markdown, as
     HR saw it in the editor's preview: gfm.py): all that reading it takes that needs neither
-    Pelican nor the rest of the board (readahead.py runs it ahead)."""
+    Pelican nor the rest of the board (readahead.py runs it ahead).
+
+    A file beyond the limits (limits.py) is refused before the parsers that its size or depth
+    would slow down: its body is not rendered, its front matter not read when the file is too
+    big to be one."""
+    within = within or limits.configured()
     with open(source_path, "rb") as handle:
-        text, problems = decode(handle.read(), path)
+        raw = handle.read(within.file_bytes + 1)
+        if len(raw) > within.file_bytes:
+            size = os.fstat(handle.fileno()).st_size
+            message = limits.size_message(size, within.body_bytes, "the file")
+            return _refused(path, 1, message, rules.LIMIT_BODY)
+    text, problems = decode(raw, path)
     text, repaired = repair_mojibake(text, path)
     problems += repaired
-    doc = frontmatter.parse(text)
+    doc = frontmatter.parse(text, within.fields)
+    refusal = _body_refusal(doc, within)
+    rendered = gfm.render(doc.body) if doc.body and refusal is None else ""
+    if len(rendered) > within.body_bytes * limits.HTML_GROWTH:
+        message = limits.html_message(len(rendered), within.body_bytes * limits.HTML_GROWTH)
+        refusal = frontmatter.FrontMatterError(doc.body_line, message, rules.LIMIT_HTML)
+        rendered = ""
+    if refusal is not None:
+        doc = replace(doc, body="", errors=(*doc.errors, refusal))
     for error in (*doc.errors, *doc.warnings):
         severity = Severity.WARNING if error.warning else Severity.ERROR
         problems.append(Problem(path, error.line, None, error.message, severity, error.rule))
-    return doc, problems, gfm.to_html(doc.body)
+    body_html = gfm.sanitised(rendered) if rendered else ""
+    problems += images.foreign_images(
+        body_html, doc.body, doc.body_line, path, within.image_hosts, within.site_url
+    )
+    return doc, limits.cap_per_rule(problems, within.messages_per_rule), body_html
+
+
+def _refused(path: str, line: int, message: str, rule: str) -> tuple:
+    """A file not read at all: one error, no fields, no body."""
+    error = frontmatter.FrontMatterError(line, message, rule)
+    doc = frontmatter.Document({}, "", 1, (error,), True, {})
+    return doc, [Problem(path, line, None, message, Severity.ERROR, rule)], ""
+
+
+def _body_refusal(doc, within: limits.Limits) -> frontmatter.FrontMatterError | None:
+    """The body's size, depth and table cells, measured before cmark-gfm and the sanitiser."""
+    if len(doc.body) * 4 > within.body_bytes:  # a character is at most 4 bytes in UTF-8
+        size = len(doc.body.encode("utf-8", "surrogatepass"))
+        if size > within.body_bytes:
+            message = limits.size_message(size, within.body_bytes)
+            return frontmatter.FrontMatterError(doc.body_line, message, rules.LIMIT_BODY)
+    deep = limits.nesting_problem(doc.body, doc.body_line, within.nesting)
+    if deep is not None:
+        line, depth = deep
+        message = limits.nesting_message(depth, within.nesting)
+        return frontmatter.FrontMatterError(line, message, rules.LIMIT_NESTING)
+    wide = limits.table_problem(doc.body, doc.body_line)
+    if wide is not None:
+        line, cells = wide
+        message = limits.table_message(cells, limits.MAX_TABLE_CELLS)
+        return frontmatter.FrontMatterError(line, message, rules.LIMIT_TABLE)
+    return None
 
 
 def missing_front_matter(doc, path: str) -> list[Problem]:

@@ -65,6 +65,21 @@ DEFAULTS: dict[str, object] = {
     # service account's JSON key; None: the Indexing API is off.
     "JOBPOSTING_INDEXING_API_SECRET_ENV": None,
     "JOBPOSTING_INDEXING_API_ENDPOINT": "https://indexing.googleapis.com/v3/urlNotifications:publish",
+    # Limits on one content file, checked before it is parsed (docs/security.md, "Limits"):
+    # bytes of a posting's or page's description (the front matter may add 64 KB) ...
+    "JOBPOSTING_MAX_BODY_BYTES": 200_000,
+    # ... levels of nesting in it (quotes in quotes, lists in lists, HTML tags in tags) ...
+    "JOBPOSTING_MAX_NESTING": 20,
+    # ... entries of locations, remote_countries, tags and hiring_organization.same_as ...
+    "JOBPOSTING_MAX_LIST_ITEMS": 100,
+    # ... fields of its front matter ...
+    "JOBPOSTING_MAX_FIELDS": 60,
+    # ... and messages of one rule for one file, then one line "... and N more".
+    "JOBPOSTING_MAX_MESSAGES_PER_RULE": 5,
+    # Hosts whose https images a description may show (e.g. ["images.example.com"]); by default
+    # none: only the site's own images, linked as {static}/images/... Images from elsewhere can
+    # change after review and tell their host who reads the page.
+    "JOBPOSTING_IMAGE_HOSTS": [],
 }
 
 

@@ -7,7 +7,7 @@ brings in Pelican's generators, Babel and every output.
 
 from __future__ import annotations
 
-from . import report, settings
+from . import images, limits, report, settings
 from .problems import BuildFailed
 from .today import check_today_setting
 
@@ -39,9 +39,31 @@ def check(values: dict) -> None:
             "JOBPOSTING_PARALLEL_PAGES must be None or two whole numbers (lowest, highest),"
             " e.g. (200, 3000)"
         )
+    found += limit_problems(values)
     if found:
         report.emit(f"pelicanconf: {line}" for line in found)
         raise BuildFailed(f"jobposting: {len(found)} settings problems")
+
+
+def limit_problems(values: dict) -> list[str]:
+    """The JOBPOSTING_MAX_* limits are whole numbers above zero; image hosts are host names.
+    Valid limits are set for the files read after this check (limits.configure)."""
+    found = []
+    for name in limits.SETTINGS:
+        value = values.get(name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            found.append(f"{name} must be a whole number above 0, e.g. {settings.DEFAULTS[name]}")
+    hosts = values.get("JOBPOSTING_IMAGE_HOSTS")
+    if not isinstance(hosts, (list, tuple)) or not all(
+        isinstance(host, str) and images.HOST.match(host) for host in hosts
+    ):
+        found.append(
+            "JOBPOSTING_IMAGE_HOSTS must be a list of host names such as"
+            ' ["images.example.com"] (no https://, no path)'
+        )
+    if not found:
+        limits.configure(values)
+    return found
 
 
 def _is_range(value) -> bool:

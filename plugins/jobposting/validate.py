@@ -14,10 +14,11 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import applylinks, geo, hygiene, normalize, paste, paysanity, rules
+from . import applylinks, geo, hygiene, langtag, limits, normalize, paste, paysanity, rules
 from .data import Department, parse_address
 from .fields import ALIASES, FIELDS, RESERVED
 from .frontmatter import Document, Field
+from .langtag import BCP47
 from .model import (
     EMPLOYMENT_TYPES,
     SALARY_PERIODS,
@@ -41,6 +42,8 @@ MAX_PAY = 10**12
 MAX_COUNT = 1_000_000
 HUGE_EXPONENT = re.compile(r"[eE][+-]?\d{3,}")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Lists whose length JOBPOSTING_MAX_LIST_ITEMS bounds: each entry costs a lookup and a line.
+LIMITED_LISTS = ("locations", "remote_countries", "tags")
 ISO_SHAPED_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ].*)?$")
 SUMMARY_LIMIT = 300
 LOWER_GROWTH = 3  # len(c.lower()) <= 3 * len(c) for every character (tested)
@@ -465,7 +468,7 @@ class _Checker:
         if value is None or (value.is_scalar and value.value is None):
             return []
         if value.is_list:
-            return value.value
+            return self.within_limit(name, value) if name in LIMITED_LISTS else value.value
         if (
             value.is_scalar
             and isinstance(value.value, str)
@@ -479,6 +482,14 @@ class _Checker:
                 if part.strip()
             ]
         return [value]
+
+    def within_limit(self, name: str, value: Field) -> list[Field]:
+        """The first JOBPOSTING_MAX_LIST_ITEMS entries; more are an error."""
+        limit = limits.configured().list_items
+        if len(value.value) > limit:
+            message = limits.too_many_items(len(value.value), limit)
+            self.found.error(value.line, name, message, rules.LIMIT_LIST)
+        return value.value[:limit]
 
     def employment_types(self) -> tuple[str, ...]:
         written = self.fields.get("employment_type")
@@ -1034,7 +1045,11 @@ class _Checker:
                 links[key] = link
         same_as = ()
         if "same_as" in parts:
-            entries = parts["same_as"].value if parts["same_as"].is_list else [parts["same_as"]]
+            entries = (
+                self.within_limit("hiring_organization.same_as", parts["same_as"])
+                if parts["same_as"].is_list
+                else [parts["same_as"]]
+            )
             same_as = tuple(clean_line(str(e.text)) for e in entries if e.is_scalar and e.value)
             for entry in entries:
                 link = clean_line(str(entry.text or ""))
@@ -1067,6 +1082,12 @@ class _Checker:
         lang = self.text("lang")
         if lang is None:
             return self.ctx.default_lang
+        # as written, control characters too (the reader gives Pelican that text), and before
+        # Babel, which reads "de.x/../../evil" as de
+        written = clean_line(str(self.fields["lang"].text))
+        if not BCP47.match(written):
+            self.found.error(self.line("lang"), "lang", langtag.message(written), rules.LANG)
+            return self.ctx.default_lang
         try:
             Locale.parse(lang.replace("-", "_"))
         except (ValueError, UnknownLocaleError):
@@ -1093,6 +1114,8 @@ class _Checker:
         slug = self.text("slug")
         if slug is None:
             return default
+        # as written, control characters too: the reader gives Pelican that text for the path
+        slug = clean_line(str(self.fields["slug"].text))
         if not SLUG.match(slug):
             self.found.error(
                 self.line("slug"),

@@ -209,7 +209,8 @@ CORPUS: dict[str, bytes] = {
     "ok-homoglyphs.md": posting(title="B\u0430ckend D\u0435veloper", **req(19)),
     "ok-emoji.md": posting("We 💙 code. 👩‍💻👨🏿‍🚀 🇩🇪\n", summary="Join us 🚀", **req(20)),
     "ok-long-summary.md": posting(summary="long " * 20_000, **req(21)),
-    "ok-long-body.md": posting("A long description. " * 50_000 + "\n", **req(22)),
+    # just under JOBPOSTING_MAX_BODY_BYTES (200 KB): tests/security/test_limits.py goes beyond
+    "ok-long-body.md": posting("A long description. " * 9_900 + "\n", **req(22)),
     "ok-crlf-and-bom.md": b"\xef\xbb\xbf"
     + posting(title="CRLF <b>Developer</b>", **req(23)).replace(b"\n", b"\r\n"),
     "ok-windows-1252.md": posting(summary="Bachelor’s degree – “quoted”", **req(24))
@@ -239,7 +240,31 @@ CORPUS: dict[str, bytes] = {
         "[Another role]({filename}ok-emoji.md), [its section](#fn:1) and [home](/).\n",
         **req(30),
     ),
+    # nested as deep as JOBPOSTING_MAX_NESTING allows, 180 KB: built, and quickly
+    "ok-nested-at-the-limit.md": posting(
+        ("> " * 19 + "quoted\n") * 4_000
+        + "\n"
+        + "".join("  " * n + "- level\n" for n in range(19))
+        + "\n"
+        + "<div>" * 19
+        + "deep"
+        + "</div>" * 19
+        + "\n",
+        **req(32),
+    ),
     # --- must be rejected, with the file's name in the message, never a traceback ---
+    "bad-nested-quotes.md": posting("> " * 99_000 + "x\n", **req(64)),
+    "bad-nested-lists.md": posting("".join("  " * n + "- x\n" for n in range(300)), **req(65)),
+    "bad-nested-html.md": posting("<div>" * 39_000 + "x\n", **req(66)),
+    "bad-long-body.md": posting("A long description. " * 15_000 + "\n", **req(67)),
+    "bad-wide-tables.md": posting(
+        ("|a" * 300 + "|\n" + "|-" * 300 + "|\n" + "x\n" * 100 + "\n") * 5, **req(71)
+    ),
+    "bad-lang-path.md": posting(lang="de.x/../../../evil", **req(68)),
+    "bad-foreign-image.md": posting(f"Hello.\n\n![pixel]({OUTSIDE}/pixel.gif)\n", **req(69)),
+    "bad-many-remote-countries.md": posting(
+        workplace="remote", locations=None, remote_countries=["DE"] * 150, **req(70)
+    ),
     "bad-apply-url-javascript.md": posting(apply_url="javascript:alert(1)", **req(40)),
     "bad-apply-url-case-trick.md": posting(apply_url="JaVaScRiPt:alert(1)//.example", **req(41)),
     "bad-apply-url-data.md": posting(

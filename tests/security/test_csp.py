@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from jobposting import limits
 from sitebuild import Site
 
 
@@ -28,6 +29,57 @@ def policy_of(page: BeautifulSoup) -> dict[str, list[str]]:
     return policy
 
 
+@pytest.fixture(autouse=True)
+def _default_limits():
+    """A build sets the limits files are read with; the next test starts from the defaults."""
+    yield
+    limits.configure({})
+
+
+SITEURL = "https://careers.example"
+# the site's own script and Pagefind's folder, never the whole origin
+PATHS = [f"{SITEURL}/theme/js/site.js", f"{SITEURL}/pagefind/", "'wasm-unsafe-eval'"]
+
+
+@pytest.fixture(scope="module")
+def published_output(tmp_path_factory):
+    """As publishconf.py builds: absolute addresses."""
+    site = Site(tmp_path_factory.mktemp("csp-published"), with_samples=True)
+    site.build(RELATIVE_URLS=False, SITEURL=SITEURL)
+    return site.output
+
+
+def test_a_published_site_names_its_script_files_not_its_origin(published_output):
+    for path in html_files(published_output):
+        policy = policy_of(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+        assert policy["script-src"] == PATHS, path
+        assert policy["img-src"] == [f"{SITEURL}/", "data:"], path
+    loaded = set()
+    for path in html_files(published_output):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        loaded |= {script["src"] for script in page.find_all("script", src=True)}
+    assert loaded == {f"{SITEURL}/theme/js/site.js"}  # the policy allows what the pages load
+
+
+def test_allowed_image_hosts_are_named_in_the_policy(tmp_path):
+    site = Site(tmp_path, with_samples=True)
+    site.build(JOBPOSTING_IMAGE_HOSTS=["images.fernhill.example"])
+    policy = policy_of(site.page("index.html"))
+    assert policy["img-src"] == ["'self'", "https://images.fernhill.example", "data:"]
+
+
+def test_every_page_sends_no_full_referrer_to_other_sites(sample_output):
+    strict = {"no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin"}
+    for path in html_files(sample_output):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        metas = page.head.find_all("meta", attrs={"name": "referrer"})
+        assert [m["content"] for m in metas] == ["strict-origin-when-cross-origin"], path
+        assert metas[0]["content"] in strict
+        # before any link or image that could send one
+        first_load = page.find(["link", "img", "a", "script"])
+        assert first_load is None or first_load.sourceline > metas[0].sourceline, path
+
+
 def html_files(output):
     return sorted(p for p in output.rglob("*.html") if "pagefind" not in p.parts)
 
@@ -46,7 +98,8 @@ def test_every_page_forbids_inline_script(sample_output):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         policy = policy_of(page)
         scripts = policy.get("script-src", policy.get("default-src"))
-        assert scripts and "'self'" in scripts, path
+        # a relative build (the preview) has no address to name paths under: 'self'
+        assert scripts in (["'self'", "'wasm-unsafe-eval'"], PATHS), path
         for unsafe in ("'unsafe-inline'", "'unsafe-eval'", "*", "data:", "https:", "http:"):
             assert unsafe not in scripts, (path, unsafe)
         assert policy.get("object-src") == ["'none'"] or policy.get("default-src") == ["'self'"]

@@ -75,6 +75,15 @@ def test_every_message_is_for_people_not_a_dump(rejected):
         ("bad-apply-email-several.md", "give one address"),
         ("bad-huge-exponent.md", "not a realistic pay figure"),
         ("bad-long-title.md", "at most 120"),
+        ("bad-nested-quotes.md", "JOBPOSTING_MAX_NESTING"),
+        ("bad-nested-lists.md", "JOBPOSTING_MAX_NESTING"),
+        ("bad-nested-html.md", "JOBPOSTING_MAX_NESTING"),
+        ("bad-wide-tables.md", "cells"),
+        ("bad-long-body.md", "JOBPOSTING_MAX_BODY_BYTES"),
+        ("bad-lang-path.md", "not a language code"),
+        ("bad-foreign-image.md", "JOBPOSTING_IMAGE_HOSTS"),
+        ("bad-many-remote-countries.md", "JOBPOSTING_MAX_LIST_ITEMS"),
+        ("bad-many-unknown-fields.md", "JOBPOSTING_MAX_FIELDS"),
     ],
 )
 def test_the_reason_is_named(rejected, name, words):

@@ -140,7 +140,7 @@ def not_visible(data: dict, html: str) -> list[str]:
     """Every value in the JSON-LD that a reader of the page cannot see."""
     text = visible_text(html)
     soup = BeautifulSoup(html, "html.parser")
-    lang = data.get("inLanguage", "en")
+    lang = soup.html.get("lang", "en") if soup.html else "en"
     missing = []
 
     def need(label, *forms):

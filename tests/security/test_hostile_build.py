@@ -151,7 +151,7 @@ def test_organization_and_address_are_text(published):
     assert org["hiringOrganization"]["name"] == PAYLOAD
     assert org["hiringOrganization"]["url"] == 'https://org.example/?q="><script>alert(1)</script>'
     place = jsonld_of(published.page("jobs/ok-script-in-address/index.html"))
-    assert place["jobLocation"][0]["address"]["streetAddress"] == PAYLOAD
+    assert place["jobLocation"]["address"]["streetAddress"] == PAYLOAD
     page = published.page("jobs/ok-script-in-address/index.html")
     assert PAYLOAD in page.find("address").get_text()
 

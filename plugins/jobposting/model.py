@@ -40,6 +40,7 @@ class Address:
     street: str | None = None
     name: str | None = None  # an office's display name
     key: str | None = None  # the office's key in offices.yml
+    timezone: str | None = None  # the office's IANA time zone, from offices.yml
 
     @property
     def label(self) -> str:

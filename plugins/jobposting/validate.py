@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import geo, hygiene, normalize, rules
+from . import geo, hygiene, normalize, rules, zones
 from .data import Department, parse_address
 from .fields import ALIASES, FIELDS, RESERVED
 from .frontmatter import Document, Field
@@ -159,7 +159,6 @@ class _Checker:
         title = self.title()
         description_text = self.description(body_html, title)
         date_posted = self.date("date_posted", required=True)
-        valid_through = self.valid_through(date_posted)
         status = (
             self.choice("status", normalize.status, "draft, open or closed", rules.STATUS) or "open"
         )
@@ -172,6 +171,7 @@ class _Checker:
             or "onsite"
         )
         locations = self.locations(workplace)
+        valid_through = self.valid_through(date_posted, locations)
         areas = self.remote_areas(workplace)
         salary = self.salary()
         apply_url, apply_email = self.apply()
@@ -396,7 +396,9 @@ class _Checker:
             return f"{base}; write a date like 2026-11-28"
         return f"{base}; write a date like 2026-11-28, or leave the field out"
 
-    def valid_through(self, date_posted: dt.date | None) -> dt.datetime | None:
+    def valid_through(
+        self, date_posted: dt.date | None, locations: tuple[Address, ...] = ()
+    ) -> dt.datetime | None:
         name = "valid_through"
         value = self.fields.get(name)
         if value is None or (value.is_scalar and value.value is None):
@@ -418,7 +420,11 @@ class _Checker:
                 days = [c.date() for c in candidates]
                 self.found.error(value.line, name, self.date_message(text, days), rules.DATE)
                 return None
-        if date_posted and moment.astimezone(self.ctx.timezone).date() < date_posted:
+        if moment.tzinfo is self.ctx.timezone:
+            # no offset written: the day (or time) is the office's, as its applicants read it
+            zone = zones.posting_zone(locations, self.ctx.timezone, moment.date())
+            moment = moment.replace(tzinfo=zone)
+        if date_posted and moment.date() < date_posted:
             self.found.error(
                 value.line,
                 name,

@@ -16,7 +16,7 @@ from babel.dates import format_date, format_timedelta
 from babel.numbers import format_currency, format_decimal
 from jinja2 import pass_context
 
-from . import geo, strings
+from . import geo, strings, summaries
 from .model import Address, JobPosting, Salary
 
 # English labels, for code that wants them without a language (reports, feeds).
@@ -197,6 +197,15 @@ def render_once(context, macro, *args):
     return html
 
 
+def lead(posting: JobPosting) -> str:
+    """The summary under the title, unless it only repeats the opening of the description."""
+    if not posting.summary or summaries.first_paragraph(posting.body_html).startswith(
+        posting.summary
+    ):
+        return ""
+    return posting.summary
+
+
 @functools.lru_cache(maxsize=8192)
 def _text(key: str, lang: str | None, values: tuple) -> str:
     return strings.text(key, lang, None, **dict(values))
@@ -217,6 +226,7 @@ FILTERS = {
     "address_lines": address_lines,
     "country_name": country,
     "posting_where": where,
+    "lead": lead,
     "remote_areas_text": remote_areas,
     "number_text": number,
     "render_once": render_once,

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import geo, hygiene, normalize, rules, zones
+from . import geo, hygiene, normalize, rules, summaries, zones
 from .data import Department, parse_address
 from .fields import ALIASES, FIELDS, RESERVED
 from .frontmatter import Document, Field
@@ -157,7 +157,7 @@ class _Checker:
     def run(self, slug: str, body_html: str) -> JobPosting | None:
         self.check_names()
         title = self.title()
-        description_text = self.description(body_html, title)
+        self.description(body_html, title)
         date_posted = self.date("date_posted", required=True)
         status = (
             self.choice("status", normalize.status, "draft, open or closed", rules.STATUS) or "open"
@@ -198,7 +198,7 @@ class _Checker:
         openings = self.whole_number("openings", minimum=1)
         start_date = self.date("start_date")
         modified = self.date("modified")
-        summary = self.summary(description_text)
+        summary = self.summary(body_html)
         lang = self.lang()
         tags = self.tags()
         slug = self.slug(slug)
@@ -1042,10 +1042,10 @@ class _Checker:
             name=name, url=links.get("url"), logo=links.get("logo"), same_as=same_as
         )
 
-    def summary(self, description_text: str) -> str:
+    def summary(self, body_html: str) -> str:
         summary = self.text("summary")
         if summary is None:
-            return truncate(description_text, 200)
+            return summaries.fallback(body_html)
         if len(summary) > SUMMARY_LIMIT:
             self.found.warning(
                 self.line("summary"),

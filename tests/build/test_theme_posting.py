@@ -54,13 +54,19 @@ def test_apply_by_url_and_by_email(built):
     buttons = page.select(".apply a.button")
     assert [b["href"] for b in buttons] == ["https://fernhill.example/apply/eng-101"] * 2
     assert buttons[0].get_text() == "Apply now"
-    email = built.page("jobs/customer-support-specialist/index.html").select_one(".apply a")
-    assert email["href"] == "mailto:jobs@fernhill.example?subject=Customer%20Support%20Specialist"
-    assert (
-        "jobs@fernhill.example"
-        in built.page("jobs/customer-support-specialist/index.html")
-        .select_one(".apply-bottom")
-        .get_text()
+    page = built.page("jobs/customer-support-specialist/index.html")
+    email = page.select_one(".apply a")
+    assert email["href"] == (
+        "mailto:jobs@fernhill.example"
+        "?subject=Application%3A%20Customer%20Support%20Specialist%20%28CS-301%29"
+    )
+    # the address next to each button, as text, with a copy button copy.js shows
+    for place in page.select(".apply"):
+        assert place.select_one(".email").get_text() == "jobs@fernhill.example"
+        assert place.select_one("button.copy").has_attr("hidden")
+    assert page.find("script", src=lambda src: src and src.endswith("/copy.js"))
+    assert not built.page("jobs/backend-developer/index.html").find(
+        "script", src=lambda src: src and src.endswith("/copy.js")
     )
 
 

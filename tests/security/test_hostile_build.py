@@ -169,7 +169,8 @@ def test_mailto_subject_cannot_add_recipients_or_a_body(published):
     assert address == "jobs@fernhill.example"
     fields = parse_qs(query)
     assert set(fields) == {"subject"}, link
-    assert fields["subject"] == ["Engineer & Co?cc=evil@attacker.example&body=%0Aclick#x"]
+    title = "Engineer & Co?cc=evil@attacker.example&body=%0Aclick#x"
+    assert fields["subject"] == [f"Application: {title} (HOST-16)"]
     assert "#" not in query
 
 

@@ -21,7 +21,8 @@ def test_filter_narrows_in_place_and_the_address_follows(sample_server, desktop)
         "Backend Developer",
         "Werkstudent*in Frontend-Entwicklung",
     ]
-    assert desktop.url.endswith("/?location=berlin")
+    # one facet alone: the address is that facet's page, which shows the same without JS
+    assert desktop.url == sample_server.url + "/locations/berlin/"
     assert desktop.locator("#status").inner_text() == "2 roles match"
     assert desktop.locator("#status").get_attribute("role") == "status"
     desktop.get_by_label("Employment type").select_option("full-time")
@@ -32,12 +33,38 @@ def test_filter_narrows_in_place_and_the_address_follows(sample_server, desktop)
     assert desktop.locator(".group:visible").count() == 1
 
     desktop.go_back()
-    assert desktop.url.endswith("/?location=berlin")
+    assert desktop.url == sample_server.url + "/locations/berlin/"
     assert desktop.get_by_label("Employment type").input_value() == ""
     assert len(visible_titles(desktop)) == 2
     desktop.go_back()
     assert len(visible_titles(desktop)) == 7
     assert desktop.locator("#status").inner_text() == ""
+
+
+@pytest.mark.parametrize(
+    ("kind", "slug"),
+    [("department", "engineering"), ("location", "denver"), ("workplace", "remote"),
+     ("employment", "part-time")],
+)  # fmt: skip
+def test_a_shared_one_facet_link_shows_the_same_jobs_without_javascript(
+    sample_server, desktop, no_js, kind, slug
+):
+    desktop.goto(sample_server.url + "/")
+    desktop.locator(f"#f-{kind}").select_option(slug)
+    expect(desktop.locator(".card:visible")).not_to_have_count(7)
+    shown = sorted(visible_titles(desktop))
+    link = desktop.url
+    assert "?" not in link
+    no_js.goto(link)
+    assert sorted(no_js.locator(".card .title").all_inner_texts()) == shown
+    # the page's links still lead where they did before the address changed
+    first = desktop.locator(".card:visible a").first
+    first.click()
+    assert desktop.url.startswith(sample_server.url + "/jobs/")
+    assert desktop.locator("h1").inner_text() in shown
+    desktop.go_back()  # to the list as it was, or to the facet's page: the same jobs
+    assert desktop.url == link
+    assert sorted(desktop.locator(".card:visible .title").all_inner_texts()) == shown
 
 
 def test_shared_address_opens_filtered(sample_server, desktop):

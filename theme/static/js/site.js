@@ -1,5 +1,6 @@
 // Progressive enhancement for the openings list. Without it, facet pages do the filtering.
-// With it: the list filters in place, the address keeps the filter (shareable, back button works),
+// With it: the list filters in place, the address keeps the filter (shareable, back button works;
+// a filter on one facet alone is that facet's page, so the link shows the same jobs without JS),
 // a live region says how many roles match, and search asks Pagefind's static index, loaded only
 // when someone types, with pagefind/paths.json: the posting each result stands for.
 (function () {
@@ -16,6 +17,19 @@
   var asked = 0;
   var timer = 0;
   var base = new URL(form.dataset.base + "/", document.baseURI);
+  var facetPages = {}; // {path of a facet's page: [kind, slug]}
+
+  // The address may become a facet's page: links written relative to this page must not follow
+  Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (link) {
+    link.setAttribute("href", link.href);
+  });
+  KINDS.forEach(function (kind) {
+    Array.prototype.forEach.call(form.elements[kind].options, function (option) {
+      if (option.dataset.url) {
+        facetPages[new URL(option.dataset.url, document.baseURI).pathname] = [kind, option.value];
+      }
+    });
+  });
 
   // a card's posting as Pagefind knows it: its path from the site's root ("/jobs/x/")
   cards.forEach(function (card) {
@@ -26,6 +40,8 @@
 
   function fromAddress() {
     var params = new URLSearchParams(location.search);
+    var facet = facetPages[location.pathname];
+    if (facet) params.set(facet[0], facet[1]);
     KINDS.forEach(function (kind) {
       var select = form.elements[kind];
       select.value = params.get(kind) || "";
@@ -36,12 +52,20 @@
 
   function toAddress(push) {
     var params = new URLSearchParams();
+    var chosen = [];
     KINDS.forEach(function (kind) {
-      if (form.elements[kind].value) params.set(kind, form.elements[kind].value);
+      var select = form.elements[kind];
+      if (select.value) {
+        params.set(kind, select.value);
+        chosen.push(select.options[select.selectedIndex]);
+      }
     });
     if (query.value.trim()) params.set("q", query.value.trim());
-    var address = params.toString() ? "?" + params.toString() : location.pathname;
-    if (address === location.search || (address === location.pathname && !location.search)) return;
+    var address = base.pathname + (params.toString() ? "?" + params.toString() : "");
+    if (chosen.length === 1 && !query.value.trim() && chosen[0].dataset.url) {
+      address = new URL(chosen[0].dataset.url, base).pathname; // that facet's own page
+    }
+    if (address === location.pathname + location.search) return;
     history[push ? "pushState" : "replaceState"](null, "", address);
   }
 

@@ -64,7 +64,7 @@ def test_closed_posting_keeps_its_url_with_noindex_and_no_jsonld(built):
     assert jsonld_blocks(page) == []
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert "no longer open" in page.get_text()
-    assert page.find("a", string=lambda s: s and "open roles" in s)
+    assert page.find("a", string=lambda s: s and "open jobs" in s)
 
 
 def test_scheduled_posting_is_not_published(built):

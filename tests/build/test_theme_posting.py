@@ -1,4 +1,4 @@
-"""A posting page as built: facts panel, apply, breadcrumbs, more openings, sharing tags, the
+"""A posting page as built: facts panel, apply, breadcrumbs, more jobs, sharing tags, the
 German posting in German, and the closed, draft and company pages around it."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def test_remote_posting_names_its_countries(built):
     found = facts(page)
     assert found["Remote from"] == ["Germany, Austria, Portugal, United Kingdom"]
     assert found["Workplace"] == ["Remote"]
-    assert found["Openings"] == ["2"]
+    assert found["Number of hires"] == ["2"]
     assert found["Education"] == ["Postgraduate degree, or equivalent experience"]
 
 
@@ -74,18 +74,18 @@ def test_breadcrumbs_and_more_openings_in_the_department(built):
     page = built.page("jobs/backend-developer/index.html")
     crumbs = page.select(".crumbs li")
     assert [li.get_text(strip=True) for li in crumbs] == [
-        "Open roles",
+        "Open jobs",
         "Engineering",
         "Backend Developer",
     ]
     assert crumbs[-1].find(attrs={"aria-current": "page"})
     more = page.select_one(".more")
-    assert more.find("h2").get_text() == "More openings in Engineering"
+    assert more.find("h2").get_text() == "More jobs in Engineering"
     assert [a.get_text() for a in more.select("li > a")] == [
         "Werkstudent*in Frontend-Entwicklung",
         "Staff Platform Engineer",
     ]
-    assert more.find("a", string="All openings in Engineering")["href"] == (
+    assert more.find("a", string="All jobs in Engineering")["href"] == (
         "../../departments/engineering/"
     )
 
@@ -142,7 +142,7 @@ def test_closed_posting_points_to_open_roles(built):
     page = built.page("jobs/office-manager/index.html")
     assert page.find("h1").get_text() == "Office Manager"
     assert "Office Manager (no longer open)" in page.find("title").get_text()
-    link = page.find("a", string="See all open roles")
+    link = page.find("a", string="See all open jobs")
     assert link["href"] == "../../"
     assert not page.select(".apply")
     assert not page.find("link", rel="canonical")
@@ -159,7 +159,7 @@ def test_company_page(built):
     assert page.find("h1").get_text() == "Benefits"
     assert page.find("meta", attrs={"name": "description"})["content"].startswith("What everyone")
     assert page.find("a", attrs={"aria-current": "page"}).get_text() == "Benefits"
-    assert page.find("a", string="See all open roles")
+    assert page.find("a", string="See all open jobs")
 
 
 def test_search_index_is_built_over_open_postings(tmp_path):

@@ -1,7 +1,7 @@
 // Progressive enhancement for the openings list. Without it, facet pages do the filtering.
 // With it: the list filters in place, the address keeps the filter (shareable, back button works;
 // a filter on one facet alone is that facet's page, so the link shows the same jobs without JS),
-// a live region says how many roles match, and search asks Pagefind's static index, loaded only
+// a live region says how many jobs match, and search asks Pagefind's static index, loaded only
 // when someone types, with pagefind/paths.json: the posting each result stands for.
 (function () {
   "use strict";

@@ -16,7 +16,7 @@ from babel.dates import format_date, format_timedelta
 from babel.numbers import format_currency, format_decimal
 from jinja2 import pass_context
 
-from . import geo, strings, summaries
+from . import geo, regions, strings, summaries
 from .model import Address, JobPosting, Salary
 
 # English labels, for code that wants them without a language (reports, feeds).
@@ -137,9 +137,34 @@ def place(address: Address, lang: str | None = None) -> str:
 
 
 def remote_areas(posting: JobPosting, lang: str | None = None) -> str:
-    """Countries in the page's language; states and provinces as ISO names them."""
+    """Groups by their name ("EU"), then countries in the page's language; states and
+    provinces as ISO names them."""
     lang = lang or posting.lang
-    return ", ".join(geo.area_name(area.code, lang) for area in posting.remote_areas)
+    return ", ".join(remote_names(posting, lang))
+
+
+def remote_names(posting: JobPosting, lang: str | None = None) -> list[str]:
+    lang = lang or posting.lang
+    groups = regions.regions()
+    covered = regions.covering(posting.remote_regions)
+    names = [groups[code].name(lang) for code in posting.remote_regions if code in groups]
+    names += [
+        geo.area_name(area.code, lang)
+        for area in posting.remote_areas
+        if not (area.is_country and area.code in covered)
+    ]
+    return names
+
+
+def remote_countries(posting: JobPosting, lang: str | None = None) -> list[str]:
+    """Every country of the posting's groups, by name in the page's language, for the page
+    to list under the group's name (the JSON-LD names each of them)."""
+    lang = lang or posting.lang
+    covered = regions.covering(posting.remote_regions)
+    return sorted(
+        (geo.area_name(a.code, lang) for a in posting.remote_areas if a.code in covered),
+        key=str.casefold,
+    )
 
 
 def where(posting: JobPosting, lang: str | None = None) -> str:
@@ -228,6 +253,7 @@ FILTERS = {
     "posting_where": where,
     "lead": lead,
     "remote_areas_text": remote_areas,
+    "remote_countries": remote_countries,
     "number_text": number,
     "render_once": render_once,
 }

@@ -101,6 +101,8 @@ class JobPosting:
     workplace: str = "onsite"
     locations: tuple[Address, ...] = ()
     remote_areas: tuple[Area, ...] = ()
+    remote_regions: tuple[str, ...] = ()  # groups written (regions.yml): "EU"; their
+    # countries are in remote_areas
     salary: Salary | None = None
     apply_url: str | None = None
     apply_email: str | None = None

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import geo, hygiene, normalize, rules, summaries, zones
+from . import geo, hygiene, normalize, regions, rules, summaries, zones
 from .data import Department, parse_address
 from .fields import ALIASES, FIELDS, RESERVED
 from .frontmatter import Document, Field
@@ -152,6 +152,7 @@ class _Checker:
         # fields written under another name (Title, deparment, location): already reported as
         # unknown with the right name, so not reported again as missing
         self.misnamed: set[str] = set()
+        self.remote_regions: list[str] = []  # groups named in remote_countries, e.g. "EU"
 
     # --- the whole posting ---
     def run(self, slug: str, body_html: str) -> JobPosting | None:
@@ -210,7 +211,8 @@ class _Checker:
             date_posted=date_posted, department=department, body_html=body_html,
             organization=organization, valid_through=valid_through,
             employment_types=employment, workplace=workplace, locations=locations,
-            remote_areas=areas, salary=salary, apply_url=apply_url, apply_email=apply_email,
+            remote_areas=areas, remote_regions=tuple(self.remote_regions), salary=salary,
+            apply_url=apply_url, apply_email=apply_email,
             direct_apply=direct_apply, req_id=req_id, education=education,
             experience_months=experience, experience_in_place_of_education=in_place,
             openings=openings, start_date=start_date, summary=summary, tags=tags,
@@ -663,9 +665,21 @@ class _Checker:
                 )
                 continue
             text = clean_line(str(item.text))
+            region = regions.lookup(text)
+            if region is not None:
+                # every country of the group, for the JSON-LD and the pay-transparency rules
+                if region.code not in self.remote_regions:
+                    self.remote_regions.append(region.code)
+                for code in region.countries:
+                    if all(a.code != code for a in result):
+                        result.append(Area(code, geo.country_name(code)))
+                continue
             normal = geo.area(text)
             if normal.value is None:
-                suggestion = normal.suggestion
+                # "Remote - EU only": the group named inside the phrase is what was meant
+                groups = [regions.lookup(w) for w in re.findall(r"[^\W\d_]+", text)]
+                group = next((g for g in groups if g is not None), None)
+                suggestion = group.code if group else normal.suggestion
                 if suggestion is None:
                     # "Remote - EU only": the code inside the phrase is what was meant
                     words = [geo.area(w) for w in re.findall(r"\b[A-Z]{2}\b", text)]
@@ -675,7 +689,8 @@ class _Checker:
                 self.found.error(
                     item.line,
                     "remote_countries",
-                    f"{_quote(text)} is not an ISO country or region code{_did_you_mean(suggestion)}",
+                    f"{_quote(text)} is not an ISO country or state code, nor a group such as EU or DACH"
+                    f"{_did_you_mean(suggestion)}",
                     rules.REMOTE,
                 )
                 continue

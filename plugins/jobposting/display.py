@@ -16,7 +16,7 @@ from babel.dates import format_date, format_timedelta
 from babel.numbers import format_currency, format_decimal
 from jinja2 import pass_context
 
-from . import geo, regions, strings, summaries
+from . import addresses, geo, regions, strings, summaries
 from .model import Address, JobPosting, Salary
 
 # English labels, for code that wants them without a language (reports, feeds).
@@ -118,22 +118,39 @@ def education(level: str, lang: str | None = None) -> str:
 
 
 def address_lines(address: Address, lang: str | None = None) -> list[str]:
-    """Street / postal code and city / region / country, each part as given."""
-    city = " ".join(part for part in (address.postal_code, address.locality) if part)
-    region = address.region_code.split("-", 1)[1] if address.region_code else address.region
-    lines = [address.street, city, region, country(address.country, lang)]
-    return [line for line in lines if line]
+    """The address as its country writes it (addresses.py), then the country by name."""
+    return [*addresses.lines(address), country(address.country, lang)]
 
 
 def country(code: str, lang: str | None = None) -> str:
     return geo.country_name(code, (lang or "en").split("-")[0])
 
 
+def place_name(address: Address) -> str:
+    """The one name a place goes by on cards, filters, facet pages and in search: an office's
+    name from offices.yml ("Lisbon"), else the address's city."""
+    return address.label if address.key else (address.locality or address.region or "")
+
+
 def place(address: Address, lang: str | None = None) -> str:
-    """Short form for lists: "Berlin, Germany"."""
-    label = address.locality or address.name or address.region or ""
-    name = country(address.country, lang)
-    return f"{label}, {name}" if label else name
+    """One line for cards and feeds: "Lisbon, Portugal", "Denver, CO, United States"."""
+    name = place_name(address)
+    line = addresses.locality_line(address, name) if name else ""
+    country_name = country(address.country, lang)
+    return f"{line}, {country_name}" if line else country_name
+
+
+def place_synonyms(posting: JobPosting) -> list[str]:
+    """The other names of the posting's places, for search: the city as the address writes it
+    ("Lisboa"), the region's and country's names in English and in the posting's language."""
+    names = []
+    for address in posting.locations:
+        names += [address.locality or "", address.key or "", country(address.country, "en")]
+        names.append(country(address.country, posting.lang))
+        if address.region_code:
+            names.append(geo.subdivision_name(address.region_code))
+    shown = {place_name(a) for a in posting.locations}
+    return [n for n in dict.fromkeys(names) if n and n not in shown]
 
 
 def remote_areas(posting: JobPosting, lang: str | None = None) -> str:

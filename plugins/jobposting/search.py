@@ -131,6 +131,7 @@ def record_text(job) -> tuple[str, int]:
     lines = [
         job.title,
         display.where(job, lang),
+        " ".join(display.place_synonyms(job)),
         job.summary,
         " · ".join(fact for fact in facts if fact),
     ]

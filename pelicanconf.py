@@ -24,7 +24,8 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 ARTICLE_PATHS = ["jobs"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
-IGNORE_FILES = [".#*", "README.md"]
+# Hidden files (editor and system files such as .DS_Store) are neither read nor published.
+IGNORE_FILES = [".*", ".#*", "README.md"]
 
 ARTICLE_URL = "jobs/{slug}/"
 ARTICLE_SAVE_AS = "jobs/{slug}/index.html"

@@ -143,3 +143,21 @@ def test_ten_thousand_postings_build_in_under_a_gigabyte(tmp_path):
     big = run.big_board(10_000, postings.DEFAULT_SEED, tmp_path)
     assert big["html_files"] >= 9_000
     assert big["memory_mb"] <= run.TARGET_PEAK_MB, big  # Pelican and Pagefind together
+
+
+def test_same_output_names_every_file_that_differs(tmp_path):
+    from bench.same_output import differences
+
+    for side in ("before", "after"):
+        (tmp_path / side / "jobs" / "a").mkdir(parents=True)
+        (tmp_path / side / "jobs" / "a" / "index.html").write_text("<p>same</p>")
+    (tmp_path / "before" / "jobs" / "gone.html").write_text("x")
+    (tmp_path / "after" / "new.xml").write_text("x")
+    (tmp_path / "before" / "sitemap.xml").write_text("<a/>")
+    (tmp_path / "after" / "sitemap.xml").write_text("<b/>")
+    assert differences(tmp_path / "before", tmp_path / "after") == [
+        "differs:     sitemap.xml",
+        "only after:  new.xml",
+        "only before: jobs/gone.html",
+    ]
+    assert differences(tmp_path / "before" / "jobs" / "a", tmp_path / "after" / "jobs" / "a") == []

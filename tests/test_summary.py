@@ -105,7 +105,7 @@ def test_problems_elsewhere_are_listed(repo, capsys):
     out = summary(capsys, repo, repo.base)
     assert "- `content/data/departments.yml` changed" in out
     others = out.split("### Problems outside this change", 1)[1]
-    assert re.search(r"❌ error `\S+product-designer\.md`, line \d+, `department`: \"Product & Design\" is not in", others)  # fmt: skip
+    assert re.search(r"❌ error `\S+product-designer\.md`, line \d+, `department`: \"Product \\& Design\" is not in", others)  # fmt: skip
 
 
 def test_a_title_cannot_inject_markdown(repo, capsys):
@@ -130,3 +130,49 @@ def test_summary_outside_git_is_a_message(tmp_path, capsys):
     status = cli.main(["summary", "--base", "HEAD", "--content", str(site.content)])
     _, err = capsys.readouterr()
     assert status == 2 and "is not in a git repository" in err
+
+
+# Names git can hold on Linux but not everywhere: made here, in the test's repository.
+HOSTILE_NAMES = [
+    "tick`s and ``double`` ticks.md",
+    "`starts with a tick.md",
+    "pipe | <img src=x onerror=alert(1)> & *star* _under_ [link](https:evil.example) ~~del~~.md",
+    "line\n# heading\n- item.md",
+    "dollar $x^2$ math.md",
+]
+HOSTILE_TITLE = (
+    "<script>alert(1)</script> `code` | [x](javascript:alert(1)) ![i](x) $1$ &amp; ~~s~~"
+)
+
+
+def rendered(markdown: str):
+    """The summary as GitHub shows it: GitHub's Markdown (cmark-gfm), raw HTML let through so
+    that any that slipped out would show."""
+    import cmarkgfm
+    from bs4 import BeautifulSoup
+    from cmarkgfm.cmark import Options
+
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_hostile_names_and_titles_stay_text_in_the_summary(repo, capsys):
+    broken = VALID_POSTING.replace("department: Engineering", 'department: "`Nowhere` <b>|</b>"')
+    for number, name in enumerate(HOSTILE_NAMES):
+        repo.posting(name, broken.replace("ENG-1", f"ENG-{number + 20}"))
+    titled = VALID_POSTING.replace("title: Backend Developer", f"title: '{HOSTILE_TITLE}'")
+    repo.posting("titled.md", titled.replace("ENG-1", "ENG-40"))
+    out = summary(capsys, repo, repo.base)
+    page = rendered(out)
+    tags = {tag.name for tag in page.find_all(True)}
+    assert tags <= {"h2", "h3", "p", "ul", "li", "code", "strong"}, out
+    codes = {tag.get_text() for tag in page.find_all("code")}
+    for name in HOSTILE_NAMES:
+        shown = name.replace("\n", "\\n")
+        assert any(text.endswith(f"jobs/{shown}") for text in codes), (name, codes)
+    titles = [tag.get_text() for tag in page.find_all("strong")]
+    assert HOSTILE_TITLE in titles
+    # one list item per posting added, each problem inside its posting's item
+    added = page.find("h3", string=re.compile("^Added")).find_next("ul")
+    assert len(added.find_all("li", recursive=False)) == len(HOSTILE_NAMES) + 1
+    assert "`Nowhere` <b>|</b>" in added.get_text()

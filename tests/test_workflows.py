@@ -305,14 +305,50 @@ def test_pages_builds_for_the_pages_address_without_a_cache():
 def test_notify_runs_after_deployment_only_when_enabled():
     wf = workflow("pages.yml")
     notify = wf["jobs"]["notify"]
-    assert notify["needs"] == "deploy"
+    assert notify["needs"] == ["build", "deploy"]
     assert notify["if"] == "vars.NOTIFY_SEARCH_ENGINES == 'true'"
-    assert notify["permissions"] == {"contents": "read", "pages": "read"}
+    # the job that holds the secret reads the repository and nothing else
+    assert notify["permissions"] == {"contents": "read"}
     # the secret lives in its own environment, so only this job can read it
     assert notify["environment"]["name"] == "search-engines"
     last = notify["steps"][-1]
     assert last["run"] == "scripts/notify-deployed.sh"
     assert "GOOGLE_INDEXING_SERVICE_ACCOUNT" in last["env"]
+
+
+def test_notify_announces_the_builds_own_changes_under_its_own_address():
+    wf = workflow("pages.yml")
+    build, notify = wf["jobs"]["build"], wf["jobs"]["notify"]
+    # changes.json goes from the build job to the notify job as an artifact of this run
+    upload = step_using(wf, "actions/upload-artifact")
+    assert upload in build["steps"]
+    assert upload["with"]["path"] == "output/changes.json"
+    assert upload["with"]["if-no-files-found"] == "error"
+    download = step_using(wf, "actions/download-artifact")
+    assert download in notify["steps"]
+    assert download["with"] == {"name": upload["with"]["name"], "path": "output/"}
+    assert notify["steps"].index(download) < len(notify["steps"]) - 1
+    # the address is the build's, handed over: no Pages call in the job that holds the secret
+    assert build["outputs"]["siteurl"] == "${{ steps.pages.outputs.base_url }}"
+    assert notify["steps"][-1]["env"]["SITEURL"] == "${{ needs.build.outputs.siteurl }}"
+    assert not any("configure-pages" in s.get("uses", "") for s in notify["steps"])
+
+
+def test_notify_script_installs_only_what_notify_imports():
+    text = (ROOT / "scripts" / "notify-deployed.sh").read_text(encoding="utf-8")
+    code = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    joined = " ".join(line.rstrip("\\") for line in code)
+    # never the live site's list
+    assert "curl" not in joined and "wget" not in joined and "changes.json" in joined
+    # PyJWT at the pinned versions, as wheels; not the project's development set
+    assert re.search(
+        r"pip install .*--only-binary=:all:.*-c constraints\.txt\s+\"pyjwt\[crypto\]\"", joined
+    )
+    assert "[dev]" not in joined and "make install" not in joined
+    # `make notify` without letting Make install the whole set first
+    assert re.search(
+        r"^PYTHONPATH=plugins make .*--old-file=\.venv/\.installed notify$", text, re.M
+    )
 
 
 # --- keepalive.yml --------------------------------------------------------------------------

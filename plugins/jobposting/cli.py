@@ -15,6 +15,7 @@ import sys
 
 from .commands import docs, importing, listing, new, notifying, summary, validate
 from .commands.options import UsageError
+from .logtext import guard_logging, loggable
 
 USAGE_ERROR = 2
 
@@ -43,10 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         arguments.print_help(sys.stderr)
         return USAGE_ERROR
+    guard_logging()  # Pelican's messages, too, may name a file a pull request chose
     try:
         return args.func(args) or 0
     except UsageError as error:
-        print(f"openings {args.command}: {error}", file=sys.stderr)
+        print(f"openings {args.command}: {loggable(error)}", file=sys.stderr)
         return USAGE_ERROR
     except KeyboardInterrupt:
         return 130

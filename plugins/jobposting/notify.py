@@ -10,14 +10,19 @@ site is deployed, so crawlers that come at once find the new pages, and sends:
   updated postings, URL_DELETED for closed ones (their pages carry noindex). The service account's
   JSON key comes from the environment variable named by JOBPOSTING_INDEXING_API_SECRET_ENV (a
   repository secret in CI); the token request is a JWT signed with PyJWT.
+
+Only URLs under SITEURL are ever sent: changes.json is the build's own, but what it lists is
+checked again here, because a request signed with the site's key must never name someone else's
+page. The command imports only the standard library and PyJWT (with its cryptography), so the CI
+job that holds the secret installs nothing else (scripts/notify-deployed.sh).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
+import runpy
 import sys
 import time
 import urllib.error
@@ -25,9 +30,9 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 
-from .changes import PATH as CHANGES_PATH
-from .outputs import OutputGenerator, Snapshot
+from .logtext import loggable
 
+CHANGES_PATH = "changes.json"  # changes.PATH: what the build writes
 INDEXNOW_KEY = re.compile(r"[A-Za-z0-9-]{8,128}")
 INDEXNOW_BATCH = 10_000  # the protocol's limit of URLs per request
 INDEXING_SCOPE = "https://www.googleapis.com/auth/indexing"
@@ -51,19 +56,6 @@ def key_problem(key) -> str | None:
             "for example a UUID like 3f2b8c1e-5d7a-4e9b-8c2d-1a6f0e4b7c9d"
         )
     return None
-
-
-class IndexNowKeyGenerator(OutputGenerator):
-    """<key>.txt at the site's root, holding the key, as IndexNow checks."""
-
-    def write_files(self, site: Snapshot) -> None:
-        key = self.settings.get("JOBPOSTING_INDEXNOW_KEY")
-        if key:
-            self.write(f"{key}.txt", key.encode("ascii"))
-
-
-def get_generators(pelican):
-    return IndexNowKeyGenerator
 
 
 # --- the command's part ------------------------------------------------------------------------
@@ -124,6 +116,44 @@ def read_changes(output: str) -> dict:
 
 def _urls(entries) -> list[str]:
     return [e["url"] for e in entries if isinstance(e, dict) and e.get("url")]
+
+
+_DOT_SEGMENT = re.compile(r"(^|/)\.\.?(/|$)")
+
+
+def under_site(url, siteurl: str) -> bool:
+    """Whether url is a page of the site at siteurl: the same scheme and host, a path inside the
+    site's, and nothing (`..`, a backslash, a space) that a server could read as another path."""
+    if not isinstance(url, str) or not siteurl or re.search(r"[\s\\\x00-\x1f\x7f]", url):
+        return False
+    try:
+        site, page = urllib.parse.urlsplit(siteurl), urllib.parse.urlsplit(url)
+    except ValueError:
+        return False
+    if (page.scheme.lower(), page.netloc.lower()) != (site.scheme.lower(), site.netloc.lower()):
+        return False
+    if _DOT_SEGMENT.search(urllib.parse.unquote(page.path)):
+        return False
+    return page.path.startswith(site.path.rstrip("/") + "/")
+
+
+def only_under_site(changes: dict, siteurl: str) -> tuple[dict, list[str]]:
+    """changes without the URLs that are not under SITEURL, and those URLs."""
+    foreign: list[str] = []
+
+    def keep(url) -> bool:
+        if under_site(url, siteurl):
+            return True
+        foreign.append(str(url))
+        return False
+
+    kept = dict(changes)
+    for kind in ("added", "updated", "closed"):
+        kept[kind] = [
+            e for e in changes[kind] if not (isinstance(e, dict) and e.get("url")) or keep(e["url"])
+        ]
+    kept["pages"] = [u for u in changes.get("pages", ()) if keep(u)]
+    return kept, foreign
 
 
 def _post(url: str, body: bytes, content_type: str, token: str | None = None):
@@ -266,6 +296,9 @@ def notify(changes: dict, config: Config, dry_run: bool = False) -> Outcome:
             "nothing to announce"
         )
         return out
+    changes, foreign = only_under_site(changes, config.siteurl)
+    for url in foreign:
+        out.say(f"notify: warning: {url} is not under SITEURL ({config.siteurl}): not sent")
     counts = {k: len(changes[k]) for k in ("added", "updated", "closed")}
     out.say("notify: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     if dry_run:
@@ -291,35 +324,38 @@ def notify(changes: dict, config: Config, dry_run: bool = False) -> Outcome:
 
 
 def load_settings(path: str) -> dict:
-    from pelican.settings import read_settings
-
+    """The settings file's values, read as Pelican reads them (a Python file, whose folder it may
+    import from, as publishconf.py imports pelicanconf.py), without importing Pelican."""
     if not os.path.exists(path):
         raise NotifyError(f"the settings file {path} does not exist")
-    return read_settings(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    sys.path.insert(0, folder)
+    try:
+        values = runpy.run_path(path)
+    except SystemExit as stop:  # publishconf.py stops when SITEURL is not set
+        raise NotifyError(str(stop.code)) from None
+    except Exception as error:
+        raise NotifyError(f"the settings file {path} could not be read: {error}") from error
+    finally:
+        sys.path.remove(folder)
+    return {name: value for name, value in values.items() if name.isupper()}
 
 
 def run(args) -> int:
     try:
         config = Config.from_settings(load_settings(args.settings))
+        if not config.siteurl.startswith(("https://", "http://")):
+            raise NotifyError(
+                f"SITEURL is not set in {args.settings}: only URLs under the site's address "
+                "are sent, so notify needs it"
+            )
         problem = key_problem(config.indexnow_key)
         if problem:
             raise NotifyError(problem)
         outcome = notify(read_changes(args.output), config, dry_run=args.dry_run)
     except NotifyError as error:
-        print(f"openings notify: {error}", file=sys.stderr)
+        print(f"openings notify: {loggable(error)}", file=sys.stderr)
         return USAGE_ERROR
-    for line in outcome.lines:
-        print(line)
+    for line in outcome.lines:  # URLs and the services' answers: never a workflow command
+        print(loggable(line))
     return 1 if outcome.failed else 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    from .commands.notifying import add_arguments
-
-    parser = argparse.ArgumentParser(prog="openings notify")
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

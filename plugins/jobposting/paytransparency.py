@@ -201,7 +201,7 @@ def _entry(node, problems: list[LoadProblem]) -> Jurisdiction | None:
             None,
             "source",
             "missing; give the page the facts were read from, "
-            "or `source_note: not verified with a stored source`",
+            "or `source_note: not verified with a published source`",
         )
 
     if ident is not None and not _ID.match(ident):

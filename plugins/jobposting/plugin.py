@@ -1,7 +1,7 @@
 """Pelican signal receivers: thin, taking values out of Pelican and calling pure functions.
 
-Per-build state lives in the generators' shared context, never in module globals, so builds in
-one process (tests, the dev server) do not leak into each other.
+Per-build state is a buildstate.BuildState in the generators' shared context, never a module
+global, so builds in one process (tests, the dev server) do not leak into each other.
 """
 
 from __future__ import annotations
@@ -9,23 +9,26 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import functools
 import os
-from dataclasses import dataclass, field
 
 from pelican import signals
 from pelican.contents import Article
-from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
 from . import (
     changes,
     collector,
+    contentfiles,
+    contentlinks,
     display,
     facets,
     feeds,
     indeed,
+    indexnowkey,
     jobsjson,
     jsonld,
-    notify,
+    outputpaths,
     outputs,
     parallel,
     pipeline,
@@ -37,39 +40,14 @@ from . import (
     settings,
     settingscheck,
     sitemap,
+    svgfiles,
     templatecache,
 )
+from .buildstate import CONTEXT_KEY, BuildState, build_state, state_in
 from .lifecycle import State
 from .postingfile import report_path
 from .problems import BuildFailed, Problem, Severity
 from .reader import PostingReader
-
-CONTEXT_KEY = "jobposting"
-
-
-@dataclass
-class BuildState:
-    checks: pipeline.Checks
-    outcomes: dict[str, pipeline.Outcome] = field(default_factory=dict)  # by source path
-    other_problems: list[Problem] = field(default_factory=list)  # pages, unreadable files
-    articles: dict[str, object] = field(default_factory=dict)  # source path -> Pelican article
-    early: dict[str, pipeline.Outcome] = field(default_factory=dict)  # checked when read
-
-    @property
-    def problems(self) -> list[Problem]:
-        found = [*self.checks.data_problems, *self.other_problems]
-        for outcome in self.outcomes.values():
-            found.extend(outcome.problems)
-        return found
-
-    @property
-    def states(self) -> dict[str, State]:
-        return {path: outcome.state for path, outcome in self.outcomes.items()}
-
-    def open_articles(self):
-        for path, outcome in self.outcomes.items():
-            if outcome.state is State.OPEN and path in self.articles:
-                yield self.articles[path]
 
 
 def initialized(pelican) -> None:
@@ -77,8 +55,19 @@ def initialized(pelican) -> None:
 
 
 def add_reader(readers) -> None:
+    """Only the plugin's Markdown reader: Pelican's .rst reader includes other files and its
+    .html reader keeps raw HTML. Files those would read are refused (contentfiles.py)."""
+    for extension in list(readers.reader_classes):
+        if extension != "static":  # Pelican's reader of static files reads nothing
+            readers.reader_classes[extension] = None
     for extension in PostingReader.file_extensions:
-        readers.reader_classes[extension] = PostingReader
+        readers.reader_classes[extension] = readahead.AheadReader
+
+
+def list_files_safely(generator) -> None:
+    """generator_init: no generator follows a symbolic link or lists a static file of a type
+    the site does not publish (contentfiles.py reports them)."""
+    generator.get_files = functools.partial(contentfiles.list_files, generator)
 
 
 def add_filters(generator) -> None:
@@ -93,16 +82,6 @@ def add_filters(generator) -> None:
     templatecache.attach(generator)  # last: the cache is per environment configuration
 
 
-def build_state(generator) -> BuildState:
-    return _state(generator.context, generator.settings)
-
-
-def _state(context, values) -> BuildState:
-    if CONTEXT_KEY not in context:
-        context[CONTEXT_KEY] = BuildState(pipeline.prepare(values))
-    return context[CONTEXT_KEY]
-
-
 def check_when_read(content) -> None:
     """content_object_init: check a posting as soon as Pelican has made its Article.
 
@@ -112,7 +91,7 @@ def check_when_read(content) -> None:
     doc = getattr(content, "jobposting_document", None)
     if doc is None or not isinstance(content, Article):
         return
-    state = _state(content._context, content.settings)
+    state = state_in(content._context, content.settings)
     path = _path(content)
     ahead = content.metadata.pop("jobposting_ahead", None)  # made by readahead.py's helper
     content.__dict__.pop("jobposting_ahead", None)
@@ -217,6 +196,26 @@ def collect_page_problems(generator: PagesGenerator) -> None:
     for page in pages:
         found = getattr(page, "jobposting_problems", ())
         state.other_problems.extend(state.checks.promote(found))
+    if not generator.settings["JOBPOSTING_SHOW_DRAFTS"]:  # as for postings: never published
+        generator.draft_pages[:] = []
+        generator.draft_translations[:] = []
+    # the menu: pages with an order first, by it; then the others as Pelican ordered them
+    generator.pages.sort(
+        key=lambda page: (getattr(page, "order", None) is None, getattr(page, "order", 0))
+    )
+    # the files {static} and {attach} links name, which the static generator reads next: only
+    # those it may copy (the others were reported with their line when read: contentlinks.py)
+    links = generator.context["static_links"]
+    safe = contentfiles.safe_links(links, generator.settings)
+    links.intersection_update(safe)
+
+
+def clean_drawings(generator: StaticGenerator) -> None:
+    """static_generator_finalized: SVG drawings are filtered now (a file that is not one is
+    reported with the rest) and written filtered (svgfiles.py)."""
+    cleaned, problems = svgfiles.clean(generator.staticfiles, generator.path)
+    build_state(generator).other_problems.extend(problems)
+    svgfiles.write_cleaned(generator, cleaned)
 
 
 def finish(generators) -> None:
@@ -225,18 +224,13 @@ def finish(generators) -> None:
     state = build_state(articles)
     values = articles.settings
     _unreadable_files(articles, state)
+    _account_for_every_file(generators, state)
     problems = state.problems
     report.emit(report.lines(problems, settings.annotations_wanted(values)))
     report.emit([report.summary(state.states, problems)])
     errors = len({p for p in problems if p.is_error})
     if errors:
-        report.emit(
-            [
-                f"jobposting: the site was not built: fix the {errors} error{'s' if errors != 1 else ''} above"
-            ]
-        )
-        search.drop_stream(articles.context)
-        raise BuildFailed("jobposting: errors in the content", tuple(problems))
+        _stop(articles, problems, errors)
     siteurl = values["SITEURL"].rstrip("/")
     for article in state.open_articles():
         url = f"{siteurl}/{display.url(article)}"
@@ -284,6 +278,58 @@ def _unreadable_files(articles: ArticlesGenerator, state: BuildState) -> None:
                     state.outcomes[path] = pipeline.not_markdown(path)
 
 
+def _account_for_every_file(generators, state: BuildState) -> None:
+    """Every file under content/ read by the plugin or refused; no two sources written to the
+    same place (contentfiles.py, outputpaths.py)."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages = next((g for g in generators if isinstance(g, PagesGenerator)), None)
+    statics = next((g for g in generators if isinstance(g, StaticGenerator)), None)
+    context = articles.context
+    values = articles.settings
+    already = {p.path for p in state.problems if p.is_error}
+    state.other_problems += contentfiles.account_for(
+        values,
+        {os.path.normpath(p) for p in context.get("generated_content", {})},
+        {os.path.normpath(p) for p in context.get("static_content", {})},
+        already,
+    )
+    static_files = getattr(statics, "staticfiles", []) if statics else []
+    written = outputpaths.sources(articles, pages, static_files)
+    by_source = {s.get_relative_source_path(): s for s in static_files}
+    site = contentlinks.Site(values)
+    for content in outputpaths.contents(articles, pages):
+        links = contentlinks.attach_links(content, site)
+        written += outputpaths.attached(content, by_source, links)
+    state.written = written
+    state.other_problems += outputpaths.clashes(written, values)
+
+
+def check_facet_paths(generators) -> None:
+    """all_generators_finalized, after facets.build_board: no facet page where content writes."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    state = articles.context.get(CONTEXT_KEY)
+    board = articles.context.get(facets.CONTEXT_KEY)
+    if state is None or board is None:
+        return
+    facet_pages = {
+        outputpaths.normal(f.save_as): f"the site's {f.kind} page {f.url}"
+        for f in board.written_pages
+    }
+    # finish() found no clash among the content's own paths: any found now is with a facet page
+    problems = outputpaths.clashes(state.written, articles.settings, facet_pages)
+    if problems:
+        report.emit(report.lines(problems, settings.annotations_wanted(articles.settings)))
+        _stop(articles, problems, len(problems))
+
+
+def _stop(articles: ArticlesGenerator, problems: list[Problem], errors: int) -> None:
+    """After the report: the build ends here, before a single file is written."""
+    plural = "s" if errors != 1 else ""
+    report.emit([f"jobposting: the site was not built: fix the {errors} error{plural} above"])
+    search.drop_stream(articles.context)
+    raise BuildFailed("jobposting: errors in the content", tuple(problems))
+
+
 def _in_jobs(relative: str, values) -> bool:
     return relative.replace(os.sep, "/").startswith(values["JOBPOSTING_PATH"].rstrip("/") + "/")
 
@@ -293,14 +339,20 @@ def register() -> None:
     signals.initialized.connect(initialized)
     signals.generator_init.connect(add_filters)
     signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(list_files_safely)  # before readahead.py orders the files
     signals.article_generator_context.connect(drop_markdown)
     signals.content_object_init.connect(check_when_read)
     signals.article_generator_pretaxonomy.connect(classify_postings)
     signals.page_generator_finalized.connect(collect_page_problems)
+    signals.static_generator_finalized.connect(clean_drawings)
     signals.all_generators_finalized.connect(finish)
-    for feature in (readahead, facets, search, parallel):  # second process, search, pages
+    readahead.connect()  # a second process reading ahead
+    facets.connect()
+    # after facets.build_board, before search.py writes its index
+    signals.all_generators_finalized.connect(check_facet_paths)
+    for feature in (search, parallel):  # the search index, pages written by a second process
         feature.connect()
-    for output in (sitemap, robots, feeds, jobsjson, indeed, changes, notify):  # crawler files
+    for output in (sitemap, robots, feeds, jobsjson, indeed, changes, indexnowkey):  # crawler files
         signals.get_generators.connect(output.get_generators)
     signals.initialized.connect(outputs.check_settings)
     signals.finalized.connect(collector.end)  # last: after the other receivers have waited

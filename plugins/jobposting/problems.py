@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .logtext import escaped, guarded
+
+
+class WorkflowCommand(str):
+    """A line that GitHub's runner is meant to read as a command: report.emit writes it as it is,
+    and guards every other line (logtext.py)."""
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -27,20 +34,28 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def as_text(self) -> str:
-        """Compiler style: `content/jobs/x.md:7: employment_type: ...` (warnings say so)."""
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        field = f"{self.field}: " if self.field else ""
+        """Compiler style: `content/jobs/x.md:7: employment_type: ...` (warnings say so).
+
+        One line, whatever the file's name or the value quoted holds, and never a workflow
+        command (logtext.py): a pull request chooses both.
+        """
+        path = escaped(self.path)
+        where = f"{path}:{self.line}" if self.line else path
+        field = f"{escaped(self.field)}: " if self.field else ""
         label = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{where}: {label}{field}{self.message}"
+        return guarded(f"{where}: {label}{field}{escaped(self.message)}")
 
     def as_github(self) -> str:
-        """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
+        """A GitHub Actions workflow command, so the problem shows on the pull request's line.
+
+        Escaped by GitHub's rules (`%`, CR, LF; and `:` and `,` in properties), so that a name or
+        message ends neither the command nor the line."""
         props = f"file={_escape_property(self.path)}"
         if self.line:
             props += f",line={self.line}"
         title = f"{self.field}" if self.field else "posting"
         props += f",title={_escape_property(title)}"
-        return f"::{self.severity.value} {props}::{_escape_data(self.message)}"
+        return WorkflowCommand(f"::{self.severity.value} {props}::{_escape_data(self.message)}")
 
     def promoted(self) -> Problem:
         """The same problem as an error (JOBPOSTING_STRICT)."""

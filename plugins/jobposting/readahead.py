@@ -6,7 +6,7 @@ HTML (postingfile.parse_file), the posting's checks (pipeline.check_posting) and
 (search.record_text). When the articles generator lists its files, this module forks two
 helpers, each taking every second posting in the order Pelican will read them (read_in_order
 sorts them); each sends its results back through its own pipe, and the reader takes them
-instead of doing the work (reader.PostingReader.read, plugin.check_when_read). Pelican's own
+instead of doing the work (AheadReader.parse, plugin.check_when_read). Pelican's own
 metadata is still made by the reader, so every message and byte is the same
 (tests/build/test_readahead.py).
 
@@ -30,6 +30,13 @@ from dataclasses import replace
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+
+from . import pipeline, search
+from .buildstate import build_state
+from .lifecycle import State
+from .postingfile import import_repairs, parse_file, report_path
+from .reader import PostingReader
+from .slugs import page_slug
 
 HELPERS = 2  # processes; each parses every second posting (measured: one was the bottleneck)
 
@@ -123,9 +130,6 @@ def start(
     postings = [p for p in paths if os.path.abspath(p).startswith(jobs_root + os.sep)]
     if not wanted(settings, len(postings)):
         return
-    from .postingfile import import_repairs, parse_file, report_path
-    from .reader import PostingReader  # imported here: reader.py imports this module
-
     # A board this big has a name with an accent or a currency sign somewhere: ftfy (0.1 s to
     # import) is imported here once, not by each helper and again by the build for its pages.
     import_repairs()
@@ -134,11 +138,11 @@ def start(
     for number in range(HELPERS):
         share = postings[number::HELPERS]
         if share:
-            helpers.append(_fork(share, ahead, parse_file, report_path))
+            helpers.append(_fork(share, ahead))
     _active[id(settings)] = _Helpers(helpers)
 
 
-def _fork(postings: list[str], ahead, parse_file, report_path) -> _Helper:
+def _fork(postings: list[str], ahead) -> _Helper:
     read_end, write_end = os.pipe()
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
@@ -198,10 +202,6 @@ class _Checker:
         self.reader = reader
 
     def check(self, source_path: str, path: str, doc, problems, html):
-        from . import pipeline, search
-        from .lifecycle import State
-        from .slugs import page_slug
-
         values = self.settings
         source = values.get("SLUGIFY_SOURCE")
         if source not in ("title", "basename") or not doc.has_front_matter:
@@ -218,9 +218,17 @@ class _Checker:
         return slug, outcome, text
 
 
+class AheadReader(PostingReader):
+    """The posting reader, taking a file's parse from a helper when one has it: what Pelican
+    reads with while helpers are reading ahead (plugin.add_reader)."""
+
+    def parse(self, source_path: str, path: str) -> tuple:
+        return take(self.settings, source_path) or super().parse(source_path, path)
+
+
 def take(settings, source_path: str):
-    """reader.PostingReader.read: this file's (doc, problems, html, checked), if a helper
-    has it; `checked`: (slug, pipeline.Outcome, search text) or None."""
+    """This file's (doc, problems, html, checked), if a helper has it; `checked`: (slug,
+    pipeline.Outcome, search text) or None."""
     helpers = _active.get(id(settings))
     if helpers is None:
         return None
@@ -244,8 +252,6 @@ def read_in_order(generator) -> None:
     settings = generator.settings
 
     def get_files(*args, **kwargs):
-        from .plugin import build_state  # plugin imports this module
-
         files = sorted(unordered(*args, **kwargs))
         jobs_root = os.path.abspath(
             os.path.join(settings["PATH"], settings.get("JOBPOSTING_PATH", "jobs"))

@@ -12,7 +12,7 @@ import os
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
-from . import readahead
+from . import contentlinks, pagefields
 from .postingfile import (
     EXTENSIONS,
     date_text,
@@ -22,9 +22,6 @@ from .postingfile import (
     scalar,
     title_of,
 )
-
-PAGE_KEYS = {"title", "slug", "status", "lang", "summary", "date", "modified", "template",
-             "save_as", "url", "translation", "tags", "order"}  # fmt: skip
 
 
 class PostingReader(MarkdownReader):
@@ -38,25 +35,37 @@ class PostingReader(MarkdownReader):
         self.jobs_root = os.path.abspath(
             os.path.join(settings["PATH"], settings.get("JOBPOSTING_PATH", "jobs"))
         )
+        self.site = contentlinks.Site(settings)
 
     def is_posting(self, source_path: str) -> bool:
         return os.path.abspath(source_path).startswith(self.jobs_root + os.sep)
 
     def read(self, source_path):
         path = report_path(source_path)
-        parsed = readahead.take(self.settings, source_path)  # parsed by a second process
-        doc, problems, body_html, ahead = parsed or (*parse_file(source_path, path), None)
+        doc, problems, body_html, ahead = self.parse(source_path, path)
+        # checked here, before Pelican collects the files it would copy (contentfiles.py)
+        wrong_links = contentlinks.check(body_html, source_path, path, self.site)
+        if wrong_links:
+            problems = [*problems, *wrong_links]
+            ahead = None  # checked without these: plugin.check_when_read checks it again
         if self.is_posting(source_path):
             problems += missing_front_matter(doc, path)
             metadata = self.posting_metadata(doc, source_path)
         else:
-            metadata = self.page_metadata(doc, source_path)
+            metadata, found = self.page_metadata(doc, source_path, path)
+            problems = [*problems, *found]
         metadata["jobposting_document"] = doc
         metadata["jobposting_problems"] = problems
         metadata["jobposting_source"] = path
         if ahead is not None:
             metadata["jobposting_ahead"] = ahead  # plugin.check_when_read takes it
         return body_html, metadata
+
+    def parse(self, source_path: str, path: str) -> tuple:
+        """The file's front matter, problems so far and sanitised HTML, and no early verdict:
+        (doc, problems, html, None). readahead.AheadReader takes all four from a helper process
+        when one has them."""
+        return (*parse_file(source_path, path), None)
 
     def posting_metadata(self, doc, source_path) -> dict:
         """What Pelican itself needs; the validator decides everything else later."""
@@ -82,24 +91,20 @@ class PostingReader(MarkdownReader):
             metadata["summary"] = html.escape(summary)
         return metadata
 
-    def page_metadata(self, doc, source_path) -> dict:
+    def page_metadata(self, doc, source_path, path) -> tuple[dict, list]:
+        """A company page's own fields only (pagefields.py), and the problems with the others."""
+        values, problems = pagefields.check(doc, path)
         metadata = {}
-        for key, field in doc.fields.items():
-            name = key.lower()
-            value = scalar(field) if field.is_scalar else field.plain()
-            if value is None:
-                continue
-            if name in ("summary",):
+        for name, value in values.items():
+            if name == "summary":
                 metadata[name] = html.escape(str(value))
-            elif name in PAGE_KEYS:
-                metadata[name] = self.process_metadata(
-                    name, value if name == "tags" else str(value)
-                )
-            else:
+            elif name == "order":
                 metadata[name] = value
+            else:
+                metadata[name] = self.process_metadata(name, value)
         if "title" not in metadata:
             metadata["title"] = os.path.splitext(os.path.basename(source_path))[0]
-        return metadata
+        return metadata, problems
 
 
 def posting_date(iso_day: str) -> SafeDatetime:

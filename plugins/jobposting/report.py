@@ -6,7 +6,8 @@ import sys
 from collections import Counter
 
 from .lifecycle import State
-from .problems import Problem
+from .logtext import loggable
+from .problems import Problem, WorkflowCommand
 
 ORDER = (State.OPEN, State.CLOSED, State.DRAFT, State.SCHEDULED, State.REJECTED)
 
@@ -45,8 +46,9 @@ def summary(states: dict[str, State], problems) -> str:
 
 def emit(text_lines) -> None:
     """Whole lines on stderr: Pelican's logger wraps at 80 columns in CI logs, which would split
-    `path:line` and break GitHub's annotations."""
+    `path:line` and break GitHub's annotations. Only the annotations are workflow commands: any
+    other line is guarded, whatever it quotes (a tool's error, a setting)."""
     stream = sys.stderr
     for line in text_lines:
-        stream.write(line + "\n")
+        stream.write((line if isinstance(line, WorkflowCommand) else loggable(line)) + "\n")
     stream.flush()

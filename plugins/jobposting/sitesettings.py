@@ -31,6 +31,9 @@ PELICAN_DEFAULTS = {
     "SLUGIFY_SOURCE": "title",
     "SLUGIFY_USE_UNICODE": False,
     "SLUGIFY_PRESERVE_CASE": False,
+    # where a {filename} link may point, and how such links are written (contentlinks.py)
+    "PAGE_PATHS": ["pages"],
+    "INTRASITE_LINK_REGEX": "[{|](?P<what>.*?)[|}]",
 }
 # Paths Pelican takes relative to the settings file (THEME only when such a folder exists).
 RELATIVE_TO_FILE = ("PATH", "OUTPUT_PATH", "THEME", "CACHE_PATH")

@@ -10,7 +10,7 @@ import os
 import signal
 
 import pytest
-from jobposting import plugin, postingfile, readahead, reader
+from jobposting import plugin, postingfile, readahead
 from jobposting.problems import BuildFailed
 from sitebuild import Site
 
@@ -33,7 +33,7 @@ def taken(monkeypatch):
         counts["helper" if parsed is not None else "itself"] += 1
         return parsed
 
-    monkeypatch.setattr(reader.readahead, "take", counting_take)
+    monkeypatch.setattr(readahead, "take", counting_take)
     return counts
 
 

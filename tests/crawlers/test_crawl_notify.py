@@ -5,16 +5,22 @@ receives. The service account's key is generated here."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jobposting import notify
+from jobposting.commands import notifying
+from jobposting.logtext import loggable
 from jobposting.problems import BuildFailed
 from recorder import Recorder
 from sitebuild import SITEURL, VALID_POSTING
+from workflow_commands import commands
 
 KEY = "3f2b8c1e-5d7a-4e9b-8c2d-1a6f0e4b7c9d"
 DESIGNER = VALID_POSTING.replace("title: Backend Developer", "title: Product Designer")
@@ -159,7 +165,7 @@ def test_notify_sends_indexnow_and_indexing_api(
     # the build wrote the key file IndexNow checks
     assert (changed_site.output / f"{KEY}.txt").read_text() == KEY
 
-    status = notify.main(
+    status = notifying.main(
         ["--output", str(changed_site.output), "--settings", settings_file(tmp_path, server)]
     )
     assert status == 0, capsys.readouterr()
@@ -209,7 +215,7 @@ def test_each_service_is_off_unless_configured(changed_site, server, tmp_path, c
     conf = settings_file(
         tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None, JOBPOSTING_INDEXING_API_SECRET_ENV=None
     )
-    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 0
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 0
     assert server.requests == []
     out = capsys.readouterr().out
     assert "IndexNow: off" in out and "Indexing API: off" in out
@@ -221,7 +227,7 @@ def test_a_missing_secret_skips_the_indexing_api(
     monkeypatch.delenv("TEST_INDEXING_SECRET", raising=False)
     server.answers[("POST", "/indexnow")] = (200, b"")
     conf = settings_file(tmp_path, server)
-    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 0
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 0
     assert server.to("POST", "/token") == []
     assert "TEST_INDEXING_SECRET is empty" in capsys.readouterr().out
 
@@ -229,14 +235,14 @@ def test_a_missing_secret_skips_the_indexing_api(
 def test_a_refusal_is_reported_with_a_failing_status(changed_site, server, tmp_path, capsys):
     server.answers[("POST", "/indexnow")] = (403, b"key not valid")
     conf = settings_file(tmp_path, server, JOBPOSTING_INDEXING_API_SECRET_ENV=None)
-    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 1
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 1
     assert "IndexNow refused 7 URLs: HTTP 403: key not valid" in capsys.readouterr().out
 
 
 def test_a_broken_secret_is_a_clear_message(changed_site, server, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("TEST_INDEXING_SECRET", "{not json")
     conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
-    assert notify.main(["--output", str(changed_site.output), "--settings", conf]) == 2
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 2
     err = capsys.readouterr().err
     assert "TEST_INDEXING_SECRET is not a service account's JSON key" in err
     assert "Traceback" not in err
@@ -245,7 +251,7 @@ def test_a_broken_secret_is_a_clear_message(changed_site, server, tmp_path, monk
 
 def test_notify_before_a_build_says_what_to_do(tmp_path, server, capsys):
     conf = settings_file(tmp_path, server)
-    assert notify.main(["--output", str(tmp_path / "nothing"), "--settings", conf]) == 2
+    assert notifying.main(["--output", str(tmp_path / "nothing"), "--settings", conf]) == 2
     assert "build the site first" in capsys.readouterr().err
 
 
@@ -253,7 +259,9 @@ def test_nothing_to_announce_without_a_baseline(site, server, tmp_path, capsys):
     site.posting("backend-developer.md", VALID_POSTING)
     site.build()  # no JOBPOSTING_PREVIOUS_JOBS_JSON
     assert (
-        notify.main(["--output", str(site.output), "--settings", settings_file(tmp_path, server)])
+        notifying.main(
+            ["--output", str(site.output), "--settings", settings_file(tmp_path, server)]
+        )
         == 0
     )
     assert server.requests == []
@@ -273,3 +281,145 @@ def test_settings_crawlers_cannot_use_stop_the_build(site, capfd, setting, value
         site.build(**{setting: value})
     assert message in capfd.readouterr().err
     assert not (site.output / "sitemap.xml").exists()
+
+
+# --- only the site's own URLs ---------------------------------------------------------------------
+
+FOREIGN = [
+    "https://victim.example/jobs/someone-elses/",
+    "https://careers.example.evil.example/jobs/x/",
+    "https://careers.example@evil.example/jobs/x/",
+    "http://careers.example/jobs/plain-http/",
+    "https://careers.example/jobs/../../elsewhere/",
+    "https://careers.example/jobs/%2e%2e/%2E%2E/elsewhere/",
+    "https://careers.example\\@evil.example/",
+    "https://careers.example/jobs/x/\n::error::injected",
+    "careers.example/jobs/relative/",
+]
+
+
+def tamper(site, entries: list[str]) -> None:
+    """changes.json as someone with write access to the build could leave it."""
+    path = site.output / "changes.json"
+    changes = json.loads(path.read_text())
+    for kind in ("added", "updated", "closed"):
+        changes[kind] += [{"id": f"{kind}-{n}", "url": url} for n, url in enumerate(entries)]
+    changes["pages"] += entries
+    path.write_text(json.dumps(changes))
+
+
+def everything_sent(server) -> list[str]:
+    sent = []
+    for request in server.to("POST", "/indexnow"):
+        sent += request.json()["urlList"]
+    sent += [r.json()["url"] for r in server.to("POST", "/v3/urlNotifications:publish")]
+    return sent
+
+
+def test_a_foreign_url_is_never_sent(changed_site, server, tmp_path, monkeypatch, capsys):
+    secret, _ = service_account(f"{server.url}/token")
+    monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
+    server.answers[("POST", "/indexnow")] = (202, b"")
+    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1"}')
+    server.answers[("POST", "/v3/urlNotifications:publish")] = (200, b"{}")
+    tamper(changed_site, FOREIGN)
+    conf = settings_file(tmp_path, server)
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 0
+    sent = everything_sent(server)
+    assert sent and all(url.startswith(f"{SITEURL}/") for url in sent)
+    assert not set(sent) & set(FOREIGN)
+    assert len(server.to("POST", "/v3/urlNotifications:publish")) == 3  # the build's own three
+    out = capsys.readouterr().out
+    for url in FOREIGN:
+        assert f"notify: warning: {loggable(url)} is not under SITEURL" in out
+    assert commands(out) == []
+
+
+def test_a_project_site_sends_nothing_of_its_neighbours(site, server, tmp_path, capsys):
+    # every project site of one owner shares the owner's github.io host
+    project = "https://hr.example.github.io/careers"
+    site.posting("backend-developer.md", VALID_POSTING)
+    site.build(SITEURL=project, JOBPOSTING_PREVIOUS_JOBS_JSON=f"{server.url}/jobs.json")
+    neighbours = [
+        "https://hr.example.github.io/other-project/jobs/x/",
+        "https://hr.example.github.io/careers-old/jobs/x/",
+        "https://hr.example.github.io/",
+    ]
+    tamper(site, neighbours)
+    server.answers[("POST", "/indexnow")] = (202, b"")
+    conf = settings_file(tmp_path, server, SITEURL=project, JOBPOSTING_INDEXING_API_SECRET_ENV=None)
+    assert notifying.main(["--output", str(site.output), "--settings", conf]) == 0
+    [ping] = server.to("POST", "/indexnow")
+    assert ping.json()["urlList"] == [f"{project}/", f"{project}/departments/engineering/", f"{project}/jobs/backend-developer/"]  # fmt: skip
+    assert ping.json()["keyLocation"] == f"{project}/{KEY}.txt"
+
+
+def test_a_dry_run_lists_only_the_sites_urls(changed_site, server, tmp_path, capsys):
+    tamper(changed_site, FOREIGN[:1])
+    conf = settings_file(tmp_path, server)
+    assert (
+        notifying.main(["--output", str(changed_site.output), "--settings", conf, "--dry-run"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert f"  added: {SITEURL}/jobs/data-analyst/" in out
+    assert f"  added: {FOREIGN[0]}" not in out and "is not under SITEURL" in out
+    assert server.requests == []
+
+
+def test_notify_without_a_site_address_sends_nothing(changed_site, server, tmp_path, capsys):
+    conf = settings_file(tmp_path, server, SITEURL="")
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 2
+    assert "SITEURL is not set" in capsys.readouterr().err
+    assert server.requests == []
+
+
+def test_make_notify_imports_only_the_standard_library_and_pyjwt(changed_site, server, tmp_path):
+    """What the CI job that holds the secret installs (scripts/notify-deployed.sh): PyJWT and its
+    cryptography, nothing else; `make notify` runs `python -m jobposting.commands.notifying`."""
+    secret, _ = service_account(f"{server.url}/token")
+    server.answers[("POST", "/indexnow")] = (202, b"")
+    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1"}')
+    server.answers[("POST", "/v3/urlNotifications:publish")] = (200, b"{}")
+    conf = settings_file(tmp_path, server)
+    code = (
+        "import json, runpy, sys\n"
+        f"sys.argv = ['notify', '--output', {str(changed_site.output)!r}, '--settings', {conf!r}]\n"
+        "try:\n    runpy.run_module('jobposting.commands.notifying', run_name='__main__')\n"
+        "except SystemExit as end:\n    status = end.code\n"
+        "print(json.dumps([status, sorted(sys.modules)]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120,
+        env={**os.environ, "TEST_INDEXING_SECRET": secret},
+    )  # fmt: skip
+    status, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    assert status == 0, done.stdout + done.stderr
+    assert len(server.to("POST", "/v3/urlNotifications:publish")) == 3
+    outside = {m.split(".")[0] for m in modules} - set(sys.stdlib_module_names)
+    allowed = {"jobposting", "jwt", "cryptography", "_cffi_backend", "cffi", "pycparser"}
+    allowed |= {"_openssl", "_rust"}  # cryptography's compiled parts
+    allowed |= {"__main__", "_distutils_hack"}  # the script itself; setuptools' hook in a venv
+    assert outside - allowed == set(), "notify imported more than the job installs"
+
+
+def test_notify_reads_the_file_the_build_writes():
+    from jobposting import changes
+
+    assert notify.CHANGES_PATH == changes.PATH
+
+
+def test_notify_reads_publishconf_as_pelican_does(monkeypatch):
+    from pelican.settings import read_settings
+    from sitebuild import ROOT
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SITEURL", "https://hr.example.github.io/careers/")
+    monkeypatch.setenv("INDEXNOW_KEY", KEY)
+    mine = notify.load_settings("publishconf.py")
+    pelicans = read_settings("publishconf.py")
+    for name in ("SITEURL", "JOBPOSTING_INDEXNOW_KEY", "JOBPOSTING_INDEXING_API_SECRET_ENV"):
+        assert mine[name] == pelicans[name]
+    assert mine["PLUGINS"] == ["jobposting"]  # from pelicanconf.py, which publishconf.py imports
+    monkeypatch.delenv("SITEURL")
+    with pytest.raises(notify.NotifyError, match="SITEURL is not set"):
+        notify.load_settings("publishconf.py")

@@ -100,6 +100,9 @@ def test_every_rule_has_a_fixture(values):
     by_the_build = {
         rules.DUPLICATE_SLUG, rules.DUPLICATE_REQ_ID, rules.DUPLICATE_POSTING,
         rules.NOT_MARKDOWN, rules.UNREADABLE, rules.DATA_FILE, rules.SETTING,
+        # pages, static files, symlinks and output paths: tests/security/test_content_boundary.py
+        rules.PAGE_FIELD, rules.PAGE_VALUE, rules.NOT_PUBLISHED, rules.STATIC_TYPE, rules.SYMLINK,
+        rules.OUTPUT_CLASH,
     }  # fmt: skip
     expected = rules_used_by_the_plugin() - by_the_build
     assert sorted(expected - shown) == []

@@ -21,7 +21,7 @@ SOURCES = [
     "hugo-remote-crlf.md", "pelican-job.md", "greenhouse-board.json", "greenhouse-job.json",
     "lever-postings.json", "lever-posting.json", "hugo-site",
 ]  # fmt: skip
-SOURCE_WAS_SILENT = {rules.RECOMMENDED, rules.PAY_TRANSPARENCY}
+SOURCE_WAS_SILENT = {rules.RECOMMENDED, rules.PAY_TRANSPARENCY, rules.ADDRESS_INCOMPLETE}
 
 
 @pytest.mark.parametrize("source", SOURCES)
@@ -44,14 +44,19 @@ def test_only_marked_fields_and_missing_recommended_fields_are_reported(tmp_path
                 or (root == "locations" and any(m.startswith("imported_location") for m in marked))
             )
             assert allowed, problem.as_text()
-        assert marked <= reported, f"marked but not reported: {marked - reported}"
+        # a draft is never published, so its status may wait for HR without an error
+        unpublished = {"status"} if "status: draft" in text else set()
+        assert marked - unpublished <= reported, f"marked but not reported: {marked - reported}"
 
 
-def test_the_seed_posting_needs_exactly_a_department_and_a_place(tmp_path):
+def test_the_seed_posting_needs_exactly_a_date_a_department_and_a_place(tmp_path):
     site = Site(tmp_path)
     (result,) = import_into(site, FIXTURES / "backend-developer.md").results
-    errors = [(p.line, p.field, p.rule) for p in result.problems if p.is_error]
-    assert errors == [(13, "department", rules.REQUIRED), (16, "locations", rules.REQUIRED)]
+    errors = [(p.field, p.rule) for p in result.problems if p.is_error]
+    assert errors == [
+        ("date_posted", rules.REQUIRED), ("department", rules.REQUIRED),
+        ("locations", rules.REQUIRED),
+    ]  # fmt: skip
     warnings = sorted(p.field for p in result.problems if not p.is_error)
     assert warnings == ["employment_type", "req_id", "salary", "valid_through"]
     assert all(p.rule == rules.RECOMMENDED for p in result.problems if not p.is_error)
@@ -81,6 +86,6 @@ def test_a_cleanly_imported_posting_builds_with_its_jsonld(tmp_path):
 
 def test_a_posting_with_todos_stops_the_build(tmp_path):
     site = Site(tmp_path)
-    import_into(site, FIXTURES / "jekyll-job.md")
+    import_into(site, FIXTURES / "greenhouse-board.json")  # "Sales" is no department here
     with pytest.raises(SystemExit):
         site.build()

@@ -385,14 +385,14 @@ def test_a_source_or_a_source_note_is_required():
             1,
             (
                 "xx-test: source: missing; give the page the facts were read from, "
-                "or `source_note: not verified with a stored source`"
+                "or `source_note: not verified with a published source`"
             ),
         )
     ]
     loaded, problems = pt.loads(
         _with(
             "  source: https://example.org/test\n",
-            "  source_note: not verified with a stored source\n",
+            "  source_note: not verified with a published source\n",
         )
     )
     assert problems == [] and loaded[0].source is None

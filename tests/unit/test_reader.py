@@ -134,7 +134,7 @@ def test_pages_outside_jobs_keep_their_own_keys(reader):
         root / "pages", "about.md", "---\ntitle: About us\nslug: about\norder: 2\n---\nHi\n"
     )
     _, meta = posting_reader.read(path)
-    assert (meta["title"], meta["slug"], meta["order"]) == ("About us", "about", "2")
+    assert (meta["title"], meta["slug"], meta["order"]) == ("About us", "about", 2)
     assert meta["jobposting_problems"] == []
 
 

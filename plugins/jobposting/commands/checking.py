@@ -10,7 +10,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 
-from .. import pipeline, postingfile, rules, settings, settingscheck, sitesettings
+from .. import contentlinks, pipeline, postingfile, rules, settings, settingscheck, sitesettings
 from ..lifecycle import State
 from ..problems import BuildFailed, Problem, Severity
 from ..slugs import page_slug
@@ -85,8 +85,9 @@ def _walk(folder: str, values: dict) -> list[str]:
     """Like Pelican: hidden files and IGNORE_FILES patterns are skipped."""
     ignored = values.get("IGNORE_FILES", ())
     found = []
-    for here, folders, names in os.walk(folder):
+    for here, folders, names in os.walk(folder):  # never into a symbolic link: it is refused
         folders[:] = sorted(f for f in folders if not f.startswith("."))
+        found += [os.path.join(here, f) for f in folders if os.path.islink(os.path.join(here, f))]
         for name in sorted(names):
             if name.startswith(".") or any(fnmatch.fnmatch(name, p) for p in ignored):
                 continue
@@ -133,6 +134,12 @@ def read_and_check(values: dict, path: str, checks):
     A file named on the command line is a posting wherever it lives (an import's output, a copy
     in another folder), so it gets the postings' rules."""
     shown = postingfile.report_path(path)
+    if os.path.islink(path):  # never read: it could print any file of the machine into a CI log
+        problem = Problem(
+            shown, None, None, "is a symbolic link: the site never follows one; put a copy "
+            "here, or remove the link", Severity.ERROR, rules.SYMLINK,
+        )  # fmt: skip
+        return pipeline.Outcome(shown, None, State.REJECTED, [problem]), None
     extension = os.path.splitext(path)[1].lstrip(".").lower()
     if extension not in postingfile.EXTENSIONS:
         return pipeline.not_markdown(shown), None
@@ -144,6 +151,7 @@ def read_and_check(values: dict, path: str, checks):
             rules.UNREADABLE,
         )  # fmt: skip
         return pipeline.Outcome(shown, None, State.REJECTED, [problem]), None
+    problems += contentlinks.check(body_html, path, shown, contentlinks.Site(values))
     given_to_pelican = {  # what the build's reader gives Pelican, which makes the slug of it
         "title": postingfile.title_of(doc, path),
         "slug": postingfile.scalar(doc.fields.get("slug")),

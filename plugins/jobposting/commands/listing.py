@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .. import lifecycle
 from ..lifecycle import State
+from ..logtext import loggable
 from ..text import clean_line
 from .options import add_site_options
 
@@ -142,7 +143,8 @@ def _raw(doc, name: str) -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    table = [COLUMNS, *(r.cells() for r in rows)]
+    # titles and file names come from pull requests: one line each, never a workflow command
+    table = [COLUMNS, *([loggable(cell) for cell in r.cells()] for r in rows)]
     widths = [max(len(line[i]) for line in table) for i in range(len(COLUMNS))]
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     for index, cells in enumerate(table):

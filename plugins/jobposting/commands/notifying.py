@@ -1,10 +1,12 @@
-"""`openings notify`: its command line only; jobposting/notify.py, which brings in the site's
-outputs, is imported when the command runs, so that `openings validate FILE` does not pay for it.
+"""`openings notify`: its command line only; jobposting/notify.py is imported when the command
+runs. `python -m jobposting.commands.notifying` (make notify, in the publish workflow's job that
+installs only PyJWT) takes the same arguments.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -13,7 +15,8 @@ def register(subparsers) -> argparse.ArgumentParser:
         "notify",
         help="tell search engines which postings were added, updated or closed",
         description="After the site is deployed: read changes.json from the built site and "
-        "notify IndexNow and Google's Indexing API, each when configured.",
+        "notify IndexNow and Google's Indexing API, each when configured. Only URLs under "
+        "SITEURL are sent; any other is left out with a warning.",
     )
     add_arguments(parser)
     parser.set_defaults(func=run)
@@ -39,3 +42,13 @@ def run(args) -> int:
     from .. import notify
 
     return notify.run(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="openings notify")
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

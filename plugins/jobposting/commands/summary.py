@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 
 from ..lifecycle import State
+from ..logtext import escaped
 from ..problems import Problem
 from ..report import sort_key
 from .options import UsageError, add_site_options
@@ -146,12 +147,25 @@ def _state_at(base: str, relative: str, top: str, values: dict, checks) -> State
 
 # --- Markdown ---------------------------------------------------------------------------------
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# What GitHub's Markdown reads as syntax in the middle of a line: emphasis, code, links and
+# images, HTML and entities, tables, strikethrough, math. A backslash before ASCII punctuation
+# always stands for the character itself.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 
 
 def md(text: str) -> str:
-    """Plain text that Markdown shows as written (a title with * or <b> stays a title)."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Plain text that Markdown shows as written, on one line (a title with *, ` or <b> stays a
+    title; a name with a line break cannot start a heading or end the list)."""
+    return _SPECIAL.sub(r"\\\1", escaped(text))
+
+
+def code(text: str) -> str:
+    """A file name or field as inline code, whatever backticks it holds: the fence is longer than
+    any run of backticks inside, and nothing in a code span is Markdown or HTML."""
+    text = escaped(text)
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def render(entries, untouched, data_problems, data_changed) -> str:
@@ -171,7 +185,7 @@ def render(entries, untouched, data_problems, data_changed) -> str:
     if data_changed:
         out += ["", "### Data files", ""]
         out += [
-            f"- `{path}` changed: it can affect every posting that uses it."
+            f"- {code(path)} changed: it can affect every posting that uses it."
             for path in data_changed
         ]
     others = [o for o in untouched if any(p.is_error for p in o.problems)]
@@ -205,7 +219,7 @@ def _entry_lines(entry: Entry) -> list[str]:
         was = f" (was {entry.before.value})" if entry.before else ""
         return [
             (
-                f"- `{entry.path}`{was}: the file is deleted, so its page disappears. To keep "
+                f"- {code(entry.path)}{was}: the file is deleted, so its page disappears. To keep "
                 "the page with a \u201cno longer open\u201d notice, set `status: closed` instead."
             )
         ]
@@ -216,13 +230,13 @@ def _entry_lines(entry: Entry) -> list[str]:
     if entry.before is not None and entry.before is not outcome.state:
         state = f"{entry.before.value} \u2192 {state}"
     if posting is None:
-        line = f"- `{entry.path}`: **{state}**, not published until its errors are fixed"
+        line = f"- {code(entry.path)}: **{state}**, not published until its errors are fixed"
     else:
         facts = [state, posting.department, display.where(posting)]
         if posting.valid_through:
             facts.append(f"until {posting.valid_through.date().isoformat()}")
         facts = [md(f) for f in facts if f]
-        line = f"- **{md(posting.title)}** (`{entry.path}`): {' · '.join(facts)}"
+        line = f"- **{md(posting.title)}** ({code(entry.path)}): {' · '.join(facts)}"
     return [line] + [f"  {_problem_line(p)}" for p in _ordered(entry.problems)]
 
 
@@ -234,10 +248,10 @@ def _problem_line(problem: Problem, with_path: bool = False) -> str:
     mark = "\u274c error" if problem.is_error else "\u26a0\ufe0f warning"
     where = []
     if with_path:
-        where.append(f"`{problem.path}`")
+        where.append(code(problem.path))
     if problem.line:
         where.append(f"line {problem.line}")
     if problem.field:
-        where.append(f"`{problem.field}`")
+        where.append(code(problem.field))
     prefix = ", ".join(where)
     return f"- {mark}{' ' + prefix if prefix else ''}: {md(problem.message)}"

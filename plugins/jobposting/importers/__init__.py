@@ -1,9 +1,11 @@
 """`openings import`: existing job descriptions -> postings in content/jobs/.
 
 One reader per source format turns a file into Drafts (plaintext, staticsite for Jekyll/Hugo,
-pelican, greenhouse, lever); mapping.py maps their fields to ours and marks what it cannot;
-writer.py writes the file; check.py runs the build's own checks on it. Nothing is overwritten
-without `force`, and a file that cannot be imported gets one line saying why.
+pelican, greenhouse, lever); cleanup.py, text.py and language.py read what the text says;
+translations.py groups one job's languages; mapping.py maps the fields to ours and marks what it
+cannot; writer.py writes the file; check.py runs the build's own checks on it. Every source gets
+its own file (destination.py), nothing is overwritten but by --force with the same source, and a
+file that cannot be imported gets one line saying why.
 """
 
 from __future__ import annotations
@@ -15,13 +17,24 @@ from dataclasses import dataclass, field
 from .. import data
 from ..postingfile import report_path
 from ..problems import Problem
-from ..text import slugify
 from ..today import site_timezone, today
-from . import greenhouse, lever, pelican, plaintext, sources, staticsite
+from . import (
+    cleanup,
+    greenhouse,
+    language,
+    lever,
+    pelican,
+    plaintext,
+    sources,
+    staticsite,
+    text,
+    translations,
+)
 from .check import Checker, full_settings
 from .destination import Destination
 from .draft import Draft, Unreadable
-from .mapping import Site, map_draft
+from .mapping import Entry, Site, map_draft
+from .naming import posting_slug
 from .writer import render
 
 __all__ = ["ImportResult", "ImportSummary", "format_summary", "run"]
@@ -38,6 +51,8 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)  # the build's checks on the file
     notes: list[str] = field(default_factory=list)
     replaced: bool = False  # an earlier import of the same job was overwritten (--force)
+    slug: str | None = None  # the web address it was written for; translations share it
+    left_out: list[str] = field(default_factory=list)  # the old site's bookkeeping fields
 
     @property
     def outcome(self) -> str:
@@ -49,11 +64,12 @@ class ImportResult:
 @dataclass
 class ImportSummary:
     results: list[ImportResult] = field(default_factory=list)
+    assets: list[str] = field(default_factory=list)  # images and such in the folders, not read
 
     @property
     def imported(self) -> int:
         """Files written, including those that need attention."""
-        return sum(1 for r in self.results if r.failure is None)
+        return len({r.path for r in self.results if r.failure is None})
 
     @property
     def needs_attention(self) -> int:
@@ -87,24 +103,74 @@ def run(
         return summary
     site, checker = _site(settings)
     destination = Destination(dest_dir)
-    for path, failure in sources.expand(list(sources_given)):
+    drafts: list[Draft] = []
+    order: dict[int, int] = {}  # result or draft -> its source's place in the run, for the summary
+    for index, (path, failure) in enumerate(sources.expand(list(sources_given), summary.assets)):
         if failure:
             summary.results.append(ImportResult(path, failure=failure))
+            order[id(summary.results[-1])] = index
             continue
         try:
-            drafts = _drafts(path, site)
+            found = _drafts(path, site)
+            for draft in found:
+                order[id(draft)] = index
+                _settle_language(draft, path)
+                _clean(draft)
+                draft.apply_links += text.apply_links(draft.body)
+                draft.text_facts = text.facts(draft.body)
+            drafts += found
         except Unreadable as exc:
             summary.results.append(ImportResult(report_path(path), failure=str(exc)))
-            continue
+            order[id(summary.results[-1])] = index
         except Exception as exc:  # a bug of ours: one line for HR, and the run goes on
             summary.results.append(ImportResult(report_path(path), failure=_bug(exc)))
-            continue
-        for draft in drafts:
+            order[id(summary.results[-1])] = index
+    for group in translations.groups(drafts, _lang_of, site.default_lang):
+        original = None
+        for draft in group:
             try:
-                summary.results.append(_import(draft, site, destination, force, checker))
+                result = _import(draft, site, destination, force, checker, original)
             except Exception as exc:
-                summary.results.append(ImportResult(draft.origin, failure=_bug(exc)))
+                result = ImportResult(draft.origin, failure=_bug(exc))
+            summary.results.append(result)
+            order[id(result)] = order[id(draft)]
+            original = original or result
+    summary.results.sort(key=lambda r: order.get(id(r), 0))
     return summary
+
+
+def _clean(draft: Draft) -> None:
+    """Title and text without the old site's markup (see cleanup.py)."""
+    title = draft.title
+    if not title:
+        title = next((v for k, v in draft.fields.items() if str(k).lower() == "title"), None)
+    if isinstance(title, str) and title.strip():
+        draft.title_as_written = title
+        draft.title, link = cleanup.clean_title(title)
+        if link:
+            draft.apply_links.append(link)
+    draft.body, notes = cleanup.clean_body(draft.body, draft.title)
+    draft.notes += notes
+
+
+def _lang_of(draft: Draft) -> str | None:
+    for name, value in draft.fields.items():
+        if str(name).lower() in ("lang", "language", "locale") and isinstance(value, str):
+            return value.strip().lower()[:2] or None
+    return draft.lang[0] if draft.lang else None
+
+
+def _settle_language(draft: Draft, path: str) -> None:
+    """The language from the file's name or path, else from its text (see language.py)."""
+    if any(str(n).lower() in ("lang", "language", "locale") for n in draft.fields):
+        return
+    code = language.from_path(path)
+    if code:
+        draft.lang = (code, "path")
+        return
+    code = language.from_text(f"{draft.title or ''}\n{draft.body}")
+    if code:
+        draft.lang = (code, "py3langid")
 
 
 def _bug(exc: Exception) -> str:
@@ -126,13 +192,14 @@ def _site(settings: dict | None) -> tuple[Site, Checker | None]:
         offices=found.offices,
         departments=found.departments,
         organization=organization,
+        default_lang=values.get("DEFAULT_LANG"),
     )
     return site, Checker(values)
 
 
 def _drafts(path: str, site: Site) -> list[Draft]:
     text = sources.read(path)
-    kind = sources.kind(text)
+    kind = format_of(text)
     if kind == "json":
         return _json_drafts(text, site)
     if kind == "toml":
@@ -142,6 +209,25 @@ def _drafts(path: str, site: Site) -> list[Draft]:
     if kind == "pelican":
         return pelican.read(text)
     return plaintext.read(text)
+
+
+def format_of(text: sources.Text) -> str:
+    """Which reader a file needs: json, toml, yaml, pelican or text."""
+    start = text.text.lstrip()
+    if text.suffix == ".json" or start.startswith("{") or _json_list(start):
+        return "json"
+    first = text.text.split("\n", 1)[0].strip()
+    if first == "+++":
+        return "toml"
+    if first == "---":
+        return "yaml"
+    if pelican.has_headers(text.text):
+        return "pelican"
+    return "text"
+
+
+def _json_list(start: str) -> bool:
+    return start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]")
 
 
 def _json_drafts(text: sources.Text, site: Site) -> list[Draft]:
@@ -165,22 +251,44 @@ def _json_drafts(text: sources.Text, site: Site) -> list[Draft]:
 
 
 def _import(
-    draft: Draft, site: Site, destination: Destination, force: bool, checker: Checker | None
+    draft: Draft,
+    site: Site,
+    destination: Destination,
+    force: bool,
+    checker: Checker | None,
+    original: ImportResult | None = None,
 ) -> ImportResult:
+    """Write one draft; with `original`, as a translation of that posting (same slug)."""
     result = ImportResult(draft.origin, notes=list(draft.notes))
     entries = map_draft(draft, site)
+    result.left_out = [str(name) for name in draft.left_out]
     values = {entry.name: entry.value for entry in entries}
+    slug = posting_slug(str(values.get("title") or ""), draft.key.split(":", 1)[-1])
+    name = slug
+    if original is not None and original.slug:
+        slug, name = original.slug, f"{original.slug}-{values.get('lang') or 'translation'}"
+        entries = _as_translation(entries, original, slug)
+        values = {entry.name: entry.value for entry in entries}
     req_id = str(values["req_id"]) if values.get("req_id") is not None else None
-    stem = os.path.splitext(os.path.basename(draft.key.split(":", 1)[-1]))[0]
-    slug = slugify(str(values.get("title") or "")) or slugify(stem) or "imported-posting"
-    path, existing = destination.place(slug, draft.key, req_id)
+    path, existing = destination.place(name, draft.key)
     shown = report_path(path)
+    if existing and path in destination.written:
+        result.failure = f"{shown} was written from the same source a moment ago; given twice"
+        return result
     if existing and not force:
         result.failure = (
-            f"{shown} already holds this posting (from an earlier import, or with the same "
-            f"req_id); add --force to replace it with the imported version"
+            f"{shown} already holds this posting (imported from the same source before); "
+            "add --force to replace it with the imported version"
         )
         return result
+    twin = destination.other_with(req_id, path)
+    if twin:
+        entry = next(e for e in entries if e.name == "req_id")
+        entry.todo = True
+        entry.comment = (
+            f"{report_path(twin)} has the same req_id: if it is the same job, keep one of the two "
+            "files and delete the other; if not, write this job's own req_id here"
+        )
     header = [f"Imported from {draft.origin} by openings import on {site.today.isoformat()}."]
     if any(entry.todo for entry in entries):
         header.append(
@@ -194,17 +302,30 @@ def _import(
     header.append(f"Import source: {draft.key}")
     try:
         with open(path, "w" if existing else "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(render(entries, draft.body, header))
+            handle.write(render(entries, draft.body, header, draft.old_front_matter))
     except OSError as exc:
         result.failure = f"{shown} could not be written: {exc.strerror or exc}"
         return result
     destination.remember(path, draft.key, req_id)
     result.path = shown
+    result.slug = str(values.get("slug") or os.path.splitext(os.path.basename(path))[0])
     result.replaced = existing
     result.todos = [entry.name for entry in entries if entry.todo]
     if checker is not None:
         result.problems = checker.problems(path)
     return result
+
+
+def _as_translation(entries: list[Entry], original: ImportResult, slug: str) -> list[Entry]:
+    """The same job in another language: the original's slug; its req_id stays on the original,
+    since two postings may not share one."""
+    out = [e for e in entries if e.name not in ("slug", "req_id")]
+    had = next((e for e in entries if e.name == "req_id"), None)
+    note = f"a translation of {original.path}: the same slug, its own lang"
+    if had is not None:
+        note += f"; the req_id ({had.value}) is on {original.path}"
+    out.append(Entry("slug", slug, note))
+    return out
 
 
 def format_summary(summary: ImportSummary) -> str:
@@ -222,6 +343,23 @@ def format_summary(summary: ImportSummary) -> str:
             lines += [f"  {problem.as_text()}" for problem in result.problems]
         elif result.todos:
             lines.append(f"  fields marked TODO: {', '.join(result.todos)}")
+    left_out: dict[str, int] = {}
+    for result in summary.results:
+        if result.failure is None:
+            for name in result.left_out:
+                left_out[name] = left_out.get(name, 0) + 1
+    if left_out:
+        names = ", ".join(f"{name} ({count})" for name, count in sorted(left_out.items()))
+        lines.append(
+            "Left out, as the old site's own settings that no posting needs (each file's header "
+            f"keeps its values): {names}"
+        )
+    if summary.assets:
+        shown = ", ".join(summary.assets[:5]) + (", ..." if len(summary.assets) > 5 else "")
+        lines.append(
+            f"Not read, as the old site's images and assets ({len(summary.assets)}): {shown}; "
+            "copy an image into content/images/ if a posting shows it"
+        )
     lines.append(_counts(summary))
     return "\n".join(lines)
 

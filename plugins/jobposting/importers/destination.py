@@ -1,8 +1,9 @@
 """Where an imported posting goes: content/jobs/<slug>.md, never over another posting.
 
-A file that already holds the same job (the same import source in its header comment, or the
-same req_id) is replaced only with --force; any other file with that name keeps it, and the new
-posting gets the next free name (senior-engineer-2.md).
+A file that already holds the same job (the same import source in its header comment) is replaced
+only with --force; any other file with that name keeps it, and the new posting gets the next free
+name (senior-engineer-2.md). A shared req_id does not make two files one job: the importer says
+so on the new file's req_id instead.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ class Destination:
         self.folder = folder
         self.names: set[str] = set()  # file stems and slugs in use, lower case
         self.by_key: dict[str, str] = {}
-        self.by_req_id: dict[str, str] = {}
+        self.by_req_id: dict[str, list[str]] = {}
+        self.written: set[str] = set()  # in this run: never written twice
         for root, folders, files in os.walk(folder):
             folders[:] = [f for f in folders if not f.startswith(".")]
             for name in files:
@@ -44,14 +46,14 @@ class Destination:
             self.by_key.setdefault(source.group(1), path)
         req_id = doc.fields.get("req_id")
         if req_id is not None and req_id.is_scalar and req_id.text:
-            self.by_req_id.setdefault(str(req_id.text).strip(), path)
+            self.by_req_id.setdefault(str(req_id.text).strip(), []).append(path)
         slug = doc.fields.get("slug")
         if slug is not None and slug.is_scalar and slug.text:
             self.names.add(str(slug.text).strip().lower())
 
-    def place(self, slug: str, key: str, req_id: str | None) -> tuple[str, bool]:
+    def place(self, slug: str, key: str) -> tuple[str, bool]:
         """(path to write, whether it already holds this job)."""
-        same = self.by_key.get(key) or (self.by_req_id.get(req_id) if req_id else None)
+        same = self.by_key.get(key)
         if same:
             return same, True
         name, number = slug, 2
@@ -62,8 +64,13 @@ class Destination:
     def remember(self, path: str, key: str, req_id: str | None) -> None:
         self.names.add(os.path.splitext(os.path.basename(path))[0].lower())
         self.by_key[key] = path
+        self.written.add(path)
         if req_id:
-            self.by_req_id.setdefault(req_id, path)
+            self.by_req_id.setdefault(req_id, []).append(path)
+
+    def other_with(self, req_id: str | None, path: str) -> str | None:
+        """Another posting with this req_id, if any."""
+        return next((p for p in self.by_req_id.get(req_id or "", []) if p != path), None)
 
     @staticmethod
     def shown(path: str) -> str:

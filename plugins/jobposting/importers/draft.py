@@ -27,6 +27,13 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     # why a source field needs HR, where the reader knows better than "no field here"
     hints: dict[str, str] = field(default_factory=dict)
+    # (code, how it was found: "path" or the detector's name) when the fields give no language
+    lang: tuple[str, str] | None = None
+    apply_links: list[str] = field(default_factory=list)  # "Apply" links in the text
+    old_front_matter: list[str] = field(default_factory=list)  # unreadable YAML, kept as comments
+    title_as_written: str | None = None  # before cleaning: "[Closed] Engineer" says closed
+    # fields the text states ("Salary: ..."): {field: (value, the line)}, proposed to HR
+    text_facts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 class Unreadable(Exception):

@@ -57,6 +57,7 @@ def _job(job: dict, path: str, notes: list[str]) -> Draft:
     ]
     draft.body = "\n\n".join(part for part in (body, *blurbs) if part)
     fields: dict[str, Any] = {}
+    fields["status"] = "open"  # the job board API lists only the jobs open on the board
     fields["date_posted"] = job.get("first_published") or job.get("updated_at")
     if job.get("first_published") and job.get("updated_at"):
         fields["updated_at"] = job["updated_at"]

@@ -30,6 +30,8 @@ class Places:
     countries: list[str] = field(default_factory=list)  # where remote applicants may live
     unsettled: list[str] = field(default_factory=list)  # texts HR must decide about
     advice: list[str] = field(default_factory=list)  # one per unsettled text
+    # places that are no office here, as inline addresses: (address, what is missing or None)
+    addresses: list[tuple[dict, str | None]] = field(default_factory=list)
 
 
 def where(texts: list[str], offices: dict[str, Address], country: str | None = None) -> Places:
@@ -44,13 +46,16 @@ def where(texts: list[str], offices: dict[str, Address], country: str | None = N
             remote_texts.append(text)
             _remote(text, offices, found)
             continue
-        key = office_for(text, offices)
-        if key:
-            if key not in found.offices:
-                found.offices.append(key)
-        else:
-            found.unsettled.append(text)
-            found.advice.append(_no_office(text, offices))
+        for place in _PLACES.split(text):
+            address = read_place(place)
+            if not address:
+                continue
+            key = office_at(address, offices)
+            if key:
+                if key not in found.offices:
+                    found.offices.append(key)
+            else:
+                found.addresses.append((address, _incomplete(address, place, offices)))
     if found.remote and not found.countries and country:
         code = geo.country(country).value
         if code:
@@ -64,6 +69,102 @@ def where(texts: list[str], offices: dict[str, Address], country: str | None = N
                 "in: list their ISO codes under remote_countries, e.g. remote_countries: [DE, AT]"
             )
     return found
+
+
+_PLACES = re.compile(r"\s*(?:/|;|\||\bor\b|\band\b|\bund\b|\bet\b|&)\s*", re.IGNORECASE)
+
+
+def read_place(text: str) -> dict:
+    """ "Stuttgart, Germany" -> {locality: Stuttgart, country: DE}; "VA, United States" ->
+    {region: VA, country: US}; "Texas" -> {region: TX, country: US}; "Bonn" -> {locality: Bonn}.
+    Only what the text says: a country is written when the text names it or a region of it."""
+    parts = [p.strip(" .") for p in text.split(",") if p.strip(" .")]
+    country = None
+    if len(parts) == 2 and re.fullmatch(r"[A-Z]{2}", parts[1]):
+        state = geo.subdivision(parts[1], "US").value  # "Denver, CO": the US way of writing it
+        if state:
+            return {"locality": parts[0], "region": parts[1], "country": "US"}
+    for part in reversed(parts):
+        code = geo.country(part).value if re.fullmatch(r"[A-Z]{2}", part) else None
+        named = geo._country_by_name(part) if not geo.subdivision(part).suggestion else None
+        if ((code or named) and len(parts) > 1) or (named and len(parts) == 1):
+            country = code or named
+            parts.remove(part)
+            break
+    address: dict = {}
+    region = None
+    for part in parts[1:] if len(parts) > 1 else []:
+        sub = geo.subdivision(part, country)
+        code = sub.value or sub.suggestion
+        if code and (country is None or code.startswith(country + "-")):
+            region = code
+            parts.remove(part)
+            break
+    if len(parts) == 1 and country and re.fullmatch(r"[A-Z]{2,3}", parts[0]):
+        sub = geo.subdivision(parts[0], country).value
+        if sub:
+            region, parts = sub, []
+    if len(parts) == 1 and region is None and country is None:
+        sub = geo.subdivision(parts[0]).suggestion
+        if sub and not geo.subdivision(parts[0]).value and _is_region_name(parts[0], sub):
+            region, parts = sub, []
+    if parts:
+        address["locality"] = ", ".join(parts)
+    if region:
+        country = country or region.split("-")[0]
+        address["region"] = region.split("-", 1)[1]
+    if country:
+        address["country"] = country
+    return address
+
+
+def _is_region_name(text: str, code: str) -> bool:
+    """ "Texas" alone is a state. Only where postings name states alone: "Reading" or "Berlin"
+    alone are cities, though each is also a subdivision's name."""
+    return _key(geo.subdivision_name(code)) == _key(text) and code[:2] in _STATES_NAMED_ALONE
+
+
+_STATES_NAMED_ALONE = frozenset(("US", "CA", "AU", "IN", "BR", "MX"))
+
+
+def office_at(address: dict, offices: dict[str, Address]) -> str | None:
+    """The office at this place: the same city and the same country, both stated."""
+    locality, country = address.get("locality"), address.get("country")
+    if not locality or not country:
+        return None
+    for key, office in offices.items():
+        names = {_key(n) for n in (key, office.name, office.locality) if n}
+        if _key(locality) in names and office.country == country:
+            return key
+    return None
+
+
+def _incomplete(address: dict, text: str, offices: dict[str, Address]) -> str | None:
+    """None when the address names its country; else the place as written, and the office
+    of that name if there is one: '"Berlin" (the berlin office is in DE)'."""
+    if "country" in address:
+        return None
+    locality = _key(address.get("locality") or "")
+    same = [
+        (k, o)
+        for k, o in offices.items()
+        if locality and locality in {_key(n) for n in (k, o.name, o.locality) if n}
+    ]
+    if same:
+        key, office = same[0]
+        return f'"{text}" (if the job is at the {key} office, in {office.country}, write - {key})'
+    return f'"{text}"'
+
+
+def no_country(advice: list[str], offices: dict[str, Address]) -> str:
+    """One TODO for the places that name no country."""
+    known = ", ".join(sorted(offices)) if offices else "none yet"
+    one = len(advice) == 1
+    return (
+        f"{', '.join(advice)} name{'s' if one else ''} no country: add country: and a "
+        f"two-letter ISO code such as DE or US to {'its' if one else 'each'} address, or "
+        f"write an office key instead of it (known offices: {known})"
+    )
 
 
 def _remote(text: str, offices: dict[str, Address], found: Places) -> None:

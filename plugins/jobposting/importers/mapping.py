@@ -1,9 +1,11 @@
 """Another system's fields -> ours: known names and values mapped, the rest marked for HR.
 
 Every source field ends somewhere visible: in one of our fields (names from FIELD_NAMES, values
-through the same normalisers the validator uses), in an `imported_<name>` field with a TODO
-comment (the validator reports it as an unknown field, so the build stops until HR decides), or,
-for the old site's own settings (layout, permalink...), in the file's header comment.
+through the same normalisers the validator uses); when its value does not fit that field, in an
+`imported_<name>` field with a TODO comment (the validator reports it, so the build stops until
+HR decides); when no field here means it (benefits, visa notes), in a commented block for HR to
+move into the text; for the old site's own settings (layout, permalink...), in the header.
+What the source does not say is never filled in: a missing date or status is a TODO.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Site:
     offices: dict[str, Address] = field(default_factory=dict)
     departments: tuple[Department, ...] = ()
     organization: str | None = None
+    default_lang: str | None = None
 
 
 @dataclass
@@ -50,12 +53,15 @@ FIELD_NAMES = {
     **dict.fromkeys(("title", "job_title", "position", "position_title", "role"), "title"),
     **dict.fromkeys(("date_posted", "date", "posted", "posted_date", "posted_on", "publish_date",
                      "published_at", "published_on", "date_published", "first_published",
-                     "created", "created_at"), "date_posted"),
+                     "created", "created_at", "opens", "open_date", "opening_date", "start_posting"),
+                    "date_posted"),
     **dict.fromkeys(("valid_through", "valid_until", "closes", "closing_date", "close_date",
                      "closing", "deadline", "application_deadline", "apply_by", "expires",
                      "expiry", "expiry_date", "expiration_date", "expires_at", "end_date"),
                     "valid_through"),
-    "status": "status",
+    **dict.fromkeys(("status", "state"), "status"),
+    **dict.fromkeys(("archived", "closed", "filled", "expired"), "closed_flag"),
+    **dict.fromkeys(("open", "is_open", "accepting_applications", "hiring"), "open_flag"),
     "draft": "draft",
     "published": "published",
     **dict.fromkeys(("employment_type", "employment_types", "job_type", "contract",
@@ -79,14 +85,16 @@ FIELD_NAMES = {
     **dict.fromkeys(("salary_period", "salary_per", "salary_unit", "salary_interval",
                      "pay_period", "pay_interval", "per"), "salary.per"),
     **dict.fromkeys(("apply_url", "apply", "apply_link", "apply_href", "application_url",
-                     "application_link", "link", "job_url"), "apply_url"),
+                     "application_link", "link", "job_url", "source_url", "source", "original_url",
+                     "how_to_apply", "application", "apply_here", "url_apply", "apply_link_url"),
+                    "apply_url"),
     **dict.fromkeys(("apply_email", "email", "contact_email", "apply_to", "contact",
                      "application_email"), "apply_email"),
     "direct_apply": "direct_apply",
     **dict.fromkeys(("hiring_organization", "company", "company_name", "employer",
                      "organization", "organisation"), "hiring_organization"),
     **dict.fromkeys(("req_id", "ref", "reference", "job_id", "job_ref", "requisition",
-                     "requisition_id", "req", "id", "job_number"), "req_id"),
+                     "requisition_id", "req", "id", "job_number", "job_code", "vacancy_id"), "req_id"),
     **dict.fromkeys(("summary", "description", "excerpt", "teaser", "intro", "lede"), "summary"),
     **dict.fromkeys(("lang", "language", "locale"), "lang"),
     **dict.fromkeys(("tags", "keywords", "categories", "skills"), "tags"),
@@ -95,8 +103,8 @@ FIELD_NAMES = {
     **dict.fromkeys(("experience_months",), "experience_months"),
     **dict.fromkeys(("experience", "experience_years", "years_experience",
                      "years_of_experience", "experience_level_years"), "experience_years"),
-    **dict.fromkeys(("openings", "positions", "vacancies", "headcount", "number_of_positions"),
-                    "openings"),
+    **dict.fromkeys(("openings", "positions", "vacancies", "headcount", "number_of_positions",
+                     "number_of_openings", "vacancy_count", "open_positions"), "openings"),
     **dict.fromkeys(("start_date", "start", "starts", "starting_date"), "start_date"),
     **dict.fromkeys(("modified", "lastmod", "last_modified", "updated", "updated_at"), "modified"),
 }  # fmt: skip
@@ -107,7 +115,12 @@ SITE_SETTINGS = frozenset((
     "redirect_to", "url", "author", "authors", "comments", "share", "toc", "template", "save_as",
     "headless", "build", "outputs", "cascade", "markup", "translation_key", "translationkey",
     "image", "images", "featured_image", "thumbnail", "og_image", "seo", "robots",
+    "sort_date", "draft_preview", "lang_url", "nav", "sidebar", "hero", "banner",
+    "cover", "icon", "color", "colour", "order", "sort", "position_order", "featured", "hidden",
+    "exclude", "list", "slug_lang", "ref_lang", "translations", "permalink_lang",
 ))  # fmt: skip
+# An ordering prefix some sites put on field names (a_job_type, b_benefits, aa_degrees)
+_ORDER_PREFIX = re.compile(r"^[a-z]{1,2}_(?=[a-z]{3})")
 
 # The order fields are written in, as in the sample postings; marked fields follow the one they
 # belong to.
@@ -119,6 +132,13 @@ _TODO_END = "then delete this line"
 # Jekyll's own date form, which YAML does not read as a date: "2026-11-12 09:30:00 +0100"
 _JEKYLL_TIME = re.compile(
     r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2})?)\s*(Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE
+)
+
+
+_SPOKEN_TIME = re.compile(
+    r"(.*?\d{4}),?\s*(?:at|um|à|a las|om)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:[A-Z]{2,5}|[A-Z][a-z]+ Time)?",
+    re.IGNORECASE,
 )
 
 
@@ -139,23 +159,34 @@ class _Mapper:
         self.entries: dict[str, Entry] = {}
         self.marked: list[tuple[str, Entry]] = []  # (the field it belongs after, entry)
         self.by_target: dict[str, list[tuple[str, Any]]] = {}
+        self.kept: list[tuple[str, Any]] = []  # fields with no place here, kept as comments
+        self.salary_text = ""  # the pay as the source wrote it: "$" or "US$"
 
     # --- the whole draft ---
     def run(self) -> list[Entry]:
-        for name, value in self.draft.fields.items():
+        fields = self.draft.fields
+        has_lang = any(field_name(n) in ("lang", "language", "locale") for n in fields)
+        for name, value in fields.items():
             key = field_name(name)
+            if key not in FIELD_NAMES and key not in SITE_SETTINGS:
+                key = _ORDER_PREFIX.sub("", key)
             target = FIELD_NAMES.get(key)
+            if key == "ref" and has_lang:
+                target = None  # Jekyll's translation key (polyglot), not a requisition number
+            if key == "name" and isinstance(value, str) and SLUG.match(value.strip()):
+                target = None  # Jekyll's page name, a slug
             if target is None:
-                if key in SITE_SETTINGS:
+                if key in SITE_SETTINGS or key in ("ref", "name"):
                     self.draft.left_out[name] = value
                 elif not _empty(value):
-                    why = self.draft.hints.get(name) or (
-                        f"the old posting's {name!r} has no field here: move what matters into "
-                        "the description or a field"
-                    )
-                    self.mark(key, value, None, why)
+                    self.kept.append((str(name), _plain(value)))
                 continue
             self.by_target.setdefault(target, []).append((key, value))
+        proposed = {}
+        for target, (value, line) in self.draft.text_facts.items():
+            if not any(not _empty(v) for _, v in self.by_target.get(target, [])):
+                self.by_target[target] = [("text", value)]
+                proposed[target] = line
         self.title()
         self.date_posted()
         self.date("valid_through")
@@ -177,7 +208,21 @@ class _Mapper:
         self.tags()
         self.slug()
         self.date("modified")
+        for target, line in proposed.items():
+            entry = self.entries.get(target)
+            if entry is not None and entry.value is not None:
+                entry.comment = (f'read from the text ("{line}"): check it, then delete this '
+                                 "comment" + (f"; {entry.comment}" if entry.comment else ""))  # fmt: skip
+                entry.todo = True
         return self.ordered()
+
+    def kept_entry(self) -> list[Entry]:
+        """Source fields with no field here: kept as commented lines, for HR to move into the
+        text if candidates need them. A comment, so the posting validates as it is."""
+        if not self.kept:
+            return []
+        lines = "\n".join(f"{name}: {_inline(value)}" for name, value in self.kept)
+        return [Entry("", lines, KEPT_INTRO)]
 
     def ordered(self) -> list[Entry]:
         result = []
@@ -186,7 +231,7 @@ class _Mapper:
                 result.append(self.entries[name])
             result += [entry for after, entry in self.marked if after == name]
         result += [entry for after, entry in self.marked if after not in ORDER]
-        return result
+        return result + self.kept_entry()
 
     # --- helpers ---
     def take(self, target: str) -> tuple[str, Any] | None:
@@ -196,7 +241,8 @@ class _Mapper:
             return None
         first, *others = given
         for key, value in others:
-            self.mark(key, value, target, f"{first[0]!r} already gave {target}")
+            self.mark(key, value, target, f"{first[0]!r} already gave {target}: if this value "
+                      f"is the right one, write it as {target} instead")  # fmt: skip
         return first
 
     def put(self, name: str, value: Any, comment: str | None = None, todo: bool = False) -> None:
@@ -204,6 +250,8 @@ class _Mapper:
 
     def mark(self, key: str, value: Any, after: str | None, why: str) -> None:
         """Keep a value HR must decide about, as a field the validator reports."""
+        if key == "text":
+            return  # a proposal from the text that does not read as the field: the text has it
         name = key if key.startswith("imported_") else f"imported_{key}"
         while any(entry.name == name for _, entry in self.marked):
             name += "_2"
@@ -234,8 +282,8 @@ class _Mapper:
             self.mark(
                 taken[0], taken[1], "date_posted", f"{hint}: the first day the job was advertised"
             )
-        self.put("date_posted", self.site.today,
-                 "the day of the import: change it if the job was advertised earlier")  # fmt: skip
+        self.missing("date_posted", "the old posting does not say when it was advertised: "
+                     "write the first day it was, as YYYY-MM-DD")  # fmt: skip
 
     def date(self, name: str) -> None:
         taken = self.take(name)
@@ -244,6 +292,8 @@ class _Mapper:
         day, hint = self.read_date(taken[1], keep_time=name == "valid_through")
         if day:
             self.put(name, day)
+        elif len(_text(taken[1]) or "") > 40:
+            self.kept.append((taken[0], _plain(taken[1])))  # a sentence, not a date: for the text
         else:
             self.mark(taken[0], taken[1], name, f"{hint}: write it as {name}")
 
@@ -270,6 +320,9 @@ class _Mapper:
         jekyll = _JEKYLL_TIME.fullmatch(text)
         if jekyll:
             return self.read_date(_jekyll_time(jekyll), keep_time)
+        spoken = _SPOKEN_TIME.fullmatch(text)  # "November 15, 2021 at 11:59 pm EDT"
+        if spoken:
+            return self.read_date(spoken.group(1), keep_time=False)
         moment, _ = normalize.parse_datetime(text, self.site.timezone)
         if moment is not None:
             return self.read_date(moment, keep_time)
@@ -284,11 +337,22 @@ class _Mapper:
         taken = self.take("status")
         draft = self.take("draft")
         published = self.take("published")
+        flag = self.take("closed_flag")
+        still = self.take("open_flag")
+        if still and _truthy(still[1]) is False:
+            flag = (still[0], True)  # open: false
         unpublished = (draft and _truthy(draft[1]) is True) or (
             published and _truthy(published[1]) is False
         )
+        said = closed_signal(self.draft, taken, flag)
+        if said:
+            self.put("status", "closed", f"the old posting says it is closed ({said})")
+            return
         if unpublished:
             self.put("status", "draft", "the old site did not publish it; write open to publish it")
+            return
+        if still and _truthy(still[1]) is True and not taken:
+            self.put("status", "open")
             return
         if taken:
             text = _text(taken[1]) or ""
@@ -305,7 +369,12 @@ class _Mapper:
                 )
                 return
             self.mark(taken[0], taken[1], "status", "write status: open, draft or closed")
-        self.put("status", "open")
+        if "valid_through" in self.entries:
+            self.put("status", "open")
+            return
+        self.put("status", "draft", "the old posting gives no status and no closing date: if the "
+                 "job is still open write status: open and a valid_through date; if not, "
+                 "write status: closed", todo=True)  # fmt: skip
 
     def department(self) -> None:
         taken = self.take("department")
@@ -358,13 +427,23 @@ class _Mapper:
                 )
         if mode is None and found.remote:
             mode = "remote"
-        if found.offices:
-            self.put("locations", list(found.offices))
+        places: list = list(found.offices) + [address for address, _ in found.addresses]
+        if places:
+            missing = [advice for _, advice in found.addresses if advice]
+            stated = [a for a, advice in found.addresses if not advice]
+            comment = (locations.no_country(missing, self.site.offices) if missing else None) or (
+                "not an office in content/data/offices.yml, so written as the address the old "
+                "posting gives: add street and postal_code, or add the office there and write "
+                "its key instead"
+                if stated
+                else None
+            )
+            self.put("locations", places, comment, todo=bool(missing))
         for text, advice in zip(found.unsettled, found.advice, strict=True):
             self.mark(taken[0] if taken else "location", text, "locations", advice)
         if mode:
             self.put("workplace", mode)
-        if mode != "remote" and not found.offices and not found.unsettled:
+        if mode != "remote" and not places and not found.unsettled:
             known = ", ".join(sorted(self.site.offices))
             self.missing("locations", "list the office keys from content/data/offices.yml"
                          f"{' (' + known + ')' if known else ''}, or set workplace: remote")  # fmt: skip
@@ -382,7 +461,7 @@ class _Mapper:
             elif not found.unsettled:
                 self.missing("remote_countries",
                              "list the countries applicants may live in (ISO codes), e.g. [DE, AT]")  # fmt: skip
-        elif country and not found.offices and not found.unsettled:
+        elif country and not places and not found.unsettled:
             self.mark(
                 country[0],
                 country[1],
@@ -392,6 +471,9 @@ class _Mapper:
 
     def employment_type(self) -> None:
         taken = self.take("employment_type")
+        if taken and taken[0] == "type" and str(taken[1]).strip().lower() in _SECTION_TYPES:
+            self.draft.left_out["type"] = taken[1]  # Hugo's content type, not the contract
+            taken = self.take("employment_type")
         if not taken:
             return
         values, failed = [], []
@@ -421,6 +503,8 @@ class _Mapper:
         taken = self.take("salary")
         parts = {name: self.take(f"salary.{name}") for name in ("min", "max", "currency", "per")}
         salary: dict[str, Any] = {}
+        given = [taken[1] if taken else None] + [p[1] for p in parts.values() if p]
+        self.salary_text = " ".join(str(_plain(v)) for v in given if v is not None)
         if taken:
             value = taken[1]
             if isinstance(value, dict):
@@ -452,6 +536,7 @@ class _Mapper:
 
     def write_salary(self, salary: dict, source: str) -> None:
         out: dict[str, Any] = {}
+        source_text = self.salary_text
         wrong = []
         for name in ("min", "max", "value"):
             if name in salary:
@@ -495,7 +580,30 @@ class _Mapper:
             }
             comment = ("the source does not say " + " or ".join(missing) + ": add "
                        + " and ".join(what[m] for m in missing))  # fmt: skip
-        self.put("salary", out, comment, todo=bool(missing))
+        dollar = self.dollar_elsewhere(source_text, out.get("currency"))
+        if dollar:
+            comment = f"{comment}; {dollar}" if comment else dollar
+        self.put("salary", out, comment, todo=bool(missing) or bool(dollar))
+
+    def dollar_elsewhere(self, text: str, currency: str | None) -> str | None:
+        """ "$" is US dollars, unless the job is in another dollar country (Canada, Australia...),
+        where the source's "$" may mean that country's dollar."""
+        if (
+            currency != "USD"
+            or not re.search(r"(?<![A-Za-z])\$", text)
+            or re.search(r"US\$|USD|U\.S\.", text)
+        ):
+            return None
+        places = self.entries.get("locations")
+        countries = set()
+        for place in places.value if places is not None and places.value else []:
+            office = self.site.offices.get(place) if isinstance(place, str) else None
+            countries.add(office.country if office else (place or {}).get("country"))
+        elsewhere = sorted(c for c in countries - {None, "US"} if c)
+        if not elsewhere:
+            return None
+        return (f'the source writes "$" and the job is in {", ".join(elsewhere)}: if the pay is '
+                "not in US dollars, write its currency (CAD, AUD...)")  # fmt: skip
 
     def education(self) -> None:
         taken = self.take("education")
@@ -558,19 +666,19 @@ class _Mapper:
                 self.mark(taken[0], taken[1], name, f"write {name} as one line of text")
 
     def apply(self) -> None:
-        url = self.take("apply_url")
-        email = self.take("apply_email")
-        for taken in (url, email):
-            if not taken:
-                continue
-            text = clean_line(_text(taken[1]) or "").removeprefix("mailto:")
-            if EMAIL.match(text):
-                self.entries.setdefault("apply_email", Entry("apply_email", text))
-            elif re.match(r"https?://[^\s/]+\.[^\s]+$", text):
-                self.entries.setdefault("apply_url", Entry("apply_url", text))
-            else:
-                self.mark(taken[0], taken[1], "apply_url",
-                          "write apply_url: https://... or apply_email: an address")  # fmt: skip
+        given = self.by_target.get("apply_url", []) + self.by_target.get("apply_email", [])
+        given += [(k, v) for k, v in self.draft.fields.items() if field_name(k) == "url"]
+        given += [("text", link) for link in self.draft.apply_links]
+        for key, value in given:
+            texts = _apply_texts(value)
+            for text in texts:
+                name = "apply_email" if EMAIL.match(text) else "apply_url"
+                if name not in self.entries:
+                    self.put(name, text)
+                elif self.entries[name].value != text and key not in ("url", "text"):
+                    self.kept.append((key, text))
+            if not texts and key not in ("url", "text") and not _empty(value):
+                self.kept.append((key, _plain(value)))
 
     def boolean(self, name: str) -> None:
         taken = self.take(name)
@@ -600,6 +708,11 @@ class _Mapper:
 
     def lang(self) -> None:
         taken = self.take("lang")
+        if not taken and self.draft.lang:
+            code, how = self.draft.lang
+            self.put("lang", code, None if how == "path" else f"detected from the text ({how}): "
+                     "change it if the posting is in another language")  # fmt: skip
+            return
         if taken:
             text = (_text(taken[1]) or "").replace("_", "-")
             if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", text):
@@ -612,7 +725,8 @@ class _Mapper:
     def tags(self) -> None:
         taken = self.take("tags")
         if taken:
-            tags = [clean_line(t) for t in _texts(taken[1]) if clean_line(t)]
+            parts = [p for t in _texts(taken[1]) for p in re.split(r"\s*[,;]\s*", t)]
+            tags = [clean_line(t) for t in parts if clean_line(t)]
             if tags:
                 self.put("tags", list(dict.fromkeys(tags)))
 
@@ -629,6 +743,97 @@ class _Mapper:
 
 
 # --- plain values ---
+
+
+_OPEN_FLAGS = ("open", "is_open", "accepting_applications", "hiring")
+_SECTION_TYPES = frozenset(
+    (
+        "job",
+        "jobs",
+        "post",
+        "posts",
+        "page",
+        "career",
+        "careers",
+        "position",
+        "positions",
+        "vacancy",
+        "vacancies",
+        "opening",
+        "openings",
+        "offer",
+    )
+)
+# What says a job is no longer open, in a status or title or a banner line of the text
+_CLOSED_WORDS = re.compile(
+    r"^(?:closed|filled|solved|archived|expired|inactive|ended|done|resolved|cancell?ed|"
+    r"geschlossen|besetzt|vergeben|pourvu|ferm[ée]e?|cerrad[oa]|encerrad[oa]|gesloten|vervuld)$",
+    re.IGNORECASE,
+)
+_CLOSED_TITLE = re.compile(r"[\[(]\s*(?:closed|filled|expired|archived|besetzt|pourvu)\s*[\])]",
+                           re.IGNORECASE)  # fmt: skip
+_FILLED_BANNER = re.compile(
+    r"^\W{0,6}(?:\*\*|__)?\s*(?:(?:this|the)\s+(?:position|job|role|vacancy|opening)\s+"
+    r"(?:has\s+been|is|was)\s+(?:now\s+)?(?:filled|closed)|position\s+filled|"
+    r"(?:this\s+)?(?:job|position|role)\s+(?:is\s+)?no\s+longer\s+(?:available|open)|"
+    r"(?:we\s+are\s+)?no\s+longer\s+accepting\s+applications|applications?\s+(?:are\s+)?closed|"
+    r"diese\s+stelle\s+ist\s+(?:bereits\s+)?besetzt|poste\s+pourvu)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def closed_signal(draft: Draft, status, flag) -> str | None:
+    """What in the source says the job is closed, or None."""
+    if flag and _truthy(flag[1]) is True:
+        return f"{flag[0]}: false" if flag[0] in _OPEN_FLAGS else f"{flag[0]}: {_text(flag[1])}"
+    if status and _CLOSED_WORDS.match(_text(status[1]) or ""):
+        return f"{status[0]}: {_text(status[1])}"
+    title = (
+        draft.title_as_written
+        or draft.title
+        or next((_text(v) for k, v in draft.fields.items() if field_name(k) == "title"), None)
+    )
+    if title and _CLOSED_TITLE.search(title):
+        return f"the title says {_CLOSED_TITLE.search(title).group(0)}"
+    banner = _FILLED_BANNER.search(draft.body[:2000])
+    if banner:
+        return f'the text says "{banner.group(0).strip(" *_#>")}"'
+    return None
+
+
+def _apply_texts(value: Any) -> list[str]:
+    """Addresses and links in an apply value: a URL, an address, "mailto:", a {email: ...}
+    mapping (contact.email), or a sentence that contains them (how_to_apply)."""
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _apply_texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _apply_texts(v)]
+    text = clean_line(_text(value) or "")
+    if not text:
+        return []
+    bare = text.removeprefix("mailto:")
+    if EMAIL.match(bare) or re.match(r"https?://[^\s/]+\.[^\s]+$", bare):
+        return [bare]
+    found = re.findall(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]", text)
+    found += re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text)
+    return found
+
+
+KEPT_INTRO = (
+    "The old posting also had these fields, which have no field here. Move what candidates need "
+    "to know into the text below, then delete these lines:"
+)
+
+
+def _inline(value: Any) -> str:
+    """A kept value on one comment line."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_inline(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return " ".join(str(value).split())
 
 
 def _empty(value: Any) -> bool:

@@ -7,7 +7,6 @@ the value above (Python-Markdown's meta-data rules).
 
 from __future__ import annotations
 
-import os
 import re
 
 from .draft import Draft
@@ -51,8 +50,7 @@ def has_headers(text: str) -> bool:
 
 def read(text: Text) -> list[Draft]:
     found, body = headers(text.text) or ({}, text.text)
-    name = os.path.basename(text.path)
-    draft = Draft(origin=text.path, key=f"file:{name}", notes=list(text.notes))
+    draft = Draft(origin=text.path, key=f"file:{text.path}", notes=list(text.notes))
     for key, value in found.items():
         draft.fields[key.lower()] = value
     title = draft.fields.pop("title", None)

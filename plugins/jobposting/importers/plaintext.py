@@ -8,7 +8,6 @@ title stays the page's only `#`. Plain-text files pasted from a word processor g
 
 from __future__ import annotations
 
-import os
 import re
 
 from .draft import Draft
@@ -23,8 +22,7 @@ TITLE_LIMIT = 100
 
 
 def read(text: Text) -> list[Draft]:
-    name = os.path.basename(text.path)
-    draft = Draft(origin=text.path, key=f"file:{name}", notes=list(text.notes))
+    draft = Draft(origin=text.path, key=f"file:{text.path}", notes=list(text.notes))
     draft.title, body = split_title(text.text)
     if text.suffix not in (".md", ".markdown", ".mdown", ".mkd"):
         body = plain_to_markdown(body)

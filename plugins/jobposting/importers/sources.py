@@ -35,15 +35,30 @@ class Text:
     notes: list[str] = field(default_factory=list)
 
 
-def expand(sources: list[str]) -> Iterator[tuple[str, str | None]]:
+# In a folder, files of these kinds are the old site's images and assets (a Hugo page bundle's
+# logo), not job descriptions: left where they are and listed once in the summary.
+ASSETS = frozenset((
+    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff",
+    ".css", ".scss", ".sass", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".map", ".woff", ".woff2",
+    ".ttf", ".otf", ".eot", ".mp4", ".webm", ".mov", ".mp3", ".njk", ".liquid", ".hbs", ".scss",
+))  # fmt: skip
+
+
+def expand(
+    sources: list[str], skipped: list[str] | None = None
+) -> Iterator[tuple[str, str | None]]:
     """Each file to import, as (path, None); a source that gives none, as (path, message).
 
     A folder stands for the files in it and its subfolders (an old site's _jobs/ or content/jobs/),
-    hidden ones left out.
+    hidden ones and assets (added to `skipped`) left out. A file named on its own is always read.
     """
     for source in sources:
         if os.path.isdir(source):
             found = sorted(_files_in(source))
+            assets = [p for p in found if os.path.splitext(p)[1].lower() in ASSETS]
+            if skipped is not None:
+                skipped += [report_path(p) for p in assets]
+            found = [p for p in found if p not in assets]
             if not found:
                 yield report_path(source), "is a folder with no files to import"
             for path in found:
@@ -107,24 +122,3 @@ def repair(text: str) -> tuple[str, str | None]:
         if before != after:
             return fixed, f"e.g. {after}"  # the garbled form must not reach the new file
     return fixed, "text re-decoded"
-
-
-def kind(text: Text) -> str:
-    """Which reader a file needs: json, toml, yaml, pelican or text."""
-    start = text.text.lstrip()
-    if text.suffix == ".json" or start.startswith("{") or _json_list(start):
-        return "json"
-    first = text.text.split("\n", 1)[0].strip()
-    if first == "+++":
-        return "toml"
-    if first == "---":
-        return "yaml"
-    from .pelican import has_headers
-
-    if has_headers(text.text):
-        return "pelican"
-    return "text"
-
-
-def _json_list(start: str) -> bool:
-    return start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]")

@@ -7,7 +7,7 @@ custom fields under `[params]` count like top-level ones.
 
 from __future__ import annotations
 
-import os
+import re
 import tomllib
 from typing import Any
 
@@ -21,11 +21,53 @@ from .sources import Text
 def read_yaml(text: Text) -> list[Draft]:
     doc = frontmatter.parse(text.text)
     if doc.errors:
-        error = doc.errors[0]
-        where = f" (line {error.line})" if error.line else ""
-        raise Unreadable(f"{error.message}{where}; fix it in the old file, then import it again")
+        return [_broken(text, doc.errors[0])]
     fields = {name: _value(value) for name, value in doc.fields.items()}
     return [_draft(text, fields, doc.body)]
+
+
+def _broken(text: Text, error) -> Draft:
+    """Front matter YAML cannot read: the text is imported all the same, and the old front
+    matter kept as comments, with a TODO at the line that failed, for HR to copy values from."""
+    lines = text.text.split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    where = f" (line {error.line})" if error.line else ""
+    if end is None:
+        raise Unreadable(f"{error.message}{where}; fix it in the old file, then import it again")
+    draft = _draft(text, _readable_part(lines[: end + 1], error.line), "\n".join(lines[end + 1 :]))
+    old = []
+    for number, line in enumerate(lines[1:end], start=2):
+        if number == error.line:
+            old.append(f"# | TODO: YAML could not read the next line ({error.message}); copy what "
+                       "it says into the fields below, then delete this block")  # fmt: skip
+        old.append(f"# | {line}")
+    draft.old_front_matter = [
+        (
+            f"The old front matter{where} could not be read: {error.message}. It is kept "
+            "below; the lines YAML could read are imported below; copy the rest, then delete "
+            "these lines."
+        ),
+        *old,
+    ]
+    title = re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", "\n".join(lines[1:end]), re.MULTILINE)
+    if title and not draft.title:
+        draft.title = title.group(1)
+    return draft
+
+
+def _readable_part(lines: list[str], failed: int | None) -> dict[str, Any]:
+    """The fields of the front matter without the lines YAML cannot read (a few at most)."""
+    dropped = set()
+    for _ in range(5):
+        if failed is None or failed in dropped:
+            return {}
+        dropped.add(failed)
+        kept = [line if n + 1 not in dropped else "" for n, line in enumerate(lines)]
+        doc = frontmatter.parse("\n".join(kept) + "\n")
+        if not doc.errors:
+            return {name: _value(value) for name, value in doc.fields.items()}
+        failed = doc.errors[0].line
+    return {}
 
 
 def read_toml(text: Text) -> list[Draft]:
@@ -41,10 +83,7 @@ def read_toml(text: Text) -> list[Draft]:
 
 
 def _draft(text: Text, fields: dict[str, Any], body: str) -> Draft:
-    name = os.path.basename(text.path)
-    if os.path.splitext(name)[0] in ("index", "_index"):  # a Hugo page bundle: jobs/x/index.md
-        name = os.path.basename(os.path.dirname(text.path)) or name
-    draft = Draft(origin=text.path, key=f"file:{name}", notes=list(text.notes))
+    draft = Draft(origin=text.path, key=f"file:{text.path}", notes=list(text.notes))
     params = fields.pop("params", None)
     if isinstance(params, dict):
         fields = {**fields, **{k: v for k, v in params.items() if k not in fields}}

@@ -45,11 +45,18 @@ _Dumper.add_representer(str, _represent_text)
 _Dumper.add_representer(Decimal, _represent_decimal)
 
 
-def render(entries: list[Entry], body: str, header: list[str]) -> str:
+def render(entries: list[Entry], body: str, header: list[str], kept: list[str] = ()) -> str:
+    """`kept`: comment lines written as they are (the first wrapped), after the header."""
     lines = ["---"]
     for text in header:
         lines += _comment(text)
+    for index, text in enumerate(kept):
+        lines += _comment(text) if index == 0 else [text]
     for entry in entries:
+        if not entry.name:  # lines kept from the source, as comments only
+            lines += _comment(entry.comment or "")
+            lines += [f"#   {line}" for line in str(entry.value).split("\n")]
+            continue
         if entry.comment:
             lines += _comment(entry.comment, todo=entry.todo)
         lines.append(field(entry.name, entry.value))
@@ -80,5 +87,6 @@ def _comment(text: str, todo: bool = False) -> list[str]:
         initial_indent="# ",
         subsequent_indent="#   " if todo else "# ",
         break_on_hyphens=False,
+        break_long_words=False,  # a path or address stays whole
     )
     return wrapped or ["#"]

@@ -8,13 +8,14 @@ STAMP := $(VENV)/.installed
 
 INPUTDIR := content
 OUTPUTDIR := output
+PREVIEWDIR := preview
 CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 BIND ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install html serve devserver publish clean test test-fast lint format validate list new \
-	summary docs \
+	summary docs preview \
 	system-deps check-workflows bench lighthouse notify
 
 help:
@@ -23,7 +24,8 @@ help:
 	@echo "make html       build the site into $(OUTPUTDIR)/"
 	@echo "make devserver  rebuild on every change and serve"
 	@echo "make publish    production build (needs SITEURL)"
-	@echo "make validate   check every posting; FILES=... for some"
+	@echo "make validate   check every posting; FILES=... for some, STRICT=1 for the publish rules"
+	@echo "make preview    the site in $(PREVIEWDIR)/, to open from disk (no server); BASE=main"
 	@echo "make list       list postings; EXPIRING=14 for those closing soon"
 	@echo "make new TITLE='...' DEPARTMENT=...   start a posting from the template"
 	@echo "make summary BASE=main   Markdown: the postings a change adds, changes, closes"
@@ -54,7 +56,7 @@ publish: $(STAMP)
 	$(BIN)/pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
 
 clean:
-	rm -rf $(OUTPUTDIR) .pytest_cache
+	rm -rf $(OUTPUTDIR) $(PREVIEWDIR) .pytest_cache
 
 # Chromium (browser tests) and shellcheck (workflow scripts) come from the system's packages.
 system-deps:
@@ -76,7 +78,14 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 validate: $(STAMP)
-	$(BIN)/openings validate $(if $(FORMAT),--format $(FORMAT)) $(FILES)
+	$(BIN)/openings validate $(if $(STRICT),--strict) $(if $(FORMAT),--format $(FORMAT)) $(FILES)
+
+# The pull request's preview: relative links that name index.html, so it works from a downloaded
+# zip without a server; $(PREVIEWDIR)/index.html lists the postings the change touches (BASE).
+preview: $(STAMP)
+	rm -rf $(PREVIEWDIR)
+	$(BIN)/pelican $(INPUTDIR) -o $(PREVIEWDIR)/site -s $(CONFFILE) -e RELATIVE_URLS=true
+	$(BIN)/python -m jobposting.preview $(PREVIEWDIR) --settings $(CONFFILE) $(if $(BASE),--base "$(BASE)")
 
 list: $(STAMP)
 	$(BIN)/openings list $(if $(EXPIRING),--expiring $(EXPIRING))

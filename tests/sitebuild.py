@@ -97,3 +97,20 @@ SAMPLE_OPEN_PATHS = [
     "/jobs/staff-platform-engineer/",
     "/jobs/werkstudent-frontend/de/",
 ]
+
+
+def share_venv(copy: Path) -> None:
+    """Let a copy of the repository use this checkout's .venv, as if it were set up there.
+
+    The copy's pyproject.toml and constraints.txt are dated before .venv/.installed, so no Make
+    target in the copy reinstalls the shared .venv (which would point it at the copy)."""
+    import os
+
+    stamp = ROOT / ".venv" / ".installed"
+    if not stamp.exists():
+        raise RuntimeError("run `make install` first: .venv is not set up")
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    before = stamp.stat().st_mtime - 1
+    for name in ("pyproject.toml", "constraints.txt"):
+        if (copy / name).exists():
+            os.utime(copy / name, (before, before))

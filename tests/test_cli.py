@@ -214,7 +214,7 @@ def test_list_shows_every_posting_with_its_state(sample_site, capsys):
     assert re.search(r"Engineering\s+Berlin, Germany\s+2026-11-02\s+2027-01-31", backend)
     rejected = lines[-2]
     assert "Enginering" in rejected and "3 errors in" in rejected and "broken.md" in rejected
-    assert lines[-1] == "11 postings; 1 with errors: `openings validate` says what to fix"
+    assert lines[-1] == "11 postings; 1 with errors: `./openings validate` says what to fix"
 
 
 def test_list_marks_what_closes_soon(sample_site, capsys):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sitebuild import share_venv
 
 ROOT = Path(__file__).resolve().parents[1]
 GITHUB = ROOT / ".github"
@@ -33,6 +34,7 @@ TARGET_TESTS = {
     "test": "tests/test_workflows.py",
     "publish": "tests/test_build.py",
     "summary": "tests/test_summary.py",
+    "preview": "tests/browser/test_preview.py",
     "notify": "tests/crawlers/test_crawl_notify.py",
 }
 
@@ -80,7 +82,7 @@ def step_using(wf: dict, action: str) -> dict:
 
 
 def shell_scripts() -> list[Path]:
-    candidates = [*sorted((ROOT / "scripts").iterdir()), ROOT / ".ci" / "run"]
+    candidates = [*sorted((ROOT / "scripts").iterdir()), ROOT / ".ci" / "run", ROOT / "openings"]
     return [
         p
         for p in candidates
@@ -232,21 +234,91 @@ def test_ci_triggers_permissions_and_concurrency():
     assert all("permissions" not in job for job in wf["jobs"].values())
 
 
-def test_ci_runs_the_checks_and_keeps_a_preview():
+def test_ci_checks_the_postings_first_then_previews_then_tests():
     wf = workflow("ci.yml")
-    runs = [s["run"] for _, s in steps(wf) if "run" in s]
-    assert runs[:4] == ["make lint", "make validate FORMAT=github", "make test", "make publish"]
-    assert "scripts/ci-summary.sh" in runs
-    checkout = step_using(wf, "actions/checkout")
-    assert checkout["with"]["fetch-depth"] == 0
+    (job,) = wf["jobs"].values()
+    order = [s.get("id") or s.get("run") or s["uses"].split("@")[0] for s in job["steps"]]
+    assert order[:2] == ["actions/checkout", "actions/setup-python"]
+    assert order[2:5] == ["postings", "preview", "actions/upload-artifact"]
+    assert order.index("make lint") > order.index("preview")
+    assert order.index("make test") > order.index("preview")
+    assert order[-1] == "scripts/ci-summary.sh"
+    steps_by = {s.get("id") or s.get("run"): s for s in job["steps"]}
+    assert steps_by["postings"]["run"] == "scripts/check-postings.sh"
+    assert steps_by["preview"]["run"] == "make preview"
+    for name in ("postings", "preview", "scripts/ci-summary.sh"):
+        assert "BASE_SHA" in steps_by[name]["env"]
+    # a posting's mistake stops the preview, never the code's checks or the summary
+    for name in ("make lint", "make test", "make publish", "scripts/ci-summary.sh"):
+        assert steps_by[name]["if"] == "${{ !cancelled() }}", name
+    summary_env = steps_by["scripts/ci-summary.sh"]["env"]
+    assert summary_env["PREVIEW_OUTCOME"] == "${{ steps.preview.outcome }}"
+    assert summary_env["POSTINGS_OUTCOME"] == "${{ steps.postings.outcome }}"
+    assert step_using(wf, "actions/checkout")["with"]["fetch-depth"] == 0
     assert step_using(wf, "actions/setup-python")["with"]["python-version"] == "3.11"
-    publish = next(s for _, s in steps(wf) if s.get("run") == "make publish")
-    assert publish["env"]["SITEURL"].startswith("https://")
-    summary = next(s for _, s in steps(wf) if s.get("run") == "scripts/ci-summary.sh")
-    assert "BASE_SHA" in summary["env"]
+    assert steps_by["make publish"]["env"]["SITEURL"].startswith("https://")
     upload = step_using(wf, "actions/upload-artifact")
+    assert upload["if"] == "${{ steps.preview.outcome == 'success' }}"
     assert upload["with"]["name"] == "site-preview"
-    assert upload["with"]["path"].rstrip("/") == "output"
+    assert upload["with"]["path"].rstrip("/") == "preview"
+
+
+def test_check_postings_uses_the_publish_rules_on_the_changed_files():
+    text = (ROOT / "scripts" / "check-postings.sh").read_text(encoding="utf-8")
+    assert re.search(
+        r'^\./openings validate --strict --format github "\$\{files\[@\]\}"$', text, re.M
+    )
+    assert "--diff-filter=d" in text  # a deleted posting is not checked
+
+
+def git_site(tmp_path: Path) -> Path:
+    """A repository with the sample site committed on main, as CI checks it out."""
+    site = tmp_path / "site"
+    for name in ("content", "scripts", "plugins", "theme"):
+        shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("openings", "Makefile", "pelicanconf.py", "publishconf.py", "pyproject.toml",
+                 "constraints.txt"):  # fmt: skip
+        shutil.copy2(ROOT / name, site / name)
+    share_venv(site)
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"],
+                 ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "x"]):  # fmt: skip
+        subprocess.run(["git", *args], cwd=site, check=True, capture_output=True)
+    return site
+
+
+def test_check_postings_annotates_a_changed_posting_that_fails_the_publish_rules(tmp_path):
+    site = git_site(tmp_path)
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=site, capture_output=True,
+                          text=True, check=True).stdout.strip()  # fmt: skip
+    posting = site / "content" / "jobs" / "backend-developer.md"
+    posting.write_text(
+        posting.read_text(encoding="utf-8").replace("req_id: ENG-101\n", ""), encoding="utf-8"
+    )
+    env = {**os.environ, "BASE_SHA": base, "SOURCE_DATE_EPOCH": "1795867200"}
+    result = subprocess.run([site / "scripts" / "check-postings.sh"], cwd=site, env=env,
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "::error file=content/jobs/backend-developer.md" in result.stdout
+    assert "title=req_id::" in result.stdout
+    assert "1 file:" in result.stdout  # only the changed posting
+
+
+def test_the_summary_says_plainly_when_no_preview_was_made(tmp_path):
+    site = git_site(tmp_path)
+    out = tmp_path / "summary.md"
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(out), "POSTINGS_OUTCOME": "failure",
+           "PREVIEW_OUTCOME": "skipped", "SOURCE_DATE_EPOCH": "1795867200"}  # fmt: skip
+    env.pop("BASE_SHA", None)
+    subprocess.run([site / "scripts" / "ci-summary.sh"], cwd=site, env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    text = out.read_text(encoding="utf-8")
+    assert "**No preview was made**: the changed postings do not pass the publish rules" in text
+    assert "site-preview" not in text
+    env["POSTINGS_OUTCOME"], env["PREVIEW_OUTCOME"] = "success", "success"
+    out.unlink()
+    subprocess.run([site / "scripts" / "ci-summary.sh"], cwd=site, env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    assert "download the `site-preview` artifact" in out.read_text(encoding="utf-8")
 
 
 def test_summary_script_writes_to_the_step_summary():
@@ -293,7 +365,10 @@ def test_pages_builds_for_the_pages_address_without_a_cache():
     wf = workflow("pages.yml")
     build = [s for job, s in steps(wf) if job == "build"]
     order = [s.get("id") or s.get("run") or s["uses"].split("@")[0] for s in build]
-    assert order.index("pages") < order.index("make test") < order.index("make publish")
+    check = "make validate STRICT=1 FORMAT=github"
+    assert order.index("pages") < order.index(check) < order.index("make publish")
+    # the daily rebuild publishes when the postings pass and the site builds: no test suite
+    assert not any("make test" in str(s.get("run", "")) for s in build)
     publish = next(s for s in build if s.get("run") == "make publish")
     assert publish["env"]["SITEURL"] == "${{ steps.pages.outputs.base_url }}"
     assert step_using(wf, "actions/upload-pages-artifact")["with"]["path"].rstrip("/") == "output"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import docs, importing, listing, new, notifying, summary, validate
+from .commands import docs, fix, importing, listing, new, notifying, summary, validate
 from .commands.options import UsageError
 from .logtext import guard_logging, loggable
 
@@ -30,6 +30,7 @@ def parser() -> argparse.ArgumentParser:
     subparsers = top.add_subparsers(dest="command", metavar="COMMAND")
     new.register(subparsers)
     validate.register(subparsers)
+    fix.register(subparsers)
     listing.register(subparsers)
     summary.register(subparsers)
     importing.register(subparsers)

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from . import rules
+from . import paste, rules
 from .text import clean_line
 
 try:  # the C loader is several times faster on big boards
@@ -112,6 +112,10 @@ def parse(text: str) -> Document:
             )
         )
         return Document({}, "", len(text.split("\n")), tuple(errors), True, {})
+    pasted = paste.front_matter_problems(yaml_text, yaml_line)
+    if pasted:  # said where they are: YAML would misread the line and complain lines later
+        errors += [FrontMatterError(line, message, rule) for line, message, rule in pasted]
+        return Document({}, body, body_line, tuple(errors), True, {})
     fields, duplicates = {}, {}
     try:
         node, refused = _compose_checked(yaml_text, yaml_line)

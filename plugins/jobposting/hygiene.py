@@ -198,7 +198,7 @@ def duplicate_postings(outcomes, strict: bool = False) -> None:
             outcome.problems.append(
                 Problem(
                     outcome.path,
-                    None,
+                    outcome.lines.get("title"),
                     "title",
                     f"{outcome.posting.title!r} at the same location is also open in {others}; "
                     "close one, or make the titles say what differs (team, level)",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from . import data, hygiene, lifecycle, paytransparency, rules
+from . import data, freshness, hygiene, lifecycle, paytransparency, rules
 from .lifecycle import State
 from .model import JobPosting, Organization
 from .postingfile import report_path
@@ -26,6 +26,8 @@ class Outcome:
     posting: JobPosting | None
     state: State
     problems: list[Problem] = field(default_factory=list)
+    # field -> line, for the checks across files (a req_id another posting also has)
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -38,6 +40,7 @@ class Checks:
     pay_rules: tuple = ()
     pay_settings: dict = field(default_factory=dict)
     employees: int | None = None
+    stale_days: int | None = 90  # JOBPOSTING_STALE_DAYS
 
     def promote(self, problems) -> list[Problem]:
         return [p.promoted() for p in problems] if self.strict else list(problems)
@@ -81,6 +84,7 @@ def prepare(settings: dict) -> Checks:
             "warning": settings.get("JOBPOSTING_EU_PAY_TRANSPARENCY", "warning"),
         },
         employees=settings.get("JOBPOSTING_EMPLOYEES"),
+        stale_days=settings.get("JOBPOSTING_STALE_DAYS", 90),
     )
     checks.data_problems = checks.promote(problems)
     return checks
@@ -110,6 +114,12 @@ def check_posting(
     if posting is None or any(p.is_error for p in found):
         return Outcome(path, None, State.REJECTED, checks.promote(found))
     state = lifecycle.state_of(posting, checks.ctx.today, checks.ctx.timezone)
+    stale = freshness.problems(posting, state, doc, checks.ctx.today, checks.stale_days)
+    if any(p.rule == rules.STALE_POSTING for p in stale):  # says more than "is missing"
+        found = [
+            p for p in found if not (p.rule == rules.RECOMMENDED and p.field == "valid_through")
+        ]
+    found += stale
     if state in (State.OPEN, State.SCHEDULED):
         law = pay_transparency_problems(posting, checks)
         if law:  # the law's message says more than Google's recommendation of a salary
@@ -120,7 +130,8 @@ def check_posting(
         found += [p.demoted() for p in pay_transparency_problems(posting, checks)]
     if any(p.is_error for p in found):
         return Outcome(path, None, State.REJECTED, found)
-    return Outcome(path, posting, state, found)
+    lines = {n: doc.fields[n].line for n in ("req_id", "slug", "title") if n in doc.fields}
+    return Outcome(path, posting, state, found, lines)
 
 
 def pay_transparency_problems(posting: JobPosting, checks: Checks) -> list[Problem]:
@@ -174,6 +185,13 @@ def _duplicates(outcomes, key_of, rule, field_name, message) -> None:
         for outcome in group:
             others = ", ".join(o.path for o in group if o is not outcome)
             outcome.problems.append(
-                Problem(outcome.path, None, field_name, message(key, others), Severity.ERROR, rule)
+                Problem(
+                    outcome.path,
+                    outcome.lines.get(field_name),
+                    field_name,
+                    message(key, others),
+                    Severity.ERROR,
+                    rule,
+                )
             )
             outcome.state = State.REJECTED

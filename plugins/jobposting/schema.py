@@ -11,6 +11,7 @@ from __future__ import annotations
 from .data import ADDRESS_ALIASES, OFFICE_FIELDS
 from .fields import FIELDS
 from .model import EDUCATION_LEVELS, EMPLOYMENT_TYPES, SALARY_PERIODS, STATUSES, WORKPLACES
+from .publishing import REQUIRED_TO_PUBLISH
 from .validate import SALARY_KEYS, SLUG, TITLE_LIMIT
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -179,6 +180,8 @@ def build() -> dict:
         "type": "object",
         "properties": props,
         "required": ["title", "department", "date_posted"],
+        # what publishing adds: an annotation, since drafts and local builds may lack them
+        "x-required-to-publish": list(REQUIRED_TO_PUBLISH),
         # A name pasted with an invisible character is read without it (and warned about); the
         # schema cannot strip it, so it lets such names through to the validator.
         "patternProperties": {INVISIBLE: {}},

@@ -27,6 +27,9 @@ DEFAULTS: dict[str, object] = {
     # and for the EU directive (range in the posting or before the interview).
     "JOBPOSTING_PAY_TRANSPARENCY": "error",
     "JOBPOSTING_EU_PAY_TRANSPARENCY": "warning",
+    # An open posting first posted more than this many days ago with no valid_through is warned
+    # about (an error when publishing); None: never.
+    "JOBPOSTING_STALE_DAYS": 90,
     # The company's head count, for the laws that apply from a size on; None: assume covered.
     "JOBPOSTING_EMPLOYEES": None,
     # Build the Pagefind search index over open postings (before the pages are written).

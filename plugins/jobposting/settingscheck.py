@@ -30,6 +30,9 @@ def check(values: dict) -> None:
             found.append(f'{key} must be "error", "warning" or "off"')
     if not isinstance(values.get("JOBPOSTING_TEMPLATE_CACHE"), bool):
         found.append("JOBPOSTING_TEMPLATE_CACHE must be True or False")
+    stale = values.get("JOBPOSTING_STALE_DAYS")
+    if stale is not None and (not isinstance(stale, int) or isinstance(stale, bool) or stale < 1):
+        found.append("JOBPOSTING_STALE_DAYS must be None or a whole number of days, e.g. 90")
     limits = values.get("JOBPOSTING_PARALLEL_PAGES")
     if limits is not None and not _is_range(limits):
         found.append(

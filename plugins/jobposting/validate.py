@@ -14,7 +14,18 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import geo, hygiene, normalize, regions, rules, summaries, zones
+from . import (
+    applylinks,
+    geo,
+    hygiene,
+    normalize,
+    paste,
+    paysanity,
+    regions,
+    rules,
+    summaries,
+    zones,
+)
 from .data import Department, parse_address
 from .fields import ALIASES, FIELDS, RESERVED
 from .frontmatter import Document, Field
@@ -80,9 +91,23 @@ def validate(doc: Document, path: str, slug: str, body_html: str, ctx: Context):
         return None, found
     checker = _Checker(doc, found, ctx)
     posting = checker.run(slug, body_html)
+    found.extend(paste.title_problems(doc.fields.get("title"), path))
+    found.extend(paste.body_problems(doc.body, doc.body_line, path))
+    found.extend(applylinks.problems(doc, path))
+    if posting is not None and posting.salary is not None:
+        found.extend(paysanity.problems(posting.salary, _salary_lines(doc), path))
     if posting is not None:
         found.extend(hygiene.title_problems(posting, checker.line("title")))
     return (None if found.has_errors else posting), found
+
+
+def _salary_lines(doc: Document) -> dict[str, int]:
+    """The line of each part of a salary written as fields (min, max, value, per)."""
+    salary = doc.fields.get("salary")
+    if salary is None or not salary.is_mapping:
+        return {}
+    parts = {SALARY_KEYS.get(k.lower().replace("_", "")): f.line for k, f in salary.value.items()}
+    return {k: line for k, line in parts.items() if k} | {"salary": salary.line}
 
 
 REMOTE_WORDS = re.compile(r"\b(remote|telecommute|anywhere|home|wfh)\b", re.IGNORECASE)

@@ -27,6 +27,7 @@ from sitebuild import ROOT, TODAY, run_build, site_settings, soup
 FIXTURES = ROOT / "tests" / "fixtures" / "postings"
 VALID = sorted((FIXTURES / "valid").glob("*.md"))
 INVALID = sorted((FIXTURES / "invalid").glob("*.md"))
+CLOSED = sorted((FIXTURES / "closed").glob("*.md"))  # valid, but closed by their dates
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
@@ -92,7 +93,7 @@ def rules_used_by_the_plugin() -> set[str]:
 def test_every_rule_has_a_fixture(values):
     """Each rule one posting can break is shown by a fixture: errors by an invalid one,
     warnings by the file they are seen in (valid postings are published with them)."""
-    shown = {p.rule for path in INVALID + VALID for p in check_file(path, values).problems}
+    shown = {p.rule for path in INVALID + VALID + CLOSED for p in check_file(path, values).problems}
     shown_as_error = {
         p.rule for path in INVALID for p in check_file(path, values).problems if p.is_error
     }
@@ -138,6 +139,15 @@ def test_valid_posting_has_no_errors(path, values):
     lines = report_lines(outcome)
     assert outcome.state is State.OPEN, lines
     assert all(": warning: " in line for line in lines), lines
+    compare(path.with_suffix(".errors"), "".join(f"{line}\n" for line in lines))
+
+
+@pytest.mark.parametrize("path", CLOSED, ids=lambda p: p.stem)
+def test_closed_posting_reports_exactly(path, values):
+    outcome = check_file(path, values)
+    lines = report_lines(outcome)
+    assert outcome.state is State.CLOSED, lines
+    assert lines and all(": warning: " in line for line in lines), lines
     compare(path.with_suffix(".errors"), "".join(f"{line}\n" for line in lines))
 
 

@@ -17,6 +17,8 @@ FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 # Breaks out of every context if it is not escaped: HTML text and attributes (both quotes),
 # <script> and JSON, comments, XML CDATA, template syntax.
 PAYLOAD = "X</script><script>alert(1)</script><!--\"'><img src=x onerror=alert(2)>]]>{{7*7}}&amp;"
+# A title may not carry template syntax or code (paste.py refuses it): the same breakouts, without
+TITLE_PAYLOAD = "X</script><script>alert(1)</script><!--\"'><img src=x onerror=alert(2)>]]>"
 OUTSIDE = "https://attacker.example"  # any request there means injected code ran
 
 BASE = {
@@ -153,7 +155,7 @@ Footnote reference[^1].
 CORPUS: dict[str, bytes] = {
     # --- valid enough to publish: the page must show the text, never run it ---
     "ok-script-in-body.md": posting(HOSTILE_BODY, **req(1)),
-    "ok-script-in-title.md": posting(title=PAYLOAD, **req(2)),
+    "ok-script-in-title.md": posting(title=TITLE_PAYLOAD, **req(2)),
     "ok-script-in-summary.md": posting(summary=PAYLOAD, **req(3)),
     "ok-script-in-req-id.md": posting(req_id=PAYLOAD),
     "bad-script-in-department.md": posting(department=PAYLOAD, **req(5)),
@@ -192,13 +194,17 @@ CORPUS: dict[str, bytes] = {
         apply_email="jobs@fernhill.example",
         **req(16),
     ),
+    # written as escapes: pasted raw, invisible characters are refused on their line (paste.py)
     "ok-rtl-override.md": posting(
-        title="Backend Developer \u202egnp.exe",
-        summary="\u202eevil\u202c and \u05e2\u05d1\u05e8\u05d9\u05ea",
+        title=None,
+        summary=None,
+        fields_text='title: "Backend Developer \\u202egnp.exe"\n'
+        'summary: "\\u202eevil\\u202c and \u05e2\u05d1\u05e8\u05d9\u05ea"',
         **req(17),
     ),
     "ok-zero-width.md": posting(
-        fields_text="req_id\u200b: HOST-18", title="Back\u200bend\u00a0Developer"
+        title=None,
+        fields_text='"req_id\\u200b": HOST-18\ntitle: "Back\\u200bend\\u00a0Developer"',
     ),
     "ok-homoglyphs.md": posting(title="B\u0430ckend D\u0435veloper", **req(19)),
     "ok-emoji.md": posting("We 💙 code. 👩‍💻👨🏿‍🚀 🇩🇪\n", summary="Join us 🚀", **req(20)),
@@ -210,7 +216,7 @@ CORPUS: dict[str, bytes] = {
     .decode()
     .encode("cp1252"),
     "ok-nul-in-body.md": posting("Before\x00after <scr\x00ipt>alert(1)</script>\n", **req(25)),
-    "ok-broken-utf8-surrogate.md": posting(title="Developer SURROGATE", **req(26)).replace(
+    "ok-broken-utf8-surrogate.md": posting("Developer SURROGATE\n", **req(26)).replace(
         b"SURROGATE", b"\xed\xa0\x80"
     ),
     "bad-huge-exponent.md": posting(
@@ -226,7 +232,7 @@ CORPUS: dict[str, bytes] = {
     "ok-\u202ebidi-filename.md": posting(title="Bidi File Name", **req(28)),
     "ok-template-syntax.md": posting(
         "{{ 7+7 }} {% raw %} ${7+7} #{7+7} <%= 7+7 %>\n",
-        title="{{ SITEURL }} {% if %}",
+        summary="{{ SITEURL }} {% if %}",
         **req(29),
     ),
     "ok-pelican-links.md": posting(

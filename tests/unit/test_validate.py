@@ -254,7 +254,11 @@ def test_salary_without_figures_asks_for_figures(written):
      ("p.a.", "YEAR"), ("monthly", "MONTH"), ("daily", "DAY"), ("weekly", "WEEK")],
 )  # fmt: skip
 def test_pay_periods_people_type(per, unit):
-    job, found = posting(salary=f'{{min: 30, max: 40, currency: EUR, per: "{per}"}}')
+    # figures that fit the period: 30 per YEAR is refused (paysanity.py)
+    low = {"HOUR": 30, "DAY": 300, "WEEK": 1500, "MONTH": 4000, "YEAR": 50000}[unit]
+    job, found = posting(
+        salary=f'{{min: {low}, max: {low + low // 3}, currency: EUR, per: "{per}"}}'
+    )
     assert found == [] and job.salary.per == unit
 
 

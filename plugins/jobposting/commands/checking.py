@@ -124,8 +124,21 @@ def check_files(values: dict, files: list[str], checks=None) -> Checked:
         result.outcomes.append(outcome)
         if doc is not None:
             result.documents[outcome.path] = doc
-    pipeline.check_across(result.outcomes, checks.strict)
+    pipeline.check_across(
+        result.outcomes + _the_other_postings(values, files, checks), checks.strict
+    )
     return result
+
+
+def _the_other_postings(values: dict, files: list[str], checks) -> list:
+    """The postings of the site not among those checked, for the checks across files only
+    (a req_id or an address another posting already has): their own problems are not shown."""
+    root = jobs_root(values)
+    if not os.path.isdir(root):
+        return []
+    given = {os.path.realpath(f) for f in files}
+    others = [f for f in _walk(root, values) if os.path.realpath(f) not in given]
+    return [read_and_check(values, path, checks)[0] for path in others]
 
 
 def read_and_check(values: dict, path: str, checks):

@@ -80,7 +80,7 @@ def run(args) -> int:
     if soon:
         notes.append(f"{soon} closing within {window} days")
     if rejected:
-        notes.append(f"{rejected} with errors: `openings validate` says what to fix")
+        notes.append(f"{rejected} with errors: `./openings validate` says what to fix")
     print("; ".join(notes))
     return 0
 

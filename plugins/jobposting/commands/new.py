@@ -108,7 +108,7 @@ def run(args) -> int:
             print(f"  {line}")
     print(
         f"Next: write the description and the fields in {shown}, check it with "
-        f"`openings validate {shown}`, then set status: open and open a pull request."
+        f"`./openings validate {shown}`, then set status: open and open a pull request."
     )
     return 0
 

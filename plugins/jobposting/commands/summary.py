@@ -209,7 +209,6 @@ def render(entries, untouched, data_problems, data_changed) -> str:
         )
     if not errors and not warnings:
         out.append("Every posting passes the checks.")
-    out.append("Preview: download the `site-preview` artifact of this run and open `index.html`.")
     return "\n".join(out)
 
 

@@ -1,34 +1,10 @@
-"""Browser fixtures; the helpers (server, Chromium flags, request recording) are in browsing.py."""
+"""Browser fixtures; Chromium itself is tests/conftest.py's `browser`, the helpers (server,
+Chromium flags, request recording) are in browsing.py."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from browsing import CHROMIUM_FLAGS, Server, build_and_serve, chromium_path, open_context
-
-
-@pytest.fixture(scope="session")
-def chromium_executable() -> str:
-    path = chromium_path()
-    if path is None:
-        message = "Chromium is not installed: run `make system-deps` (Debian's chromium package)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_executable):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=chromium_executable, args=CHROMIUM_FLAGS
-        )
-        yield chromium
-        chromium.close()
+from browsing import Server, build_and_serve, open_context
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from browsing import CHROMIUM_FLAGS, chromium_path, reserve_port, serve
+from browsing import reserve_port, serve
 from hostile_corpus import hostile_files
 from jobposting.problems import BuildFailed
 from sitebuild import Site
@@ -50,13 +50,6 @@ def hostile_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def chromium(tmp_path_factory):
-    path = chromium_path()
-    if path is None:
-        pytest.skip("Chromium is not installed: run `make system-deps`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+def chromium(browser):
+    """The session's Chromium (tests/conftest.py)."""
+    return browser

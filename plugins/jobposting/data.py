@@ -276,6 +276,7 @@ def parse_address(
         postal_code=text.get("postal_code"),
         street=text.get("street"),
         name=text.get("name"),
+        timezone=text.get("timezone"),
     )
 
 

@@ -16,7 +16,7 @@ from babel.dates import format_date, format_timedelta
 from babel.numbers import format_currency, format_decimal
 from jinja2 import pass_context
 
-from . import geo, strings
+from . import addresses, geo, regions, strings, summaries
 from .model import Address, JobPosting, Salary
 
 # English labels, for code that wants them without a language (reports, feeds).
@@ -118,28 +118,70 @@ def education(level: str, lang: str | None = None) -> str:
 
 
 def address_lines(address: Address, lang: str | None = None) -> list[str]:
-    """Street / postal code and city / region / country, each part as given."""
-    city = " ".join(part for part in (address.postal_code, address.locality) if part)
-    region = address.region_code.split("-", 1)[1] if address.region_code else address.region
-    lines = [address.street, city, region, country(address.country, lang)]
-    return [line for line in lines if line]
+    """The address as its country writes it (addresses.py), then the country by name."""
+    return [*addresses.lines(address), country(address.country, lang)]
 
 
 def country(code: str, lang: str | None = None) -> str:
     return geo.country_name(code, (lang or "en").split("-")[0])
 
 
+def place_name(address: Address) -> str:
+    """The one name a place goes by on cards, filters, facet pages and in search: an office's
+    name from offices.yml ("Lisbon"), else the address's city."""
+    return address.label if address.key else (address.locality or address.region or "")
+
+
 def place(address: Address, lang: str | None = None) -> str:
-    """Short form for lists: "Berlin, Germany"."""
-    label = address.locality or address.name or address.region or ""
-    name = country(address.country, lang)
-    return f"{label}, {name}" if label else name
+    """One line for cards and feeds: "Lisbon, Portugal", "Denver, CO, United States"."""
+    name = place_name(address)
+    line = addresses.locality_line(address, name) if name else ""
+    country_name = country(address.country, lang)
+    return f"{line}, {country_name}" if line else country_name
+
+
+def place_synonyms(posting: JobPosting) -> list[str]:
+    """The other names of the posting's places, for search: the city as the address writes it
+    ("Lisboa"), the region's and country's names in English and in the posting's language."""
+    names = []
+    for address in posting.locations:
+        names += [address.locality or "", address.key or "", country(address.country, "en")]
+        names.append(country(address.country, posting.lang))
+        if address.region_code:
+            names.append(geo.subdivision_name(address.region_code))
+    shown = {place_name(a) for a in posting.locations}
+    return [n for n in dict.fromkeys(names) if n and n not in shown]
 
 
 def remote_areas(posting: JobPosting, lang: str | None = None) -> str:
-    """Countries in the page's language; states and provinces as ISO names them."""
+    """Groups by their name ("EU"), then countries in the page's language; states and
+    provinces as ISO names them."""
     lang = lang or posting.lang
-    return ", ".join(geo.area_name(area.code, lang) for area in posting.remote_areas)
+    return ", ".join(remote_names(posting, lang))
+
+
+def remote_names(posting: JobPosting, lang: str | None = None) -> list[str]:
+    lang = lang or posting.lang
+    groups = regions.regions()
+    covered = regions.covering(posting.remote_regions)
+    names = [groups[code].name(lang) for code in posting.remote_regions if code in groups]
+    names += [
+        geo.area_name(area.code, lang)
+        for area in posting.remote_areas
+        if not (area.is_country and area.code in covered)
+    ]
+    return names
+
+
+def remote_countries(posting: JobPosting, lang: str | None = None) -> list[str]:
+    """Every country of the posting's groups, by name in the page's language, for the page
+    to list under the group's name (the JSON-LD names each of them)."""
+    lang = lang or posting.lang
+    covered = regions.covering(posting.remote_regions)
+    return sorted(
+        (geo.area_name(a.code, lang) for a in posting.remote_areas if a.code in covered),
+        key=str.casefold,
+    )
 
 
 def where(posting: JobPosting, lang: str | None = None) -> str:
@@ -197,6 +239,15 @@ def render_once(context, macro, *args):
     return html
 
 
+def lead(posting: JobPosting) -> str:
+    """The summary under the title, unless it only repeats the opening of the description."""
+    if not posting.summary or summaries.first_paragraph(posting.body_html).startswith(
+        posting.summary
+    ):
+        return ""
+    return posting.summary
+
+
 @functools.lru_cache(maxsize=8192)
 def _text(key: str, lang: str | None, values: tuple) -> str:
     return strings.text(key, lang, None, **dict(values))
@@ -217,7 +268,9 @@ FILTERS = {
     "address_lines": address_lines,
     "country_name": country,
     "posting_where": where,
+    "lead": lead,
     "remote_areas_text": remote_areas,
+    "remote_countries": remote_countries,
     "number_text": number,
     "render_once": render_once,
 }

@@ -17,7 +17,7 @@ from itertools import islice
 
 from pelican import signals
 
-from . import display, geo, strings
+from . import display, geo, regions, strings
 from .text import slugify
 
 CONTEXT_KEY = "openings"
@@ -116,6 +116,7 @@ def build_board(generators) -> None:
     facets: dict[str, dict[str, Facet]] = {kind: {} for kind in KINDS}
     departments = {d.name: d for d in state.checks.ctx.departments}
     offices = list(state.checks.ctx.offices.values())
+    country_slugs: dict[str, str] = {}  # ISO code -> its country facet's slug
     for article in articles:
         job = article.jobposting
         slugs: dict[str, list[str]] = {kind: [] for kind in KINDS}
@@ -135,14 +136,27 @@ def build_board(generators) -> None:
                     make("location", place.key, place.label,
                          say("jobs_in", place=place.label), group="office"),
                 )  # fmt: skip
+        covered = regions.covering(job.remote_regions)
+        placed = {place.country for place in job.locations}
         for code in job.countries:
+            if code in covered and code not in placed:
+                continue  # a group's country: the group's facet stands for it (below)
             name = geo.country_name(code, lang)
             slug = slugify(name)
             if slug in facets["location"] and facets["location"][slug].group == "office":
                 slug = f"{slug}-{code.lower()}"  # an office named like a country keeps its page
             slugs["location"].append(slug)
+            country_slugs[code] = slug
             facets["location"].setdefault(
                 slug, make("location", slug, name, say("jobs_in", place=name), group="country")
+            )
+        for code in job.remote_regions:
+            region = regions.regions()[code]
+            label = say("remote_in", areas=region.name(lang))
+            slug = f"remote-{slugify(code)}"
+            slugs["location"].append(slug)
+            facets["location"].setdefault(
+                slug, make("location", slug, label, label, group="region")
             )
         kind_label = display.workplace_kind(job.workplace, lang)
         title = say("remote_jobs") if job.is_remote else say("kind_jobs", kind=kind_label)
@@ -162,6 +176,7 @@ def build_board(generators) -> None:
                 facets[kind][slug].articles.append(article)
         article.jobposting_facets = {kind: " ".join(dict.fromkeys(v)) for kind, v in slugs.items()}
 
+    _add_group_postings_to_countries(articles, facets["location"], country_slugs)
     context[CONTEXT_KEY] = Board(
         today=state.checks.ctx.today,
         articles=articles,
@@ -171,6 +186,24 @@ def build_board(generators) -> None:
     )
 
 
+def _add_group_postings_to_countries(articles, locations: dict, country_slugs: dict) -> None:
+    """A posting open to the EU is also under Germany, where Germany has a page for other
+    postings: a candidate filtering by their country finds it, without a page per member."""
+    order = {id(a): i for i, a in enumerate(articles)}
+    for article in articles:
+        job = article.jobposting
+        placed = {place.country for place in job.locations}
+        mine = article.jobposting_facets["location"].split()
+        for code in sorted(regions.covering(job.remote_regions) - placed):
+            slug = country_slugs.get(code)
+            if slug is None or slug in mine:
+                continue
+            locations[slug].articles.append(article)
+            locations[slug].articles.sort(key=lambda a: order[id(a)])
+            mine.append(slug)
+        article.jobposting_facets["location"] = " ".join(mine)
+
+
 def _ordered(kind: str, found: dict[str, Facet], departments: dict, offices: list) -> list[Facet]:
     facets = list(found.values())
     if kind == "department":
@@ -178,9 +211,10 @@ def _ordered(kind: str, found: dict[str, Facet], departments: dict, offices: lis
         return sorted(facets, key=lambda f: (order.get(f.label, len(order)), f.label.lower()))
     if kind == "location":
         office_order = {o.key: i for i, o in enumerate(offices)}
+        groups = ("office", "country", "region")
         return sorted(
             facets,
-            key=lambda f: (f.group != "office", office_order.get(f.slug, 0), f.label.lower()),
+            key=lambda f: (groups.index(f.group), office_order.get(f.slug, 0), f.label.lower()),
         )
     if kind == "workplace":
         return sorted(facets, key=lambda f: WORKPLACE_ORDER.index(f.slug))

@@ -149,7 +149,7 @@ class FeedsGenerator(OutputGenerator):
         name = self.settings.get("SITENAME") or "Jobs"
         all_jobs = head(
             site,
-            f"{name}: open positions",
+            f"{name}: open jobs",
             f"{site.siteurl}/",
             f"{site.siteurl}/{ALL_PATH}",
             self.settings,

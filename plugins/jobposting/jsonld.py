@@ -27,7 +27,9 @@ def build(posting: JobPosting, url: str, description_html: str) -> dict:
         types = list(posting.employment_types)
         data["employmentType"] = types[0] if len(types) == 1 else types
     if posting.locations:
-        data["jobLocation"] = [place(a) for a in posting.locations]
+        places = [place(a) for a in posting.locations]
+        # one Place as an object: validators (Adobe's, Google's) read jobLocation.address directly
+        data["jobLocation"] = places[0] if len(places) == 1 else places
     if posting.is_remote:
         data["jobLocationType"] = "TELECOMMUTE"
         data["applicantLocationRequirements"] = [
@@ -63,8 +65,6 @@ def build(posting: JobPosting, url: str, description_html: str) -> dict:
         data["totalJobOpenings"] = posting.openings
     if posting.start_date is not None:
         data["jobStartDate"] = posting.start_date.isoformat()
-    if posting.lang:
-        data["inLanguage"] = posting.lang
     return data
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+from . import zones
 from .model import JobPosting
 
 
@@ -27,7 +28,15 @@ def state_of(posting: JobPosting, today: dt.date, tz: dt.tzinfo) -> State:
 
 
 def is_expired(posting: JobPosting, today: dt.date, tz: dt.tzinfo) -> bool:
-    """Open through the whole day of valid_through, in the site's time zone."""
+    """Open through the whole day of valid_through in the posting's zone (its office's, else
+    the site's `tz`), the zone its JSON-LD validThrough is written in."""
+    last = last_day(posting, tz)
+    return last is not None and last < today
+
+
+def last_day(posting: JobPosting, tz: dt.tzinfo) -> dt.date | None:
+    """valid_through's day where the posting's applicants are."""
     if posting.valid_through is None:
-        return False
-    return posting.valid_through.astimezone(tz).date() < today
+        return None
+    zone = zones.posting_zone(posting.locations, tz, posting.valid_through.date())
+    return posting.valid_through.astimezone(zone).date()

@@ -40,6 +40,7 @@ class Address:
     street: str | None = None
     name: str | None = None  # an office's display name
     key: str | None = None  # the office's key in offices.yml
+    timezone: str | None = None  # the office's IANA time zone, from offices.yml
 
     @property
     def label(self) -> str:
@@ -100,6 +101,8 @@ class JobPosting:
     workplace: str = "onsite"
     locations: tuple[Address, ...] = ()
     remote_areas: tuple[Area, ...] = ()
+    remote_regions: tuple[str, ...] = ()  # groups written (regions.yml): "EU"; their
+    # countries are in remote_areas
     salary: Salary | None = None
     apply_url: str | None = None
     apply_email: str | None = None

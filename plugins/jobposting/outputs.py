@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TextIO
 
+from . import lifecycle
 from .lifecycle import State
 from .model import JobPosting
 from .today import site_timezone, today
@@ -95,7 +96,7 @@ def last_modified(posting: JobPosting) -> dt.date:
 def closed_on(posting: JobPosting, tz: dt.tzinfo) -> dt.date | None:
     """The first day a closed posting was no longer open, when the content says so."""
     if posting.valid_through is not None:
-        expired = posting.valid_through.astimezone(tz).date() + dt.timedelta(days=1)
+        expired = lifecycle.last_day(posting, tz) + dt.timedelta(days=1)
         if posting.status != "closed":
             return expired
         return min(expired, posting.modified) if posting.modified else expired

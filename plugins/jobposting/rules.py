@@ -227,8 +227,9 @@ REMOTE = rule(
     "remote",
     "error",
     "A remote posting does not say where applicants may live, or names a place wrongly.",
-    "Add remote_countries with ISO codes of countries (DE) or states (US-CA).",
-    "workplace: remote\nremote_countries: [DE, AT, US-CA]",
+    "Add remote_countries with ISO codes of countries (DE) or states (US-CA), or groups of "
+    "countries: EU, EEA, DACH, Nordics, Benelux, Baltics, North America, Americas, Latin America.",
+    "workplace: remote\nremote_countries: [EU, US-CA]",
     why="Google does not show remote jobs without applicant location requirements.",
 )
 SALARY = rule(

@@ -135,7 +135,8 @@ def properties() -> dict:
         "workplace": one_of_or_synonym(WORKPLACES, "onsite (default), hybrid, or remote "
                                        "(100% remote: needs remote_countries)."),
         "remote_countries": one_or_list({
-            "type": "string", "description": "ISO country code (DE) or state code (US-CA)."}),
+            "type": "string",
+            "description": "ISO country code (DE), state code (US-CA) or group (EU, DACH)."}),
         "salary": {"$ref": "#/$defs/salary"},
         "apply_url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
                       "format": "uri", "description": "Where candidates apply: https://..."},

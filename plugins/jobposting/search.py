@@ -5,8 +5,9 @@ candidate types (employment, workplace, remote areas, department, company, refer
 words of its description, each once. Pagefind never parses the written pages, so lists, closed
 postings, drafts and company pages stay out by construction. The whole board is indexed in the
 site's language, so the English list page also finds the German posting. The list page loads
-/pagefind/pagefind.js and /pagefind/paths.json (each result's posting; search_bundle.py) only
-when someone searches.
+/pagefind/pagefind.js, /pagefind/paths.json (each result's posting; search_bundle.py) and
+/pagefind/words.json (the board's words, so that a word on no posting matches nothing and gets
+"did you mean" suggestions) only when someone searches, and shows the results by relevance.
 
 Memory: Pagefind holds every record's words several times over while it builds an index (about
 250 KB per benchmark posting of 1,100 words), so a 10,000-posting board cannot be one index
@@ -49,7 +50,7 @@ from .pagefind_client import (
     PagefindService,
 )
 from .problems import BuildFailed
-from .search_bundle import Bundle
+from .search_bundle import Bundle, write_files
 
 BUNDLE = "pagefind"
 CONTEXT_KEY = "jobposting"  # plugin.py's BuildState in the generators' context
@@ -131,6 +132,7 @@ def record_text(job) -> tuple[str, int]:
     lines = [
         job.title,
         display.where(job, lang),
+        " ".join(display.place_synonyms(job)),
         job.summary,
         " · ".join(fact for fact in facts if fact),
     ]
@@ -173,6 +175,36 @@ def merging_module(names: list[str]) -> str:
         f"await Promise.all({others}.map((part) =>\n"
         "  pagefind.mergeIndex(new URL(`./${part}/`, import.meta.url).pathname)));\n"
     )
+
+
+WORDS = "words.json"  # in the bundle folder: every word on the board, sorted, lower case
+# a word as the list page splits a query: letters, digits and the + and # of C++ and C#
+_WORD = re.compile(r"[\w+#]+")
+
+
+def vocabulary(records: Iterable[Record]) -> list[str]:
+    """Every word the board's postings contain, once, lower case and sorted.
+
+    The list page checks a query's words against it before asking Pagefind, which answers a
+    word no posting contains with the postings of its longest known prefix ("forklift" finding
+    everything with "for"); it also suggests the board's words closest to an unknown one.
+    """
+    words: set[str] = set()
+    for item in records:
+        words.update(_WORD.findall(f"{item.title} {item.content}".casefold()))
+    return sorted(w.strip("_") for w in words if w.strip("_"))
+
+
+def write_words(records: Iterable[Record], bundle: str) -> None:
+    text = json.dumps(vocabulary(records), separators=(",", ":"), ensure_ascii=False)
+    write_files({WORDS: text.encode("utf-8")}, bundle)
+
+
+def _with_words(write, articles: list, bundle: str, *args) -> int:
+    """Index with `write(*args)`, then write the board's words beside the index."""
+    parts = write(*args)
+    write_words(map(record, articles), bundle)
+    return parts
 
 
 def write_streamed(stream: _Stream, bundle: str) -> int:
@@ -243,7 +275,7 @@ def build_index(generators) -> None:
     stream = articles.context.pop(STREAM_KEY, None)
     if stream is not None:
         if stream.usable_for([display.url(a) for a in ordered]):
-            _start(values, _Indexing(write_streamed, stream, bundle))
+            _start(values, _Indexing(_with_words, write_streamed, ordered, bundle, stream, bundle))
             return
         stream.close()  # the board is in parts, or Pelican dropped a posting: index anew
     # records are made as each part is indexed, not all at once: less memory held
@@ -256,11 +288,15 @@ def build_index(generators) -> None:
         # N = 10,000 target), so index in line before the pages are written, as one part did
         try:
             parts = write_index(itertools.chain(first, rest), bundle, lang, part_words)
+            write_words(map(record, ordered), bundle)
         except PagefindError as exc:
             _fail(str(exc))
         _note_parts(parts, part_words)
         return
-    _start(values, _Indexing(write_index, first, bundle, lang, part_words))
+    _start(
+        values,
+        _Indexing(_with_words, write_index, ordered, bundle, first, bundle, lang, part_words),
+    )
 
 
 def _open_in_reading_order(articles: ArticlesGenerator) -> list:

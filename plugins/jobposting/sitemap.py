@@ -82,6 +82,7 @@ def _keys_of_posting(posting: JobPosting, lang: str = "en") -> set[tuple]:
     keys = {("workplace", posting.workplace)}
     keys |= {("employment", t.lower().replace("_", "-")) for t in posting.employment_types}
     keys |= {("location", place.key) for place in posting.locations}
+    keys |= {("location", f"remote-{slugify(code)}") for code in posting.remote_regions}
     for code in posting.countries:
         slug = slugify(geo.country_name(code, lang))
         # facets.py's slug, or the form it takes when an office has the country's name

@@ -14,7 +14,20 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import applylinks, geo, hygiene, langtag, limits, normalize, paste, paysanity, rules
+from . import (
+    applylinks,
+    geo,
+    hygiene,
+    langtag,
+    limits,
+    normalize,
+    paste,
+    paysanity,
+    regions,
+    rules,
+    summaries,
+    zones,
+)
 from .data import Department, parse_address
 from .fields import ALIASES, FIELDS, RESERVED
 from .frontmatter import Document, Field
@@ -108,6 +121,12 @@ REMOTE_WORDS = re.compile(r"\b(remote|telecommute|anywhere|home|wfh)\b", re.IGNO
 def _area_codes_in(text: str) -> list[str]:
     """ISO codes named in free text such as "Remote (US)" or "Remote - EU only", for hints."""
     codes = []
+    for word in re.findall(r"[^\W\d_]+", text):
+        group = regions.lookup(word)  # "EU", "DACH": remote_countries takes the group itself
+        if group is not None and group.code not in codes:
+            codes.append(group.code)
+    if codes:
+        return codes
     for word in re.findall(r"\b[A-Z]{2}\b", text):
         normal = geo.area(word)
         code = normal.value or (
@@ -169,14 +188,14 @@ class _Checker:
         # fields written under another name (Title, deparment, location): already reported as
         # unknown with the right name, so not reported again as missing
         self.misnamed: set[str] = set()
+        self.remote_regions: list[str] = []  # groups named in remote_countries, e.g. "EU"
 
     # --- the whole posting ---
     def run(self, slug: str, body_html: str) -> JobPosting | None:
         self.check_names()
         title = self.title()
-        description_text = self.description(body_html, title)
+        self.description(body_html, title)
         date_posted = self.date("date_posted", required=True)
-        valid_through = self.valid_through(date_posted)
         status = (
             self.choice("status", normalize.status, "draft, open or closed", rules.STATUS) or "open"
         )
@@ -189,6 +208,7 @@ class _Checker:
             or "onsite"
         )
         locations = self.locations(workplace)
+        valid_through = self.valid_through(date_posted, locations)
         areas = self.remote_areas(workplace)
         salary = self.salary()
         apply_url, apply_email = self.apply()
@@ -215,7 +235,7 @@ class _Checker:
         openings = self.whole_number("openings", minimum=1)
         start_date = self.date("start_date")
         modified = self.date("modified")
-        summary = self.summary(description_text)
+        summary = self.summary(body_html)
         lang = self.lang()
         tags = self.tags()
         slug = self.slug(slug)
@@ -227,7 +247,8 @@ class _Checker:
             date_posted=date_posted, department=department, body_html=body_html,
             organization=organization, valid_through=valid_through,
             employment_types=employment, workplace=workplace, locations=locations,
-            remote_areas=areas, salary=salary, apply_url=apply_url, apply_email=apply_email,
+            remote_areas=areas, remote_regions=tuple(self.remote_regions), salary=salary,
+            apply_url=apply_url, apply_email=apply_email,
             direct_apply=direct_apply, req_id=req_id, education=education,
             experience_months=experience, experience_in_place_of_education=in_place,
             openings=openings, start_date=start_date, summary=summary, tags=tags,
@@ -413,7 +434,9 @@ class _Checker:
             return f"{base}; write a date like 2026-11-28"
         return f"{base}; write a date like 2026-11-28, or leave the field out"
 
-    def valid_through(self, date_posted: dt.date | None) -> dt.datetime | None:
+    def valid_through(
+        self, date_posted: dt.date | None, locations: tuple[Address, ...] = ()
+    ) -> dt.datetime | None:
         name = "valid_through"
         value = self.fields.get(name)
         if value is None or (value.is_scalar and value.value is None):
@@ -435,7 +458,11 @@ class _Checker:
                 days = [c.date() for c in candidates]
                 self.found.error(value.line, name, self.date_message(text, days), rules.DATE)
                 return None
-        if date_posted and moment.astimezone(self.ctx.timezone).date() < date_posted:
+        if moment.tzinfo is self.ctx.timezone:
+            # no offset written: the day (or time) is the office's, as its applicants read it
+            zone = zones.posting_zone(locations, self.ctx.timezone, moment.date())
+            moment = moment.replace(tzinfo=zone)
+        if date_posted and moment.date() < date_posted:
             self.found.error(
                 value.line,
                 name,
@@ -682,9 +709,21 @@ class _Checker:
                 )
                 continue
             text = clean_line(str(item.text))
+            region = regions.lookup(text)
+            if region is not None:
+                # every country of the group, for the JSON-LD and the pay-transparency rules
+                if region.code not in self.remote_regions:
+                    self.remote_regions.append(region.code)
+                for code in region.countries:
+                    if all(a.code != code for a in result):
+                        result.append(Area(code, geo.country_name(code)))
+                continue
             normal = geo.area(text)
             if normal.value is None:
-                suggestion = normal.suggestion
+                # "Remote - EU only": the group named inside the phrase is what was meant
+                groups = [regions.lookup(w) for w in re.findall(r"[^\W\d_]+", text)]
+                group = next((g for g in groups if g is not None), None)
+                suggestion = group.code if group else normal.suggestion
                 if suggestion is None:
                     # "Remote - EU only": the code inside the phrase is what was meant
                     words = [geo.area(w) for w in re.findall(r"\b[A-Z]{2}\b", text)]
@@ -694,7 +733,8 @@ class _Checker:
                 self.found.error(
                     item.line,
                     "remote_countries",
-                    f"{_quote(text)} is not an ISO country or region code{_did_you_mean(suggestion)}",
+                    f"{_quote(text)} is not an ISO country or state code, nor a group such as EU or DACH"
+                    f"{_did_you_mean(suggestion)}",
                     rules.REMOTE,
                 )
                 continue
@@ -1065,10 +1105,10 @@ class _Checker:
             name=name, url=links.get("url"), logo=links.get("logo"), same_as=same_as
         )
 
-    def summary(self, description_text: str) -> str:
+    def summary(self, body_html: str) -> str:
         summary = self.text("summary")
         if summary is None:
-            return truncate(description_text, 200)
+            return summaries.fallback(body_html)
         if len(summary) > SUMMARY_LIMIT:
             self.found.warning(
                 self.line("summary"),

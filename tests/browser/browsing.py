@@ -54,8 +54,8 @@ def search_finds_the_customer_roles(page) -> None:
     Developer (which never mentions them) does not."""
     from playwright.sync_api import expect
 
-    page.get_by_label("Search open roles").fill("customers")
-    expect(page.locator("#status")).to_have_text(re.compile("roles match"))
+    page.get_by_label("Search open jobs").fill("customers")
+    expect(page.locator("#status")).to_have_text(re.compile("jobs match"))
     found = set(visible_titles(page))
     assert {"Solutions Engineer", "Customer Support Specialist"} <= found
     assert "Backend Developer" not in found

@@ -90,3 +90,24 @@ def test_filtered_list_with_no_match_has_no_violations(browser, sample_server, a
         assert violations(axe, page) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("query", ["designer", "forklift"])
+def test_search_results_and_suggestions_have_no_violations(browser, sample_server, axe, query):
+    """Results by relevance (one list with department labels), or none with suggestions."""
+    context, page = open_page(browser, sample_server.url + "/")
+    try:
+        page.get_by_label("Search open jobs").fill(query)
+        page.locator("#status").filter(has_text="match").wait_for()
+        assert violations(axe, page) == []
+    finally:
+        context.close()
+
+
+def test_email_application_with_its_copy_button_has_no_violations(browser, sample_server, axe):
+    context, page = open_page(browser, sample_server.url + "/jobs/customer-support-specialist/")
+    try:
+        page.locator(".apply-top button.copy").wait_for(state="visible")
+        assert violations(axe, page) == []
+    finally:
+        context.close()

@@ -42,8 +42,8 @@ def test_typing_a_word_finds_postings_in_different_parts(parts_server, desktop):
 
 def test_closed_postings_stay_out_of_every_part(parts_server, desktop):
     desktop.goto(parts_server.url + "/")
-    desktop.get_by_label("Search open roles").fill("scavenger")  # only in the closed posting
-    expect(desktop.locator("#status")).to_have_text(re.compile("^No roles match"))
+    desktop.get_by_label("Search open jobs").fill("scavenger")  # only in the closed posting
+    expect(desktop.locator("#status")).to_have_text(re.compile("^No jobs match"))
     assert visible_titles(desktop) == []
     found = desktop.evaluate(
         """async () => {

@@ -21,23 +21,50 @@ def test_filter_narrows_in_place_and_the_address_follows(sample_server, desktop)
         "Backend Developer",
         "Werkstudent*in Frontend-Entwicklung",
     ]
-    assert desktop.url.endswith("/?location=berlin")
-    assert desktop.locator("#status").inner_text() == "2 roles match"
+    # one facet alone: the address is that facet's page, which shows the same without JS
+    assert desktop.url == sample_server.url + "/locations/berlin/"
+    assert desktop.locator("#status").inner_text() == "2 jobs match"
     assert desktop.locator("#status").get_attribute("role") == "status"
     desktop.get_by_label("Employment type").select_option("full-time")
     assert visible_titles(desktop) == ["Backend Developer"]
     assert "location=berlin" in desktop.url and "employment=full-time" in desktop.url
-    assert desktop.locator("#status").inner_text() == "1 role matches"
+    assert desktop.locator("#status").inner_text() == "1 job matches"
     # departments left without a match disappear with their heading
     assert desktop.locator(".group:visible").count() == 1
 
     desktop.go_back()
-    assert desktop.url.endswith("/?location=berlin")
+    assert desktop.url == sample_server.url + "/locations/berlin/"
     assert desktop.get_by_label("Employment type").input_value() == ""
     assert len(visible_titles(desktop)) == 2
     desktop.go_back()
     assert len(visible_titles(desktop)) == 7
     assert desktop.locator("#status").inner_text() == ""
+
+
+@pytest.mark.parametrize(
+    ("kind", "slug"),
+    [("department", "engineering"), ("location", "denver"), ("workplace", "remote"),
+     ("employment", "part-time")],
+)  # fmt: skip
+def test_a_shared_one_facet_link_shows_the_same_jobs_without_javascript(
+    sample_server, desktop, no_js, kind, slug
+):
+    desktop.goto(sample_server.url + "/")
+    desktop.locator(f"#f-{kind}").select_option(slug)
+    expect(desktop.locator(".card:visible")).not_to_have_count(7)
+    shown = sorted(visible_titles(desktop))
+    link = desktop.url
+    assert "?" not in link
+    no_js.goto(link)
+    assert sorted(no_js.locator(".card .title").all_inner_texts()) == shown
+    # the page's links still lead where they did before the address changed
+    first = desktop.locator(".card:visible a").first
+    first.click()
+    assert desktop.url.startswith(sample_server.url + "/jobs/")
+    assert desktop.locator("h1").inner_text() in shown
+    desktop.go_back()  # to the list as it was, or to the facet's page: the same jobs
+    assert desktop.url == link
+    assert sorted(desktop.locator(".card:visible .title").all_inner_texts()) == shown
 
 
 def test_shared_address_opens_filtered(sample_server, desktop):
@@ -56,7 +83,7 @@ def test_no_match_says_so(sample_server, desktop):
     desktop.get_by_label("Location").select_option("denver")
     desktop.get_by_label("Workplace").select_option("remote")
     assert visible_titles(desktop) == []
-    assert "No roles match" in desktop.locator("#status").inner_text()
+    assert "No jobs match" in desktop.locator("#status").inner_text()
     desktop.get_by_role("button", name="Clear filters").click()
     # the form clears its fields after the reset event; wait for the list, do not race it
     expect(desktop.locator(".card:visible")).to_have_count(7)
@@ -88,8 +115,8 @@ def test_filters_with_the_keyboard_only(sample_server, desktop):
 
 def test_search_finds_a_posting_by_a_word_in_its_text(sample_server, desktop):
     desktop.goto(sample_server.url + "/")
-    desktop.get_by_label("Search open roles").fill("kubernetes")
-    expect(desktop.locator("#status")).to_have_text("1 role matches")
+    desktop.get_by_label("Search open jobs").fill("kubernetes")
+    expect(desktop.locator("#status")).to_have_text("1 job matches")
     assert visible_titles(desktop) == ["Staff Platform Engineer"]
     assert desktop.url.endswith("/?q=kubernetes")
     assert desktop.visit.outside_requests == []
@@ -98,8 +125,8 @@ def test_search_finds_a_posting_by_a_word_in_its_text(sample_server, desktop):
 
 def test_search_finds_the_german_posting_from_the_english_list(sample_server, desktop):
     desktop.goto(sample_server.url + "/")
-    desktop.get_by_label("Search open roles").fill("Werkstudent")
-    expect(desktop.locator("#status")).to_have_text("1 role matches")
+    desktop.get_by_label("Search open jobs").fill("Werkstudent")
+    expect(desktop.locator("#status")).to_have_text("1 job matches")
     assert visible_titles(desktop) == ["Werkstudent*in Frontend-Entwicklung"]
 
 
@@ -110,7 +137,7 @@ def test_search_with_the_keyboard_and_a_filter(sample_server, desktop):
     assert {"Solutions Engineer", "Customer Support Specialist"} <= found
     desktop.get_by_label("Workplace").select_option("onsite")
     assert visible_titles(desktop) == ["Customer Support Specialist"]
-    desktop.get_by_label("Search open roles").focus()
+    desktop.get_by_label("Search open jobs").focus()
     desktop.keyboard.press("Control+A")
     desktop.keyboard.press("Backspace")
     expect(desktop).not_to_have_url(re.compile("q="))
@@ -120,7 +147,7 @@ def test_search_with_the_keyboard_and_a_filter(sample_server, desktop):
 def test_search_covers_open_postings_only(sample_server, desktop):
     desktop.goto(sample_server.url + "/")
     # "scavenger" is only in the closed Office Manager posting
-    desktop.get_by_label("Search open roles").fill("scavenger")
+    desktop.get_by_label("Search open jobs").fill("scavenger")
     expect(desktop.locator("#status")).to_have_text(re.compile(".+"))
     assert visible_titles(desktop) == []
     results = desktop.evaluate(
@@ -150,9 +177,9 @@ def test_every_match_is_shown_from_one_file_of_paths(sample_server, browser):
     try:
         page.goto(sample_server.url + "/")
         for word in ("team", "customers"):
-            page.get_by_label("Search open roles").fill(word)
+            page.get_by_label("Search open jobs").fill(word)
             matches = page.evaluate(count, word)
-            expect(page.locator("#status")).to_have_text(f"{matches} roles match")
+            expect(page.locator("#status")).to_have_text(f"{matches} jobs match")
             assert len(visible_titles(page)) == matches > 1
         assert len([url for url in asked if url.endswith("/pagefind/paths.json")]) == 1
         assert not [url for url in asked if "/fragment/" in url]

@@ -66,7 +66,7 @@ def test_empty_list_is_friendly(browser, empty_server, device):
     page = context.new_page()
     try:
         page.goto(empty_server.url + "/")
-        assert "No open roles right now" in page.locator("main").inner_text()
+        assert "No open jobs right now" in page.locator("main").inner_text()
         assert page.locator(".card").count() == 0
         assert overflow(page) <= 0
         assert visit.page_errors == []
@@ -103,7 +103,7 @@ def test_list_without_javascript_lists_everything_and_links_the_facets(sample_se
 def test_posting_apply_button_and_breadcrumbs(sample_server, phone):
     phone.goto(sample_server.url + "/jobs/backend-developer/")
     crumbs = phone.get_by_role("navigation", name="Breadcrumbs")
-    assert crumbs.get_by_role("link").all_inner_texts() == ["Open roles", "Engineering"]
+    assert crumbs.get_by_role("link").all_inner_texts() == ["Open jobs", "Engineering"]
     apply = phone.get_by_role("link", name="Apply now").first
     assert apply.get_attribute("href") == "https://fernhill.example/apply/eng-101"
     assert apply.is_visible()  # on a phone, without scrolling past the description

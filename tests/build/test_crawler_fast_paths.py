@@ -173,9 +173,7 @@ def slow_feeds(site, context, settings) -> dict[str, str]:
 
     everything = f"{site.siteurl}/{feeds.ALL_PATH}"
     found = {
-        feeds.ALL_PATH: render(
-            site.postings, f"{name}: open positions", f"{site.siteurl}/", everything
-        )
+        feeds.ALL_PATH: render(site.postings, f"{name}: open jobs", f"{site.siteurl}/", everything)
     }
     facets = {c.name for c, _ in context.get("categories", ())}
     for department in feeds.departments(site, context):

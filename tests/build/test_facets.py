@@ -65,8 +65,7 @@ def test_facet_page_lists_exactly_its_open_postings(built, relative):
     assert len(page.find_all("h1")) == 1
     count = page.select_one(".count strong").get_text()
     assert (
-        count
-        == f"{len(EXPECTED[relative])} open position{'s' if len(EXPECTED[relative]) != 1 else ''}"
+        count == f"{len(EXPECTED[relative])} open job{'s' if len(EXPECTED[relative]) != 1 else ''}"
     )
     assert page.find("link", rel="canonical")["href"].endswith("/" + relative[: -len("index.html")])
     assert not page.find_all("script", type="application/ld+json")

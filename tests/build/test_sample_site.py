@@ -64,7 +64,7 @@ def test_closed_posting_keeps_its_url_with_noindex_and_no_jsonld(built):
     assert jsonld_blocks(page) == []
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert "no longer open" in page.get_text()
-    assert page.find("a", string=lambda s: s and "open roles" in s)
+    assert page.find("a", string=lambda s: s and "open jobs" in s)
 
 
 def test_scheduled_posting_is_not_published(built):
@@ -121,3 +121,26 @@ def test_real_configuration_builds_the_sample_site(tmp_path):
     page = (out / "jobs" / "backend-developer" / "index.html").read_text()
     assert 'type="application/ld+json"' in page
     assert State.OPEN.value == "open"
+
+
+def test_summary_from_the_first_paragraph_is_the_meta_and_og_description(tmp_path):
+    from sitebuild import VALID_POSTING, Site
+
+    site = Site(tmp_path)
+    opening = "We run the scheduling engine. It plans shifts for 4,000 companies."
+    site.posting(
+        "backend.md",
+        VALID_POSTING.replace(
+            "We build things. You will help.",
+            "## About us\n\n"
+            f"{opening} You will work on its solver with five engineers, two designers "
+            "and a product manager, 20 hours a week.\n\n## What you will do\n\n- Build things",
+        ),
+    )
+    site.build()
+    page = site.page("jobs/backend/index.html")
+    assert page.find("meta", attrs={"name": "description"})["content"] == opening
+    assert page.find("meta", property="og:description")["content"] == opening
+    # the description starts with those words: no lead repeats them above it
+    assert page.select_one(".posting-head .lead") is None
+    assert page.select_one(".description p").get_text(" ", strip=True).startswith(opening)

@@ -335,3 +335,28 @@ def test_a_build_that_fails_after_reading_leaves_no_pagefind_running(tmp_path):
     with pytest.raises(BuildFailed):
         site.build()
     assert _pagefind_children() == []
+
+
+def words_of(bundle) -> list[str]:
+    return json.loads((bundle / search.WORDS).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("part_words", [None, 800])
+def test_words_json_holds_the_open_postings_words_sorted(tmp_path, part_words):
+    site = Site(tmp_path, with_samples=True)
+    site.build(**({"JOBPOSTING_SEARCH_PART_WORDS": part_words} if part_words else {}))
+    words = words_of(site.output / "pagefind")
+    assert words == sorted(set(words))
+    assert {"kubernetes", "designer", "lisbon", "lisboa", "c++"} & set(words) >= {
+        "kubernetes", "designer", "lisbon", "lisboa"
+    }  # fmt: skip
+    assert "forklift" not in words
+    assert "scavenger" not in words  # only in the closed posting
+    assert all(w == w.casefold() for w in words)
+
+
+def test_vocabulary_splits_words_as_the_list_page_does():
+    record = search.Record("/jobs/x/", "C++ Engineer", "Build APIs, in C# and part-time.")
+    assert search.vocabulary([record]) == [
+        "and", "apis", "build", "c#", "c++", "engineer", "in", "part", "time"
+    ]  # fmt: skip

@@ -20,13 +20,13 @@ def test_groups_follow_departments_yml_order(built):
     groups = [h.find("a").get_text() for h in page.select(".group > h2")]
     assert groups == ["Engineering", "Product & Design", "Data", "Customer Success"]
     counts = [h.select_one(".n").get_text() for h in page.select(".group > h2")]
-    assert counts == ["3 openings", "1 opening", "1 opening", "2 openings"]
+    assert counts == ["3 jobs", "1 job", "1 job", "2 jobs"]
 
 
 def test_count_and_one_h1(built):
     page = built.page("index.html")
     assert len(page.find_all("h1")) == 1
-    assert page.select_one(".count").get_text(strip=True) == "7 open positions"
+    assert page.select_one(".count").get_text(strip=True) == "7 open jobs"
 
 
 def card(page, title):
@@ -90,8 +90,8 @@ def test_empty_board_is_friendly(tmp_path):
     site = Site(tmp_path)
     site.build(JOBPOSTING_SEARCH=False)
     page = site.page("index.html")
-    assert page.select_one(".count").get_text(strip=True) == "0 open positions"
-    assert "No open roles right now" in page.get_text()
+    assert page.select_one(".count").get_text(strip=True) == "0 open jobs"
+    assert "No open jobs right now" in page.get_text()
     assert page.find("a", href="./feeds/jobs.atom.xml")
     assert not page.find("form", id="filters")
     assert not page.find("script", src=True)  # nothing to filter
@@ -101,7 +101,7 @@ def test_one_opening_is_singular(tmp_path):
     site = Site(tmp_path)
     site.posting("backend-developer.md", VALID_POSTING)
     site.build(JOBPOSTING_SEARCH=False)
-    assert site.page("index.html").select_one(".count").get_text(strip=True) == "1 open position"
+    assert site.page("index.html").select_one(".count").get_text(strip=True) == "1 open job"
 
 
 def test_absolute_urls_under_a_project_path(tmp_path):
@@ -125,6 +125,6 @@ def test_404_links_work_from_any_depth(built):
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     stylesheet = page.find("link", rel="stylesheet")["href"]
     assert stylesheet == "https://careers.example/theme/css/site.css"
-    assert page.find("a", string="See all open roles")["href"] == "https://careers.example/"
+    assert page.find("a", string="See all open jobs")["href"] == "https://careers.example/"
     departments = [a.get_text() for a in page.select("#nf-dep ~ ul a")]
     assert departments == ["Engineering", "Product & Design", "Data", "Customer Success"]

@@ -1,4 +1,4 @@
-"""A posting page as built: facts panel, apply, breadcrumbs, more openings, sharing tags, the
+"""A posting page as built: facts panel, apply, breadcrumbs, more jobs, sharing tags, the
 German posting in German, and the closed, draft and company pages around it."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def facts(page) -> dict[str, list[str]]:
 def test_facts_panel(built):
     page = built.page("jobs/backend-developer/index.html")
     assert facts(page) == {
-        "Location": ["Torstraße 109 10119 Berlin BE Germany"],
+        "Location": ["Torstraße 109 10119 Berlin Germany"],
         "Workplace": ["Hybrid"],
         "Employment type": ["Full-time"],
         "Salary": ["€65,000 – €85,000 per year (EUR)"],
@@ -45,7 +45,7 @@ def test_remote_posting_names_its_countries(built):
     found = facts(page)
     assert found["Remote from"] == ["Germany, Austria, Portugal, United Kingdom"]
     assert found["Workplace"] == ["Remote"]
-    assert found["Openings"] == ["2"]
+    assert found["Number of hires"] == ["2"]
     assert found["Education"] == ["Postgraduate degree, or equivalent experience"]
 
 
@@ -54,13 +54,19 @@ def test_apply_by_url_and_by_email(built):
     buttons = page.select(".apply a.button")
     assert [b["href"] for b in buttons] == ["https://fernhill.example/apply/eng-101"] * 2
     assert buttons[0].get_text() == "Apply now"
-    email = built.page("jobs/customer-support-specialist/index.html").select_one(".apply a")
-    assert email["href"] == "mailto:jobs@fernhill.example?subject=Customer%20Support%20Specialist"
-    assert (
-        "jobs@fernhill.example"
-        in built.page("jobs/customer-support-specialist/index.html")
-        .select_one(".apply-bottom")
-        .get_text()
+    page = built.page("jobs/customer-support-specialist/index.html")
+    email = page.select_one(".apply a")
+    assert email["href"] == (
+        "mailto:jobs@fernhill.example"
+        "?subject=Application%3A%20Customer%20Support%20Specialist%20%28CS-301%29"
+    )
+    # the address next to each button, as text, with a copy button copy.js shows
+    for place in page.select(".apply"):
+        assert place.select_one(".email").get_text() == "jobs@fernhill.example"
+        assert place.select_one("button.copy").has_attr("hidden")
+    assert page.find("script", src=lambda src: src and src.endswith("/copy.js"))
+    assert not built.page("jobs/backend-developer/index.html").find(
+        "script", src=lambda src: src and src.endswith("/copy.js")
     )
 
 
@@ -68,18 +74,18 @@ def test_breadcrumbs_and_more_openings_in_the_department(built):
     page = built.page("jobs/backend-developer/index.html")
     crumbs = page.select(".crumbs li")
     assert [li.get_text(strip=True) for li in crumbs] == [
-        "Open roles",
+        "Open jobs",
         "Engineering",
         "Backend Developer",
     ]
     assert crumbs[-1].find(attrs={"aria-current": "page"})
     more = page.select_one(".more")
-    assert more.find("h2").get_text() == "More openings in Engineering"
+    assert more.find("h2").get_text() == "More jobs in Engineering"
     assert [a.get_text() for a in more.select("li > a")] == [
         "Werkstudent*in Frontend-Entwicklung",
         "Staff Platform Engineer",
     ]
-    assert more.find("a", string="All openings in Engineering")["href"] == (
+    assert more.find("a", string="All jobs in Engineering")["href"] == (
         "../../departments/engineering/"
     )
 
@@ -136,7 +142,7 @@ def test_closed_posting_points_to_open_roles(built):
     page = built.page("jobs/office-manager/index.html")
     assert page.find("h1").get_text() == "Office Manager"
     assert "Office Manager (no longer open)" in page.find("title").get_text()
-    link = page.find("a", string="See all open roles")
+    link = page.find("a", string="See all open jobs")
     assert link["href"] == "../../"
     assert not page.select(".apply")
     assert not page.find("link", rel="canonical")
@@ -153,7 +159,7 @@ def test_company_page(built):
     assert page.find("h1").get_text() == "Benefits"
     assert page.find("meta", attrs={"name": "description"})["content"].startswith("What everyone")
     assert page.find("a", attrs={"aria-current": "page"}).get_text() == "Benefits"
-    assert page.find("a", string="See all open roles")
+    assert page.find("a", string="See all open jobs")
 
 
 def test_search_index_is_built_over_open_postings(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 from babel.numbers import format_decimal, get_currency_symbol
 from bs4 import BeautifulSoup
 from crawling import NOT_OPEN_SLUGS, OPEN_URLS
-from jobposting import display, geo
+from jobposting import addresses, display, geo
 from sitebuild import SITEURL
 
 EMPLOYMENT_TYPES = {
@@ -140,7 +140,7 @@ def not_visible(data: dict, html: str) -> list[str]:
     """Every value in the JSON-LD that a reader of the page cannot see."""
     text = visible_text(html)
     soup = BeautifulSoup(html, "html.parser")
-    lang = data.get("inLanguage", "en")
+    lang = soup.html.get("lang", "en") if soup.html else "en"
     missing = []
 
     def need(label, *forms):
@@ -164,9 +164,13 @@ def not_visible(data: dict, html: str) -> list[str]:
     places = data.get("jobLocation") or []
     for place in places if isinstance(places, list) else [places]:
         address = place["address"]
-        for key in ("streetAddress", "addressLocality", "postalCode", "addressRegion"):
+        for key in ("streetAddress", "addressLocality", "postalCode"):
             if key in address:
                 need(key, address[key])
+        # the region's code, where the country's addresses carry one ("Denver, CO 80202"; a
+        # German address has none: "BE" would be noise to a candidate)
+        if "addressRegion" in address and addresses.writes_region(address["addressCountry"]):
+            need("addressRegion", address["addressRegion"])
         need("addressCountry", geo.country_name(address["addressCountry"], lang.split("-")[0]))
     for area in data.get("applicantLocationRequirements", ()):
         need(

@@ -199,6 +199,12 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_DATETIME_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 
 
+def places_of(data: dict) -> list[dict]:
+    """jobLocation: one Place as an object, several as a list."""
+    places = data.get("jobLocation", [])
+    return places if isinstance(places, list) else [places]
+
+
 def google_problems(data: dict) -> list[str]:
     """What Google's guidelines (required, recommended, formats) find wrong; [] when none."""
     found = []
@@ -224,7 +230,7 @@ def google_problems(data: dict) -> list[str]:
     else:
         need("applicantLocationRequirements" not in data, "areas without TELECOMMUTE")
         need(data.get("jobLocation"), "jobLocation is required unless 100% remote")
-    for place in data.get("jobLocation", []):
+    for place in places_of(data):
         address = place.get("address", {})
         need(place.get("@type") == "Place", "jobLocation is a Place")
         need(address.get("@type") == "PostalAddress", "address is a PostalAddress")
@@ -291,7 +297,7 @@ def test_valid_posting_jsonld_is_visible_on_its_page(path, values, built_valid):
     assert data["title"] in text
     assert data["hiringOrganization"]["name"] in text
     assert data["url"] == page.find("link", rel="canonical")["href"]
-    for place in data.get("jobLocation", []):
+    for place in places_of(data):
         locality = place["address"].get("addressLocality")
         if locality:
             assert locality in text

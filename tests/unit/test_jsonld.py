@@ -45,19 +45,17 @@ def test_required_properties_always():
         "logo": "https://fernhill.example/l.png",
     }
     assert data["url"] == URL
-    assert data["jobLocation"] == [
-        {
-            "@type": "Place",
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": "Torstraße 109",
-                "addressLocality": "Berlin",
-                "addressRegion": "BE",
-                "postalCode": "10119",
-                "addressCountry": "DE",
-            },
-        }
-    ]
+    assert data["jobLocation"] == {
+        "@type": "Place",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "Torstraße 109",
+            "addressLocality": "Berlin",
+            "addressRegion": "BE",
+            "postalCode": "10119",
+            "addressCountry": "DE",
+        },
+    }
 
 
 def test_nothing_unknown_is_invented():
@@ -130,7 +128,8 @@ def test_identifier_education_experience_openings_start_lang():
         "monthsOfExperience": 24,
     }
     assert data["experienceInPlaceOfEducation"] is True
-    assert (data["totalJobOpenings"], data["jobStartDate"], data["inLanguage"]) == (2, "2027-02-01", "de")  # fmt: skip
+    assert (data["totalJobOpenings"], data["jobStartDate"]) == (2, "2027-02-01")
+    assert "inLanguage" not in data  # not a property of JobPosting in schema.org
 
 
 def test_posting_organization_override_with_same_as():
@@ -178,3 +177,10 @@ def test_remote_countries_are_named_as_the_page_names_them():
     ]
     assert names == ["Österreich", "California"]
     assert display.remote_areas(posting) == "Österreich, California"
+
+
+def test_one_location_is_one_place_several_are_a_list():
+    london = Address("GB", "London", postal_code="EC4M 9BE", street="21 Bread Street")
+    assert build()["jobLocation"]["@type"] == "Place"
+    several = build(locations=(BERLIN_OFFICE, london))["jobLocation"]
+    assert [p["address"]["addressCountry"] for p in several] == ["DE", "GB"]

@@ -197,7 +197,7 @@ def test_contract_with_a_length_is_one_type_and_a_note():
         ('"London, UK"', "(did you mean london?)"),
         ("UK - London", "(did you mean london?)"),
         ("Remote (US)", "write workplace: remote and remote_countries: [US]"),
-        ("Remote - EU only", "write workplace: remote and remote_countries: [US, GB, DE]"),
+        ("Remote - EU only", "write workplace: remote and remote_countries: [EU]"),
         ("Berlin or Remote", "write workplace: hybrid"),
         ("Anywhere", "workplace: remote"),
         ("NYC or telecommute", "workplace: remote"),

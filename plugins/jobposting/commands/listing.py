@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import dataclass
 
+from .. import lifecycle
 from ..lifecycle import State
 from ..logtext import loggable
 from ..text import clean_line
@@ -103,7 +104,7 @@ def row_of(outcome, doc, today: dt.date, tz, window: int) -> Row:
             f"{errors} error{'s' if errors != 1 else ''} in {outcome.path}",
             False,
         )
-    expires = posting.valid_through.astimezone(tz).date() if posting.valid_through else None
+    expires = lifecycle.last_day(posting, tz)
     days_left = (expires - today).days if expires else None
     live = outcome.state in (State.OPEN, State.SCHEDULED)
     soon = live and days_left is not None and days_left <= window

@@ -28,7 +28,7 @@ def csp_errors(messages: list[str]) -> list[str]:
 
 def search_finds_kubernetes(page, url: str) -> None:
     page.goto(url + "/")
-    page.get_by_label("Search open roles").fill("kubernetes")
+    page.get_by_label("Search open jobs").fill("kubernetes")
     expect(page.locator("#status")).to_have_text("1 role matches")
 
 

@@ -149,7 +149,8 @@ def test_from_disk_the_pages_are_styled_and_links_land_on_the_right_page(preview
     assert follow(page, "a[href='site/jobs/platform-engineer/index.html']") == "Platform Engineer"
     assert follow(page, "header a[href$='index.html']")  # the site's home: the list
     assert re.search(r"/site/index\.html$", page.url), page.url
-    assert follow(page, "a[href='./departments/engineering/index.html']") == "Engineering"
+    # site.js writes facet links out in full (a filter puts its facet's page in the address)
+    assert follow(page, "a[href$='/departments/engineering/index.html']") == "Engineering"
     assert follow(page, "main a[href*='jobs/backend-developer/']") == "Backend Developer"
     assert follow(page, "a[href$='about/index.html']")
     assert "/site/about/index.html" in page.url

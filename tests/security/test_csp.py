@@ -38,7 +38,8 @@ def _default_limits():
 
 SITEURL = "https://careers.example"
 # the site's own script and Pagefind's folder, never the whole origin
-PATHS = [f"{SITEURL}/theme/js/site.js", f"{SITEURL}/pagefind/", "'wasm-unsafe-eval'"]
+SCRIPTS = [f"{SITEURL}/theme/js/site.js", f"{SITEURL}/theme/js/copy.js"]
+PATHS = [*SCRIPTS, f"{SITEURL}/pagefind/", "'wasm-unsafe-eval'"]
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +59,7 @@ def test_a_published_site_names_its_script_files_not_its_origin(published_output
     for path in html_files(published_output):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         loaded |= {script["src"] for script in page.find_all("script", src=True)}
-    assert loaded == {f"{SITEURL}/theme/js/site.js"}  # the policy allows what the pages load
+    assert loaded == set(SCRIPTS)  # the policy allows what the pages load, and no more
 
 
 def test_allowed_image_hosts_are_named_in_the_policy(tmp_path):

@@ -29,7 +29,7 @@ def csp_errors(messages: list[str]) -> list[str]:
 def search_finds_kubernetes(page, url: str) -> None:
     page.goto(url + "/")
     page.get_by_label("Search open jobs").fill("kubernetes")
-    expect(page.locator("#status")).to_have_text("1 role matches")
+    expect(page.locator("#status")).to_have_text("1 job matches")
 
 
 def test_search_runs_under_the_policy(browser, served):

@@ -85,7 +85,7 @@ validate: $(STAMP)
 preview: $(STAMP)
 	rm -rf $(PREVIEWDIR)
 	$(BIN)/pelican $(INPUTDIR) -o $(PREVIEWDIR)/site -s $(CONFFILE) -e RELATIVE_URLS=true
-	$(BIN)/python -m jobposting.preview $(PREVIEWDIR) --settings $(CONFFILE) $(if $(BASE),--base "$(BASE)")
+	$(BIN)/python -m openings.commands.preview $(PREVIEWDIR) --settings $(CONFFILE) $(if $(BASE),--base "$(BASE)")
 
 list: $(STAMP)
 	$(BIN)/openings list $(if $(EXPIRING),--expiring $(EXPIRING))
@@ -105,7 +105,7 @@ check-workflows: $(STAMP) system-deps
 
 # After the site is deployed: read $(OUTPUTDIR)/changes.json and notify the configured services.
 notify: $(STAMP)
-	$(BIN)/python -m jobposting.commands.notifying --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
+	$(BIN)/python -m openings.commands.notifying --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
 
 # Hugo, the alternative the benchmark builds too, is installed only for it.
 $(VENV)/.bench-installed: $(STAMP)

@@ -11,8 +11,8 @@ RELATIVE_URLS = True
 
 PATH = "content"
 THEME = "theme"
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["jobposting"]
+# The jobposting plugin (the `openings` package), installed in .venv by `make install`.
+PLUGINS = ["pelican.plugins.jobposting"]
 # Compiled templates are kept here between builds (JOBPOSTING_TEMPLATE_CACHE); not in git.
 CACHE_PATH = ".pelican-cache"
 
@@ -81,7 +81,7 @@ JINJA_ENVIRONMENT = {
 }
 
 # Postings and pages are GitHub Flavored Markdown, as GitHub's editor previews them: the
-# jobposting reader renders them with cmark-gfm (plugins/jobposting/gfm.py), so Pelican's
+# jobposting reader renders them with cmark-gfm (plugins/openings/reading/gfm.py), so Pelican's
 # MARKDOWN setting (Python-Markdown's extensions) applies to none of them and is not set here.
 
 # --- The jobposting plugin (every name is checked; a typo is an error) ---

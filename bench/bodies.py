@@ -44,7 +44,9 @@ def measure(sizes, repeat: int, work: Path, say) -> dict:
     plugins = str(ROOT / "plugins")
     if plugins not in sys.path:
         sys.path.insert(0, plugins)
-    from jobposting import pipeline, postingfile, settingscheck
+    from openings.checks import pipeline
+    from openings.config import settingscheck
+    from openings.reading import postingfile
     from pelican.settings import read_settings
 
     values = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(ROOT / "content")})

@@ -21,7 +21,6 @@ def site_settings(content: Path, output: Path, **overrides) -> dict:
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
         "THEME": str(ROOT / "theme"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins")],
         "SITEURL": SITEURL,
         "JOBPOSTING_TODAY": TODAY,
         "CACHE_CONTENT": False,

@@ -6,7 +6,7 @@ import json
 import sys
 
 import pytest
-from jobposting import limits, postingfile
+from openings.reading import limits, postingfile
 from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT))

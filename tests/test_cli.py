@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from jobposting import cli
-from jobposting.fields import FIELDS
-from jobposting.problems import BuildFailed
+from openings.checks.fields import FIELDS
+from openings.commands import cli
+from openings.core.problems import BuildFailed
 from sitebuild import ROOT, TODAY, VALID_POSTING, Site
 
 OPENINGS = Path(sys.executable).parent / "openings"

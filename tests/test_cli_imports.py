@@ -16,26 +16,26 @@ from sitebuild import ROOT
 # generators, Jinja and docutils), Babel's date formatting, the build's receivers and outputs.
 BUILD_ONLY = (
     "babel.dates",
-    "jobposting.display",
-    "jobposting.facets",
-    "jobposting.feeds",
-    "jobposting.jobsjson",
-    "jobposting.notify",  # and `openings notify`, which imports it when it runs
-    "jobposting.outputs",
-    "jobposting.plugin",
-    "jobposting.search",
-    "jobposting.sitemap",
+    "openings.render.display",
+    "openings.build.facets",
+    "openings.outputs.feeds",
+    "openings.outputs.jobsjson",
+    "openings.outputs.notify",  # and `openings notify`, which imports it when it runs
+    "openings.outputs.outputs",
+    "openings.build.plugin",
+    "openings.outputs.search",
+    "openings.outputs.sitemap",
 )
 NOT_FOR_THE_PARSER = ("pelican", "pelican.generators", "jinja2", "docutils", *BUILD_ONLY)
 
 REPORT = """
 import json, sys
 {code}
-from jobposting import geo
+from openings.checks import geo
 print("\\n" + json.dumps({{
     "modules": sorted(sys.modules),
     "subdivision_index_built": geo._subdivision_names.cache_info().currsize > 0
-        if "jobposting.geo" in sys.modules else False,
+        if "openings.checks.geo" in sys.modules else False,
 }}))
 """
 
@@ -51,19 +51,21 @@ def loaded_after(code: str) -> dict:
 
 
 def test_the_package_and_the_cli_parser_load_no_pelican_and_no_babel_dates():
-    found = loaded_after("import jobposting, jobposting.cli\njobposting.cli.parser()")
+    found = loaded_after("import openings, openings.commands.cli\nopenings.commands.cli.parser()")
     loaded = [name for name in NOT_FOR_THE_PARSER if name in found["modules"]]
     assert loaded == [], f"importing the CLI and building its parser loaded {loaded}"
 
 
 def test_register_stays_what_pelican_calls():
-    found = loaded_after("import jobposting\nassert callable(jobposting.register)")
-    assert "jobposting.plugin" not in found["modules"]
+    found = loaded_after(
+        "import pelican.plugins.jobposting as plugin\nassert callable(plugin.register)"
+    )
+    assert "openings.build.plugin" not in found["modules"]
 
 
 def test_validate_one_file_loads_neither_the_build_nor_the_subdivision_name_index():
     found = loaded_after(
-        "from jobposting import cli\n"
+        "from openings.commands import cli\n"
         "status = cli.main(['validate', 'content/jobs/backend-developer.md'])\n"
         "assert status == 0, status"
     )
@@ -78,7 +80,7 @@ def test_validate_one_file_loads_neither_the_build_nor_the_subdivision_name_inde
 def test_list_and_summary_load_no_pelican_either(tmp_path):
     found = loaded_after(
         "import contextlib, io\n"
-        "from jobposting import cli\n"
+        "from openings.commands import cli\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    assert cli.main(['list']) == 0\n"
         "    assert cli.main(['summary', '--base', 'HEAD']) == 0\n"
@@ -89,7 +91,7 @@ def test_list_and_summary_load_no_pelican_either(tmp_path):
 
 def test_a_region_name_still_builds_the_index_and_is_accepted():
     found = loaded_after(
-        "from jobposting import geo\n"
+        "from openings.checks import geo\n"
         "assert geo.subdivision('BE', 'DE').value == 'DE-BE'\n"
         "assert geo._subdivision_names.cache_info().currsize == 0\n"
         "assert geo.subdivision('Berlin', 'DE').value == 'DE-BE'"
@@ -99,5 +101,5 @@ def test_a_region_name_still_builds_the_index_and_is_accepted():
 
 def test_the_plugin_starts_without_asyncio():
     # pagefind's service module loads asyncio; the build imports it once it has a record to index
-    found = loaded_after("import jobposting.plugin")
+    found = loaded_after("import openings.build.plugin")
     assert "asyncio" not in found["modules"] and "pagefind.service" not in found["modules"]

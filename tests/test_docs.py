@@ -10,14 +10,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from jobposting import cli, frontmatter, rules, schema
-from jobposting.commands.checking import check_files, load_settings
-from jobposting.fields import FIELDS
-from jobposting.postingfile import decode
 from jsonschema import Draft202012Validator
+from openings.checks import schema
+from openings.checks.fields import FIELDS
+from openings.commands import cli
+from openings.commands.checking import check_files, load_settings
+from openings.core import rules
+from openings.reading import frontmatter
+from openings.reading.postingfile import decode
 from sitebuild import ROOT, TODAY
 
-PLUGIN = ROOT / "plugins" / "jobposting"
+PLUGIN = ROOT / "plugins" / "openings"
 DOCS = ROOT / "docs"
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "postings").glob("*/*.md"))
 SAMPLES = sorted((ROOT / "content" / "jobs").rglob("*.md"))
@@ -51,7 +54,7 @@ def test_every_rule_used_is_explained(where, name):
 
 def test_rule_ids_written_as_text_are_known():
     # frontmatter.py names its rules as strings (it sits below rules.py)
-    text = (PLUGIN / "frontmatter.py").read_text(encoding="utf-8")
+    text = (PLUGIN / "reading" / "frontmatter.py").read_text(encoding="utf-8")
     for rule_id in re.findall(r'^\s+"([a-z][a-z-]+)",\n\s+\)', text, re.M):
         assert rule_id in rules.RULES, rule_id
 
@@ -144,7 +147,7 @@ def verdicts() -> dict[str, list]:
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_schema_and_validator_agree_on_the_fixtures(validator, verdicts, path):
-    from jobposting.postingfile import report_path
+    from openings.reading.postingfile import report_path
 
     found = schema_errors(validator, path)
     errors = verdicts[report_path(str(path))]

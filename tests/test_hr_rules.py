@@ -7,8 +7,9 @@ import datetime as dt
 import shutil
 
 import pytest
-from jobposting import cli, rules
-from jobposting.commands.checking import check_files, load_settings
+from openings.commands import cli
+from openings.commands.checking import check_files, load_settings
+from openings.core import rules
 from sitebuild import ROOT, TODAY
 
 FIXTURES = ROOT / "tests" / "fixtures" / "postings"

@@ -1,5 +1,5 @@
 """The fields required to publish: the validator, the HR guide, content/README.md, the posting
-template and the JSON Schema all say the same (jobposting/publishing.py), in the guide's order."""
+template and the JSON Schema all say the same (openings/checks/publishing.py), in the guide's order."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import datetime as dt
 import re
 
 import pytest
-from jobposting import schema
-from jobposting.commands.checking import check_files, load_settings
-from jobposting.publishing import REQUIRED_TO_PUBLISH
+from openings.checks import schema
+from openings.checks.publishing import REQUIRED_TO_PUBLISH
+from openings.commands.checking import check_files, load_settings
 from sitebuild import ROOT, TODAY
 
 NAMES = list(REQUIRED_TO_PUBLISH)
@@ -76,7 +76,7 @@ def test_content_readme_lists_the_same():
 
 
 def test_the_template_marks_each_of_them():
-    text = (ROOT / "plugins" / "jobposting" / "templates" / "posting.md").read_text("utf-8")
+    text = (ROOT / "plugins" / "openings" / "templates" / "posting.md").read_text("utf-8")
     front = text.split("\n---\n")[0]
     for name in NAMES:
         match = re.search(rf"^(# )?(?:{name}:|{{{{{name}}}}})", front, re.MULTILINE)

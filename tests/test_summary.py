@@ -10,7 +10,7 @@ import re
 import subprocess
 
 import pytest
-from jobposting import cli
+from openings.commands import cli
 from sitebuild import ROOT, TODAY, VALID_POSTING, Site
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from browsing import build_and_serve, open_context
-from jobposting import limits
+from openings.reading import limits
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser

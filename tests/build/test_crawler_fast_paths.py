@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 from feedgenerator import Atom1Feed
-from jobposting import feeds, geo, outputs, sitemap
-from jobposting.text import slugify
+from openings.checks import geo
+from openings.core.text import slugify
+from openings.outputs import feeds, outputs, sitemap
 from pelican import signals
 from sitebuild import ROOT, VALID_POSTING, Site, run_build
 

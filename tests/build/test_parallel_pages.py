@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from jobposting import parallel
-from jobposting.problems import BuildFailed
+from openings.core.problems import BuildFailed
+from openings.speed import parallel
 from pelican import signals
 from sitebuild import Site
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from jobposting.problems import BuildFailed
+from openings.core.problems import BuildFailed
 from sitebuild import ROOT, TODAY, VALID_POSTING, Site
 
 BROKEN = """

@@ -10,8 +10,10 @@ import os
 import signal
 
 import pytest
-from jobposting import plugin, postingfile, readahead
-from jobposting.problems import BuildFailed
+from openings.build import plugin
+from openings.core.problems import BuildFailed
+from openings.reading import postingfile
+from openings.speed import readahead
 from sitebuild import Site
 
 EVERY_BOARD = (1, 100_000)

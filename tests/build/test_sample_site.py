@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from jobposting.lifecycle import State
+from openings.core.lifecycle import State
 from sitebuild import ROOT, TODAY
 
 

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from jobposting import search
-from jobposting.problems import BuildFailed
+from openings.core.problems import BuildFailed
+from openings.outputs import search
 from sitebuild import SAMPLE_OPEN_PATHS, Site
 
 OPEN_URLS = SAMPLE_OPEN_PATHS
@@ -200,7 +200,7 @@ def test_a_build_with_errors_writes_no_index(tmp_path):
 
 
 def test_records_sent_in_chunks_are_all_indexed(monkeypatch):
-    from jobposting import pagefind_client
+    from openings.outputs import pagefind_client
 
     monkeypatch.setattr(pagefind_client, "WRITE_CHUNK", 2000)  # several writes, many answers
     records = [(f"/jobs/{n}/", f"posting {n} rustacean" + " word" * 300, "en", {"title": str(n)})
@@ -214,7 +214,7 @@ def test_records_sent_in_chunks_are_all_indexed(monkeypatch):
 
 
 def test_index_files_asked_for_early_hold_the_records_sent_before(monkeypatch):
-    from jobposting import pagefind_client
+    from openings.outputs import pagefind_client
 
     monkeypatch.setattr(pagefind_client, "STREAM_CHUNK", 2000)
     with pagefind_client.PagefindService(
@@ -234,7 +234,7 @@ def test_index_files_asked_for_early_hold_the_records_sent_before(monkeypatch):
 def test_a_one_part_board_asks_for_its_index_as_soon_as_the_postings_are_read(
     tmp_path, monkeypatch
 ):
-    from jobposting import pagefind_client
+    from openings.outputs import pagefind_client
 
     asked = []
     real = pagefind_client.PagefindService.ask_for_files
@@ -283,7 +283,7 @@ def _build_in_a_process(tmp_path, name: str, hash_seed: str):
     site = Site(tmp_path / name, with_samples=True)
     code = (
         "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
-        "from sitebuild import run_build; from jobposting import search;"
+        "from sitebuild import run_build; from openings.outputs import search;"
         "streamed = search.write_streamed;"
         "search.write_streamed = lambda *a: print('streamed') or streamed(*a);"
         "run_build(Path(sys.argv[2]), Path(sys.argv[3]))"

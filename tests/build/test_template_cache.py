@@ -7,7 +7,7 @@ import shutil
 
 import jinja2
 import pytest
-from jobposting import templatecache
+from openings.speed import templatecache
 from sitebuild import ROOT, Site
 
 
@@ -100,7 +100,7 @@ def test_each_jinja_configuration_has_its_own_folder():
 
 @pytest.mark.parametrize("value", ["yes", 1, None])
 def test_a_wrong_cache_setting_is_named(tmp_path, capsys, value):
-    from jobposting.problems import BuildFailed
+    from openings.core.problems import BuildFailed
 
     with pytest.raises(BuildFailed):
         Site(tmp_path, with_samples=True).build(JOBPOSTING_TEMPLATE_CACHE=value)

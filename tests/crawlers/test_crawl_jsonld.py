@@ -12,7 +12,8 @@ import pytest
 from babel.numbers import format_decimal, get_currency_symbol
 from bs4 import BeautifulSoup
 from crawling import NOT_OPEN_SLUGS, OPEN_URLS
-from jobposting import addresses, display, geo
+from openings.checks import addresses, geo
+from openings.render import display
 from sitebuild import SITEURL
 
 EMPLOYMENT_TYPES = {

@@ -14,10 +14,10 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from jobposting import notify
-from jobposting.commands import notifying
-from jobposting.logtext import loggable
-from jobposting.problems import BuildFailed
+from openings.commands import notifying
+from openings.core.logtext import loggable
+from openings.core.problems import BuildFailed
+from openings.outputs import notify
 from recorder import Recorder
 from sitebuild import SITEURL, VALID_POSTING
 from workflow_commands import commands
@@ -375,7 +375,7 @@ def test_notify_without_a_site_address_sends_nothing(changed_site, server, tmp_p
 
 def test_make_notify_imports_only_the_standard_library_and_pyjwt(changed_site, server, tmp_path):
     """What the CI job that holds the secret installs (scripts/notify-deployed.sh): PyJWT and its
-    cryptography, nothing else; `make notify` runs `python -m jobposting.commands.notifying`."""
+    cryptography, nothing else; `make notify` runs `python -m openings.commands.notifying`."""
     secret, _ = service_account(f"{server.url}/token")
     server.answers[("POST", "/indexnow")] = (202, b"")
     server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1"}')
@@ -384,7 +384,7 @@ def test_make_notify_imports_only_the_standard_library_and_pyjwt(changed_site, s
     code = (
         "import json, runpy, sys\n"
         f"sys.argv = ['notify', '--output', {str(changed_site.output)!r}, '--settings', {conf!r}]\n"
-        "try:\n    runpy.run_module('jobposting.commands.notifying', run_name='__main__')\n"
+        "try:\n    runpy.run_module('openings.commands.notifying', run_name='__main__')\n"
         "except SystemExit as end:\n    status = end.code\n"
         "print(json.dumps([status, sorted(sys.modules)]))\n"
     )
@@ -396,14 +396,14 @@ def test_make_notify_imports_only_the_standard_library_and_pyjwt(changed_site, s
     assert status == 0, done.stdout + done.stderr
     assert len(server.to("POST", "/v3/urlNotifications:publish")) == 3
     outside = {m.split(".")[0] for m in modules} - set(sys.stdlib_module_names)
-    allowed = {"jobposting", "jwt", "cryptography", "_cffi_backend", "cffi", "pycparser"}
+    allowed = {"openings", "jwt", "cryptography", "_cffi_backend", "cffi", "pycparser"}
     allowed |= {"_openssl", "_rust"}  # cryptography's compiled parts
     allowed |= {"__main__", "_distutils_hack"}  # the script itself; setuptools' hook in a venv
     assert outside - allowed == set(), "notify imported more than the job installs"
 
 
 def test_notify_reads_the_file_the_build_writes():
-    from jobposting import changes
+    from openings.outputs import changes
 
     assert notify.CHANGES_PATH == changes.PATH
 
@@ -419,7 +419,9 @@ def test_notify_reads_publishconf_as_pelican_does(monkeypatch):
     pelicans = read_settings("publishconf.py")
     for name in ("SITEURL", "JOBPOSTING_INDEXNOW_KEY", "JOBPOSTING_INDEXING_API_SECRET_ENV"):
         assert mine[name] == pelicans[name]
-    assert mine["PLUGINS"] == ["jobposting"]  # from pelicanconf.py, which publishconf.py imports
+    assert mine["PLUGINS"] == [
+        "pelican.plugins.jobposting"
+    ]  # from pelicanconf.py, which publishconf.py imports
     monkeypatch.delenv("SITEURL")
     with pytest.raises(notify.NotifyError, match="SITEURL is not set"):
         notify.load_settings("publishconf.py")

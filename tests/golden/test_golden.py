@@ -18,9 +18,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from jobposting import pipeline, report, rules, settings
-from jobposting.lifecycle import State
-from jobposting.reader import PostingReader
+from openings.build.reader import PostingReader
+from openings.checks import pipeline
+from openings.config import settings
+from openings.core import report, rules
+from openings.core.lifecycle import State
 from pelican.utils import slugify
 from sitebuild import ROOT, TODAY, run_build, site_settings, soup
 
@@ -83,7 +85,7 @@ def values(tmp_path_factory):
 def rules_used_by_the_plugin() -> set[str]:
     """Rule ids the plugin's code can emit (`rules.NAME` anywhere but rules.py)."""
     used = set()
-    for source in (ROOT / "plugins" / "jobposting").rglob("*.py"):
+    for source in (ROOT / "plugins" / "openings").rglob("*.py"):
         if source.name != "rules.py":
             for name in re.findall(r"\brules\.([A-Z][A-Z_]+)\b", source.read_text("utf-8")):
                 used.add(getattr(rules, name))

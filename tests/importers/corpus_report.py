@@ -24,8 +24,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
-from jobposting import frontmatter  # noqa: E402
-from jobposting.importers import run  # noqa: E402
+from openings.importers import run  # noqa: E402
+from openings.reading import frontmatter  # noqa: E402
 from sitebuild import ROOT, Site, site_settings  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "import" / "corpus"

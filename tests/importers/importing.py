@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jobposting.importers import ImportSummary, format_summary, run
+from openings.importers import ImportSummary, format_summary, run
 from sitebuild import ROOT, Site, site_settings
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"

@@ -9,13 +9,13 @@ import subprocess
 
 import pytest
 from importing import FIXTURES, import_into, shown
-from jobposting import frontmatter
-from jobposting.importers import run
-from jobposting.importers.draft import Draft
-from jobposting.importers.locations import where
-from jobposting.importers.mapping import Site as MappingSite
-from jobposting.importers.mapping import map_draft
-from jobposting.importers.writer import field
+from openings.importers import run
+from openings.importers.draft import Draft
+from openings.importers.locations import where
+from openings.importers.mapping import Site as MappingSite
+from openings.importers.mapping import map_draft
+from openings.importers.writer import field
+from openings.reading import frontmatter
 from sitebuild import ROOT, TODAY, Site
 
 
@@ -115,8 +115,8 @@ def test_dates_and_lists_are_written_as_yaml_values():
     ],
 )
 def test_location_texts(text, offices, remote, countries, unsettled):
-    from jobposting import data
-    from jobposting.postingfile import report_path
+    from openings.checks import data
+    from openings.reading.postingfile import report_path
 
     known = data.load(str(ROOT / "content"), "data", report_path).offices
     found = where([text], known)
@@ -140,8 +140,8 @@ def test_location_texts(text, offices, remote, countries, unsettled):
     ],
 )
 def test_a_place_that_is_no_office_is_an_address_with_only_what_the_text_says(text, addresses):
-    from jobposting import data
-    from jobposting.postingfile import report_path
+    from openings.checks import data
+    from openings.reading.postingfile import report_path
 
     known = data.load(str(ROOT / "content"), "data", report_path).offices
     found = where([text], known)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from importing import import_into
-from jobposting.importers.cleanup import clean_body, clean_title
+from openings.importers.cleanup import clean_body, clean_title
 from sitebuild import Site
 
 

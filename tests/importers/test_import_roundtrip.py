@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from importing import FIXTURES, import_into, todo_fields
-from jobposting import rules
+from openings.core import rules
 from sitebuild import Site
 
 SOURCES = [

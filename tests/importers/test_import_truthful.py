@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from jobposting.importers.draft import Draft
-from jobposting.importers.mapping import Site, map_draft
-from jobposting.model import Address
+from openings.core.model import Address
+from openings.importers.draft import Draft
+from openings.importers.mapping import Site, map_draft
 from sitebuild import TODAY
 
 _OFFICES = {
@@ -103,7 +103,7 @@ def test_fields_with_no_place_here_are_kept_as_comments_not_fields():
     ],
 )  # fmt: skip
 def test_apply_links_and_addresses_from_common_fields_and_the_text(fields, body, expected):
-    from jobposting.importers.text import apply_links
+    from openings.importers.text import apply_links
 
     site = Site(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC)
     draft = Draft(origin="t", key="t:1", title="Engineer", body=body, fields=fields)
@@ -126,7 +126,7 @@ def test_vacancy_counts_and_ids_are_mapped():
 
 
 def _from_text(body, **fields):
-    from jobposting.importers.text import facts
+    from openings.importers.text import facts
 
     site = Site(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC, offices=_OFFICES)
     draft = Draft(origin="t", key="t:1", title="Engineer", body=body, fields=fields)

@@ -6,9 +6,10 @@ import resource
 import time
 
 import pytest
-from jobposting import frontmatter, rules
-from jobposting.postingfile import decode, repair_mojibake
-from jobposting.problems import BuildFailed
+from openings.core import rules
+from openings.core.problems import BuildFailed
+from openings.reading import frontmatter
+from openings.reading.postingfile import decode, repair_mojibake
 from sitebuild import VALID_POSTING
 
 BODY = "We build things. You will help.\n"
@@ -19,7 +20,7 @@ def build_problems(site, **overrides):
         site.build(**overrides)
     except BuildFailed as failure:
         return list(failure.problems), False
-    from jobposting.plugin import CONTEXT_KEY  # noqa: F401  (the build succeeded)
+    from openings.build.plugin import CONTEXT_KEY  # noqa: F401  (the build succeeded)
 
     return None, True
 

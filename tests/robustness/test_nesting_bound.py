@@ -11,7 +11,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jobposting import gfm, limits
+from openings.reading import gfm, limits
 
 LIMIT = 6  # small, so that generated bodies reach it often
 PIECES = [">", "> ", "- ", "* ", "+ ", "1. ", "2) ", " ", "  ", "    ", "\t", "x", "\n", "\n\n",

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jobposting import frontmatter, pipeline, rules
-from jobposting.lifecycle import State
-from jobposting.postingfile import decode, repair_mojibake
-from jobposting.problems import BuildFailed
-from jobposting.sanitize import clean_html
+from openings.checks import pipeline
+from openings.core import rules
+from openings.core.lifecycle import State
+from openings.core.problems import BuildFailed
+from openings.reading import frontmatter
+from openings.reading.postingfile import decode, repair_mojibake
+from openings.reading.sanitize import clean_html
 from sitebuild import TODAY, Site
 
 PATH = "content/jobs/x.md"
@@ -76,7 +78,7 @@ def checks(tmp_path_factory):
     from sitebuild import site_settings
 
     values = site_settings(site.content, site.output)
-    from jobposting import settings as plugin_settings
+    from openings.config import settings as plugin_settings
 
     plugin_settings.apply_defaults(values)
     return pipeline.prepare(values)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from jobposting import hygiene, rules
-from jobposting.model import Address, Area, JobPosting, Organization
+from openings.checks import hygiene
+from openings.core import rules
+from openings.core.model import Address, Area, JobPosting, Organization
 
 
 def posting(title: str, **extra) -> JobPosting:

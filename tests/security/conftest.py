@@ -7,7 +7,7 @@ import shutil
 import pytest
 from browsing import reserve_port, serve
 from hostile_corpus import hostile_files
-from jobposting.problems import BuildFailed
+from openings.core.problems import BuildFailed
 from sitebuild import Site
 
 

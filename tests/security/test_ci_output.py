@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from jobposting import logtext, report
-from jobposting.problems import Problem, Severity
+from openings.core import logtext, report
+from openings.core.problems import Problem, Severity
 from sitebuild import ROOT, TODAY, VALID_POSTING, Site
 from workflow_commands import commands
 

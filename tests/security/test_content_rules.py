@@ -5,16 +5,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from jobposting import (
-    contentfiles,
-    contentlinks,
-    frontmatter,
-    outputpaths,
-    pagefields,
-    rules,
-    statictypes,
-)
-from jobposting.gfm import to_html
+from openings.boundary import contentfiles, contentlinks, outputpaths, pagefields, statictypes
+from openings.core import rules
+from openings.reading import frontmatter
+from openings.reading.gfm import to_html
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from jobposting import limits
+from openings.reading import limits
 from sitebuild import Site
 
 

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from hostile_corpus import CORPUS, PAYLOAD, TITLE_PAYLOAD, hostile_files
-from jobposting import rules
+from openings.core import rules
 
 SCHEMES_NEVER = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "poster", "xlink:href")

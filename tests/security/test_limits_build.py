@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-from jobposting import limits
-from jobposting.problems import BuildFailed
+from openings.core.problems import BuildFailed
+from openings.reading import limits
 from sitebuild import ROOT, TODAY, VALID_POSTING, Site
 
 PELICAN = Path(sys.executable).parent / "pelican"

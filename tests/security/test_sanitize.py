@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from jobposting.sanitize import clean_html
+from openings.reading.sanitize import clean_html
 
 DROPPED = [
     "<script>alert(1)</script>",

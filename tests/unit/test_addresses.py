@@ -4,8 +4,9 @@ the country writes one, one line per part; one name per place for cards, filters
 from __future__ import annotations
 
 import pytest
-from jobposting import addresses, data, display
-from jobposting.model import Address
+from openings.checks import addresses, data
+from openings.core.model import Address
+from openings.render import display
 from sitebuild import ROOT
 
 OFFICES = data.load(str(ROOT / "content"), "data", str).offices

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
-from jobposting import collector
+from openings.speed import collector
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from jobposting import data, rules
+from openings.checks import data
+from openings.core import rules
 from sitebuild import ROOT
 
 

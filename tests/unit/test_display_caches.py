@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from babel.numbers import format_decimal
-from jobposting import display
+from openings.render import display
 
 
 @pytest.mark.parametrize("lang", [None, "en", "de", "fr", "pt-BR", "xx"])

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jobposting import display
-from jobposting.postingfile import looks_garbled, repair_mojibake
+from openings.reading.postingfile import looks_garbled, repair_mojibake
+from openings.render import display
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -33,7 +33,7 @@ from bench import postings  # noqa: E402
 def test_mojibake_check_agrees_with_ftfy_on_every_kind_of_text(text):
     import ftfy
     from ftfy.badness import is_bad
-    from jobposting.postingfile import MOJIBAKE_ONLY
+    from openings.reading.postingfile import MOJIBAKE_ONLY
 
     fixed, problems = repair_mojibake(text, "x.md")
     expected = ftfy.fix_text(text, config=MOJIBAKE_ONLY) if is_bad(text) else text
@@ -57,7 +57,7 @@ def test_the_detector_matches_no_more_than_the_stretches_reach():
     import re
 
     from ftfy.badness import BADNESS_RE
-    from jobposting.postingfile import DETECTOR_REACH
+    from openings.reading.postingfile import DETECTOR_REACH
 
     widest = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
     assert widest <= DETECTOR_REACH + 1
@@ -167,16 +167,16 @@ HTML_BITS = st.sampled_from(
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(HTML_BITS, max_size=25).map("".join))
 def test_text_of_clean_html_reads_as_nh3_reads_it(markup):
-    from jobposting import gfm
-    from jobposting.sanitize import clean_html, plain_text, plain_text_of_clean
+    from openings.reading import gfm
+    from openings.reading.sanitize import clean_html, plain_text, plain_text_of_clean
 
     for cleaned in (clean_html(markup), gfm.to_html(markup)):
         assert plain_text_of_clean(cleaned) == plain_text(cleaned)
 
 
 def test_text_of_clean_html_on_real_postings(tmp_path):
-    from jobposting import frontmatter, gfm
-    from jobposting.sanitize import plain_text, plain_text_of_clean
+    from openings.reading import frontmatter, gfm
+    from openings.reading.sanitize import plain_text, plain_text_of_clean
 
     postings.generate(tmp_path / "board", 30)
     for path in [*(ROOT / "content").rglob("*.md"), *(tmp_path / "board").rglob("*.md")]:
@@ -189,7 +189,7 @@ def test_cached_dates_and_salaries_read_like_babel_each_time(lang):
     import datetime as dt
 
     from babel.dates import format_date
-    from jobposting.model import Salary
+    from openings.core.model import Salary
 
     for day in (dt.date(2026, 11, 28), dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC)):
         expected = format_date(day, format="long", locale=display.locale_of(lang))
@@ -204,7 +204,7 @@ def test_cached_dates_and_salaries_read_like_babel_each_time(lang):
 
 def test_cached_t_filter_reads_like_strings_translate():
     from jinja2 import Environment
-    from jobposting import strings
+    from openings.render import strings
 
     def render(t_filter, lang, context):
         env = Environment(autoescape=True)

@@ -17,9 +17,10 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jobposting import frontmatter, gfm, hygiene, sanitize
-from jobposting.reader import posting_date
-from jobposting.text import clean_line
+from openings.build.reader import posting_date
+from openings.checks import hygiene
+from openings.core.text import clean_line
+from openings.reading import frontmatter, gfm, sanitize
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -383,7 +384,7 @@ def test_pelican_links_restored_only_where_cmark_encoded_them():
 
 def test_lowercasing_never_shortens_and_at_most_triples_a_character():
     # validate skips comparing a description with its title when it is longer than this allows
-    from jobposting.validate import LOWER_GROWTH
+    from openings.checks.validate import LOWER_GROWTH
 
     lengths = {len(chr(c).lower()) for c in range(sys.maxunicode + 1)}
     assert min(lengths) >= 1 and max(lengths) <= LOWER_GROWTH
@@ -396,9 +397,9 @@ def test_lowercasing_never_shortens_and_at_most_triples_a_character():
      ("Backend Developer", "Backend Developer, with more words", False)],
 )  # fmt: skip
 def test_a_description_repeating_the_title_is_still_found(title, body, repeats):
-    from jobposting import data
-    from jobposting.model import Organization
-    from jobposting.validate import Context, validate
+    from openings.checks import data
+    from openings.checks.validate import Context, validate
+    from openings.core.model import Organization
 
     sample = data.load(str(ROOT / "content"), "data", str)
     ctx = Context(
@@ -440,7 +441,7 @@ def test_every_detector_pattern_needs_a_character_beyond_ascii_and_typography():
     # looks_garbled builds its stretches only around characters outside ASCII and TYPOGRAPHIC
     import re
 
-    from jobposting.postingfile import TYPOGRAPHIC
+    from openings.reading.postingfile import TYPOGRAPHIC
 
     regex, alternatives = _detector_alternatives()
     plain = {chr(c) for c in range(128)} | set(TYPOGRAPHIC)
@@ -469,7 +470,7 @@ TYPOGRAPHY_AND_GARBLE = "ab Z\n.1’‘“”–—…\xa0ÃÂâ€™œØÙВГ
 @given(st.text(alphabet=TYPOGRAPHY_AND_GARBLE, max_size=40))
 def test_looks_garbled_with_typography_agrees_with_ftfy(text):
     from ftfy.badness import is_bad
-    from jobposting.postingfile import looks_garbled
+    from openings.reading.postingfile import looks_garbled
 
     assert looks_garbled(text) == is_bad(text)
 
@@ -477,7 +478,7 @@ def test_looks_garbled_with_typography_agrees_with_ftfy(text):
 def test_vocabulary_keys_made_without_ftfy_are_the_keys_made_with_it():
     # normalize._Vocabulary keys its own clean spellings without ftfy (whose import
     # `openings validate` then skips); text from postings still goes through ftfy
-    from jobposting import normalize
+    from openings.checks import normalize
 
     vocabularies = [v for v in vars(normalize).values() if isinstance(v, normalize._Vocabulary)]
     assert len(vocabularies) >= 5

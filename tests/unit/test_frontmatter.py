@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from jobposting import frontmatter, rules
+from openings.core import rules
+from openings.reading import frontmatter
 
 
 def parse(text: str) -> frontmatter.Document:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pycountry
 import pytest
-from jobposting import geo
-from jobposting.normalize import Normalized
+from openings.checks import geo
+from openings.checks.normalize import Normalized
 
 # ---------------------------------------------------------------------------------------------
 # country

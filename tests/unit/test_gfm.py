@@ -13,8 +13,8 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from jobposting import frontmatter, gfm
-from jobposting.sanitize import clean_html, plain_text
+from openings.reading import frontmatter, gfm
+from openings.reading.sanitize import clean_html, plain_text
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))

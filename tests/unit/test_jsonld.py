@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from jinja2 import Environment
-from jobposting import jsonld
-from jobposting.model import Address, Area, JobPosting, Organization, Salary
+from openings.core.model import Address, Area, JobPosting, Organization, Salary
+from openings.render import jsonld
 
 BERLIN_OFFICE = Address("DE", "Berlin", "BE", "DE-BE", "10119", "Torstraße 109", "Berlin", "berlin")
 ORG = Organization("Fernhill Labs", "https://fernhill.example", "https://fernhill.example/l.png")
@@ -162,7 +162,7 @@ def test_a_script_in_the_title_stays_inside_the_json_string():
 
 def test_remote_countries_are_named_as_the_page_names_them():
     # the page shows countries in the posting's language; the JSON-LD must say the same
-    from jobposting import display
+    from openings.render import display
 
     posting = job(
         workplace="remote",

@@ -6,8 +6,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from jobposting.lifecycle import State, is_expired, state_of
-from jobposting.model import JobPosting, Organization
+from openings.core.lifecycle import State, is_expired, state_of
+from openings.core.model import JobPosting, Organization
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = dt.date(2026, 11, 28)

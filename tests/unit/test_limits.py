@@ -7,9 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
-from jobposting import data, images, limits, pipeline, postingfile, rules, settingscheck
-from jobposting.langtag import BCP47
-from jobposting.problems import BuildFailed, Problem, Severity
+from openings.checks import data, pipeline
+from openings.checks.langtag import BCP47
+from openings.config import settingscheck
+from openings.core import rules
+from openings.core.problems import BuildFailed, Problem, Severity
+from openings.reading import images, limits, postingfile
 from sitebuild import ROOT, site_settings
 
 FRONT = "---\ntitle: Backend Developer\n---\n"

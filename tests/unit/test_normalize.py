@@ -7,9 +7,9 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from jobposting import model
-from jobposting import normalize as n
-from jobposting.normalize import Normalized
+from openings.checks import normalize as n
+from openings.checks.normalize import Normalized
+from openings.core import model
 
 # ---------------------------------------------------------------------------------------------
 # Employment type

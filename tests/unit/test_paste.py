@@ -6,7 +6,9 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from jobposting import cli, frontmatter, gfm, paste, rules
+from openings.commands import cli
+from openings.core import rules
+from openings.reading import frontmatter, gfm, paste
 from sitebuild import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "postings"

@@ -21,7 +21,7 @@ def _load_module():
     # plugin package importing cleanly.
     name = "jobposting_paytransparency_under_test"
     spec = importlib.util.spec_from_file_location(
-        name, ROOT / "plugins" / "jobposting" / "paytransparency.py"
+        name, ROOT / "plugins" / "openings" / "checks" / "paytransparency.py"
     )
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module

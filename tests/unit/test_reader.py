@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from jobposting import rules
-from jobposting.postingfile import decode, repair_mojibake, report_path
-from jobposting.reader import PostingReader
+from openings.build.reader import PostingReader
+from openings.core import rules
+from openings.reading.postingfile import decode, repair_mojibake, report_path
 from sitebuild import ROOT, site_settings
 
 

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pycountry
 import pytest
-from jobposting import display, jsonld, paytransparency, regions
+from openings.checks import paytransparency, regions
+from openings.render import display, jsonld
 from sitebuild import ROOT
 from test_validate import messages, posting
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from jobposting import report
-from jobposting.lifecycle import State
-from jobposting.problems import BuildFailed, Problem, Severity
+from openings.core import report
+from openings.core.lifecycle import State
+from openings.core.problems import BuildFailed, Problem, Severity
 
 ERROR = Problem("content/jobs/a.md", 7, "employment_type", '"Fulltme" is not an employment type')
 WARNING = Problem(

@@ -6,8 +6,8 @@ import gzip
 import json
 
 import pytest
-from jobposting.pagefind_client import PagefindError
-from jobposting.search_bundle import Bundle, fragment_id, fragment_url
+from openings.outputs.pagefind_client import PagefindError
+from openings.outputs.search_bundle import Bundle, fragment_id, fragment_url
 
 
 def fragment(url: str) -> bytes:

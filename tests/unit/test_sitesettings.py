@@ -6,8 +6,8 @@ import argparse
 import os
 
 import pytest
-from jobposting import settings, sitesettings
-from jobposting.commands import checking
+from openings.commands import checking
+from openings.config import settings, sitesettings
 from pelican.settings import DEFAULT_CONFIG
 from pelican.settings import read_settings as pelicans_read_settings
 from sitebuild import ROOT
@@ -116,7 +116,7 @@ def test_a_missing_content_folder_is_refused_as_pelican_refuses_it(tmp_path):
     ],
 )
 def test_the_command_says_what_is_wrong_without_a_traceback(name, text, said, tmp_path, capsys):
-    from jobposting import cli
+    from openings.commands import cli
 
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

@@ -7,7 +7,7 @@ import copy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jobposting import slugs
+from openings.core import slugs
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify as pelicans_slugify

@@ -7,8 +7,9 @@ import datetime as dt
 
 import markdown
 import pytest
-from jobposting import display, summaries
-from jobposting.model import JobPosting, Organization
+from openings.checks import summaries
+from openings.core.model import JobPosting, Organization
+from openings.render import display
 
 
 def html(text: str) -> str:

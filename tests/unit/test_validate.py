@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 
 import markdown
 import pytest
-from jobposting import data, frontmatter, rules
-from jobposting.model import Organization
-from jobposting.validate import Context, validate
+from openings.checks import data
+from openings.checks.validate import Context, validate
+from openings.core import rules
+from openings.core.model import Organization
+from openings.reading import frontmatter
 from sitebuild import ROOT
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -7,8 +7,9 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from jobposting import jsonld, lifecycle, zones
-from jobposting.model import Address
+from openings.core import lifecycle, zones
+from openings.core.model import Address
+from openings.render import jsonld
 from test_validate import posting
 
 BERLIN = ZoneInfo("Europe/Berlin")

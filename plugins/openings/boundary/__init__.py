@@ -1,0 +1,1 @@
+"""What may be under content/ and what a build may write: links, static files, pages, output paths."""

@@ -1,0 +1,148 @@
+"""Every file under content/ is read and checked, or refused with its path and a fix.
+
+Pelican on its own follows symbolic links, reads .rst and .html files with readers that include
+other files or keep raw HTML, and copies any file in STATIC_PATHS (or named by a {static} link)
+as it is. Here its generators list files without following links, only the plugin's Markdown
+reader is left, static files are limited to the types in statictypes.py, and at the end every
+file under the content folder is accounted for: a posting or page read by the plugin, a static
+file that passed, a data file the plugin reads, a file IGNORE_FILES keeps out of the site; any
+other is an error that names it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+
+from ..core import rules
+from ..core.problems import Problem, Severity
+from ..reading.postingfile import EXTENSIONS, report_path
+from . import statictypes
+
+DATA_FILES = ("offices.yml", "departments.yml", "pay_transparency.yml")  # data.py, pipeline.py
+
+
+def ignored(name: str, settings) -> bool:
+    """Pelican's test for IGNORE_FILES: the name of a file or folder, at any depth."""
+    return any(fnmatch.fnmatch(name, pattern) for pattern in settings.get("IGNORE_FILES", ()))
+
+
+def list_files(generator, paths, exclude=None, extensions=None) -> set[str]:
+    """Generator.get_files without following symbolic links, and (for static files) only the
+    types the site publishes; what is left out is reported by `account_for`."""
+    settings = generator.settings
+    static = extensions is False
+    if extensions is None:  # "static" is Pelican's reader of static files, never a page's
+        extensions = tuple(e for e in generator.readers.extensions if e != "static")
+    if isinstance(paths, str):
+        paths = [paths]
+    excluded = {os.path.normpath(os.path.join(generator.path, e)) for e in exclude or ()}
+    found = set()
+    for path in paths:
+        root = os.path.join(generator.path, path) if path else generator.path
+        if os.path.islink(root):
+            continue
+        if os.path.isfile(root):
+            candidates = [(os.path.dirname(root), os.path.basename(root))]
+        else:
+            candidates = []
+            for folder, folders, names in os.walk(root):  # never follows links
+                folders[:] = [
+                    d for d in folders
+                    if not ignored(d, settings) and not os.path.islink(os.path.join(folder, d))
+                    and os.path.normpath(os.path.join(folder, d)) not in excluded
+                ]  # fmt: skip
+                candidates += [(folder, name) for name in names]
+        for folder, name in candidates:
+            full = os.path.join(folder, name)
+            if ignored(name, settings) or os.path.islink(full) or not os.path.isfile(full):
+                continue
+            if static:
+                if statictypes.why_refused(full) is not None:
+                    continue
+            elif os.path.splitext(name)[1][1:] not in extensions:  # as Pelican: case matters
+                continue
+            found.add(os.path.relpath(full, generator.path))
+    return found
+
+
+def safe_links(links: set[str], settings) -> set[str]:
+    """The {static}/{attach} targets Pelican collected (relative to content/) that it may copy:
+    inside the content folder, no link on the way, of a published type. The others were
+    reported with their file and line when read (contentlinks.py)."""
+    root = os.path.abspath(settings["PATH"])
+    real_root = os.path.realpath(root)
+    kept = set()
+    for link in links:
+        target = os.path.normpath(os.path.join(root, link))
+        if (
+            target.startswith(root + os.sep)
+            and os.path.realpath(target) == os.path.join(real_root, os.path.relpath(target, root))
+            and os.path.isfile(target)
+            and statictypes.why_refused(target) is None
+            and not any(ignored(part, settings) for part in link.split(os.sep))
+        ):
+            kept.add(link)
+    return kept
+
+
+def account_for(settings, read: set[str], copied: set[str], already: set[str]) -> list[Problem]:
+    """Problems for every file or folder under content/ that is neither read by the plugin, nor
+    a static file that passed, nor a known data file, nor kept out by IGNORE_FILES.
+
+    `read` and `copied` are paths relative to content/ (Pelican's generated_content and
+    static_content); `already` the report paths of files with a problem of their own.
+    """
+    root = settings["PATH"]
+    data = os.path.normpath(settings.get("JOBPOSTING_DATA_PATH", "data"))
+    pages = {os.path.normpath(p) for p in settings.get("PAGE_PATHS", ())}
+    jobs = os.path.normpath(settings.get("JOBPOSTING_PATH", "jobs"))
+    statics = {os.path.normpath(p) for p in settings.get("STATIC_PATHS", ())}
+    found = []
+
+    def refuse(full, message, rule):
+        path = report_path(full)
+        if path not in already:
+            found.append(Problem(path, None, None, message, Severity.ERROR, rule))
+
+    for folder, folders, names in os.walk(root):
+        for name in sorted(folders):
+            full = os.path.join(folder, name)
+            if os.path.islink(full):
+                refuse(full, "is a symbolic link to a folder: the site never follows one; put "
+                       "a copy of the folder here, or remove the link", rules.SYMLINK)  # fmt: skip
+        folders[:] = sorted(
+            d for d in folders
+            if not ignored(d, settings) and not os.path.islink(os.path.join(folder, d))
+        )  # fmt: skip
+        for name in sorted(names):
+            full = os.path.join(folder, name)
+            relative = os.path.normpath(os.path.relpath(full, root))
+            if os.path.islink(full):
+                refuse(full, "is a symbolic link: the site never follows one; put a copy of the "
+                       "file here, or remove the link", rules.SYMLINK)  # fmt: skip
+                continue
+            if ignored(name, settings) or relative in read or relative in copied:
+                continue
+            top = relative.split(os.sep)[0]
+            kind = statictypes.extension(name)
+            if os.path.dirname(relative) == data and name in DATA_FILES:
+                continue
+            if top in statics:
+                refused = statictypes.why_refused(full) or "is not published"
+                refuse(full, f"{refused}; remove it from content/", rules.STATIC_TYPE)
+            elif top in (jobs, *pages) and os.path.splitext(name)[1][1:] in EXTENSIONS:
+                continue  # a posting or page Pelican could not read: reported as unreadable
+            elif top in (jobs, *pages) and kind in EXTENSIONS:
+                stem = os.path.splitext(name)[0]
+                refuse(full, f"is not read: the extension must be written in lowercase; "
+                       f"rename the file to {stem}.{kind}", rules.NOT_PUBLISHED)  # fmt: skip
+            elif top in pages:
+                refuse(full, f"company pages are Markdown files: a .{kind} page is not read "
+                       f"(nor published); write it in Markdown as {os.path.splitext(name)[0]}.md",
+                       rules.NOT_PUBLISHED)  # fmt: skip
+            else:
+                refuse(full, "is not part of the site: postings go in content/jobs/, company "
+                       "pages in content/pages/ (Markdown), images, fonts and PDFs in "
+                       "content/images/; move the file there or remove it", rules.NOT_PUBLISHED)  # fmt: skip
+    return found

@@ -1,0 +1,247 @@
+"""The openings board: open postings grouped by department, and the facet pages that narrow them.
+
+Without JavaScript a candidate narrows the list by following links to pre-rendered pages
+(/departments/engineering/, /locations/berlin/, /remote/, /workplace/hybrid/,
+/employment/part-time/); with JavaScript the list filters in place by the same slugs, which every
+card carries as data attributes.
+
+Departments are Pelican's category pages (CATEGORY_URL); the other facets are written here after
+the articles, from the same open postings. Facet URLs come from JOBPOSTING_FACET_URLS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import islice
+
+from pelican import signals
+
+from ..checks import geo, regions
+from ..core.text import slugify
+from ..render import display, strings
+
+CONTEXT_KEY = "openings"
+KINDS = ("department", "location", "workplace", "employment")
+WORKPLACE_ORDER = ("onsite", "hybrid", "remote")
+
+
+@dataclass
+class Facet:
+    kind: str  # one of KINDS
+    slug: str  # the value in ?location=berlin and on the cards
+    label: str  # "Berlin", "Germany", "Hybrid", "Part-time", "Engineering"
+    title: str  # the facet page's h1: "Jobs in Berlin"
+    url: str
+    save_as: str
+    group: str = ""  # locations: "office" or "country"
+    blurb: str = ""  # departments: from departments.yml
+    articles: list = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    """One department's open postings, in the order of departments.yml."""
+
+    name: str
+    slug: str
+    url: str
+    blurb: str
+    articles: list
+
+
+@dataclass
+class Board:
+    today: dt.date
+    articles: list
+    facets: dict[str, list[Facet]]
+    # HTML of theme macros by their arguments, made once per build (display.render_once)
+    rendered: dict = field(default_factory=dict, repr=False)
+
+    def groups(self, articles=None) -> list[Group]:
+        """`articles` (default: all open) grouped by department, departments.yml order first."""
+        chosen = self.articles if articles is None else articles
+        groups = []
+        for facet in self.facets["department"]:
+            # by identity, in a set: `a in facet.articles` scanned the whole department each time
+            members_ids = {id(a) for a in facet.articles}
+            members = [a for a in chosen if id(a) in members_ids]
+            if members:
+                groups.append(Group(facet.label, facet.slug, facet.url, facet.blurb, members))
+        return groups
+
+    def facet(self, kind: str, slug: str) -> Facet | None:
+        return next((f for f in self.facets.get(kind, ()) if f.slug == slug), None)
+
+    def others_in_department(self, article, limit: int = 5) -> tuple:
+        """A tuple: the theme renders the box once per distinct list (render_once's key)."""
+        facet = self.facet("department", article.category.slug)
+        if facet is None:
+            return ()
+        # stop at `limit`: a department of thousands must not cost thousands per page
+        return tuple(islice((a for a in facet.articles if a is not article), limit))
+
+    @property
+    def written_pages(self) -> list[Facet]:
+        """Facet pages this module writes (departments are Pelican's category pages)."""
+        return [f for kind in KINDS[1:] for f in self.facets[kind]]
+
+
+def build_board(generators) -> None:
+    """After validation: the board every template of this build reads, in the shared context."""
+    articles_generator = next(
+        g for g in generators if hasattr(g, "articles") and hasattr(g, "drafts")
+    )
+    context = articles_generator.context
+    state = context.get("jobposting")
+    if state is None:
+        return
+    values = articles_generator.settings
+    lang = values.get("DEFAULT_LANG", "en")
+    overrides = values.get("JOBPOSTING_UI_STRINGS")
+    open_paths = {id(a) for a in state.open_articles()}
+    articles = [a for a in articles_generator.articles if id(a) in open_paths]
+    articles.sort(key=lambda a: (-a.jobposting.date_posted.toordinal(), a.jobposting.title))
+    urls = values.get("JOBPOSTING_FACET_URLS") or {}
+
+    def say(key, **kw):
+        return strings.text(key, lang, overrides, **kw)
+
+    def make(kind, slug, label, title, **extra) -> Facet:
+        pattern = urls.get(kind, f"{kind}/{{slug}}/")
+        if kind == "workplace" and slug == "remote":
+            pattern = urls.get("remote", "remote/")
+        url = pattern.format(slug=slug)
+        return Facet(kind, slug, label, title, url, url + "index.html", **extra)
+
+    facets: dict[str, dict[str, Facet]] = {kind: {} for kind in KINDS}
+    departments = {d.name: d for d in state.checks.ctx.departments}
+    offices = list(state.checks.ctx.offices.values())
+    country_slugs: dict[str, str] = {}  # ISO code -> its country facet's slug
+    for article in articles:
+        job = article.jobposting
+        slugs: dict[str, list[str]] = {kind: [] for kind in KINDS}
+        category = article.category
+        known = departments.get(job.department)
+        facet = facets["department"].get(category.slug) or Facet(
+            "department", category.slug, job.department, job.department,
+            category.url, category.save_as, blurb=known.blurb if known else "",
+        )  # fmt: skip
+        facets["department"][category.slug] = facet
+        slugs["department"].append(category.slug)
+        for place in job.locations:
+            if place.key:
+                slugs["location"].append(place.key)
+                facets["location"].setdefault(
+                    place.key,
+                    make("location", place.key, place.label,
+                         say("jobs_in", place=place.label), group="office"),
+                )  # fmt: skip
+        covered = regions.covering(job.remote_regions)
+        placed = {place.country for place in job.locations}
+        for code in job.countries:
+            if code in covered and code not in placed:
+                continue  # a group's country: the group's facet stands for it (below)
+            name = geo.country_name(code, lang)
+            slug = slugify(name)
+            if slug in facets["location"] and facets["location"][slug].group == "office":
+                slug = f"{slug}-{code.lower()}"  # an office named like a country keeps its page
+            slugs["location"].append(slug)
+            country_slugs[code] = slug
+            facets["location"].setdefault(
+                slug, make("location", slug, name, say("jobs_in", place=name), group="country")
+            )
+        for code in job.remote_regions:
+            region = regions.regions()[code]
+            label = say("remote_in", areas=region.name(lang))
+            slug = f"remote-{slugify(code)}"
+            slugs["location"].append(slug)
+            facets["location"].setdefault(
+                slug, make("location", slug, label, label, group="region")
+            )
+        kind_label = display.workplace_kind(job.workplace, lang)
+        title = say("remote_jobs") if job.is_remote else say("kind_jobs", kind=kind_label)
+        facets["workplace"].setdefault(
+            job.workplace, make("workplace", job.workplace, kind_label, title)
+        )
+        slugs["workplace"].append(job.workplace)
+        for code in job.employment_types:
+            slug = code.lower().replace("_", "-")
+            label = display.employment_type(code, lang)
+            facets["employment"].setdefault(
+                slug, make("employment", slug, label, say("kind_jobs", kind=label))
+            )
+            slugs["employment"].append(slug)
+        for kind, values_ in slugs.items():
+            for slug in dict.fromkeys(values_):
+                facets[kind][slug].articles.append(article)
+        article.jobposting_facets = {kind: " ".join(dict.fromkeys(v)) for kind, v in slugs.items()}
+
+    _add_group_postings_to_countries(articles, facets["location"], country_slugs)
+    context[CONTEXT_KEY] = Board(
+        today=state.checks.ctx.today,
+        articles=articles,
+        facets={
+            kind: _ordered(kind, found, departments, offices) for kind, found in facets.items()
+        },
+    )
+
+
+def _add_group_postings_to_countries(articles, locations: dict, country_slugs: dict) -> None:
+    """A posting open to the EU is also under Germany, where Germany has a page for other
+    postings: a candidate filtering by their country finds it, without a page per member."""
+    order = {id(a): i for i, a in enumerate(articles)}
+    for article in articles:
+        job = article.jobposting
+        placed = {place.country for place in job.locations}
+        mine = article.jobposting_facets["location"].split()
+        for code in sorted(regions.covering(job.remote_regions) - placed):
+            slug = country_slugs.get(code)
+            if slug is None or slug in mine:
+                continue
+            locations[slug].articles.append(article)
+            locations[slug].articles.sort(key=lambda a: order[id(a)])
+            mine.append(slug)
+        article.jobposting_facets["location"] = " ".join(mine)
+
+
+def _ordered(kind: str, found: dict[str, Facet], departments: dict, offices: list) -> list[Facet]:
+    facets = list(found.values())
+    if kind == "department":
+        order = {name: i for i, name in enumerate(departments)}
+        return sorted(facets, key=lambda f: (order.get(f.label, len(order)), f.label.lower()))
+    if kind == "location":
+        office_order = {o.key: i for i, o in enumerate(offices)}
+        groups = ("office", "country", "region")
+        return sorted(
+            facets,
+            key=lambda f: (groups.index(f.group), office_order.get(f.slug, 0), f.label.lower()),
+        )
+    if kind == "workplace":
+        return sorted(facets, key=lambda f: WORKPLACE_ORDER.index(f.slug))
+    if kind == "employment":
+        order = ("full-time", "part-time", "contractor", "temporary", "intern")
+        return sorted(
+            facets, key=lambda f: (order.index(f.slug) if f.slug in order else 99, f.slug)
+        )
+    return facets
+
+
+def write_facet_pages(generator, writer) -> None:
+    """Location, workplace and employment pages, each a list of the postings it matches."""
+    board = generator.context.get(CONTEXT_KEY)
+    if board is None:
+        return
+    template = generator.get_template("facet")
+    for facet in board.written_pages:
+        writer.write_file(
+            facet.save_as, template, generator.context,
+            relative_urls=generator.settings["RELATIVE_URLS"], url=facet.url,
+            facet=facet, articles=facet.articles, page_name=facet.url.rstrip("/"),
+            template_name="facet",
+        )  # fmt: skip
+
+
+def connect() -> None:
+    signals.all_generators_finalized.connect(build_board)
+    signals.article_writer_finalized.connect(write_facet_pages)

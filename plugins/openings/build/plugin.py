@@ -1,0 +1,349 @@
+"""Pelican signal receivers: thin, taking values out of Pelican and calling pure functions.
+
+Per-build state is a buildstate.BuildState in the generators' shared context, never a module
+global, so builds in one process (tests, the dev server) do not leak into each other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import dataclasses
+import functools
+import os
+
+from pelican import signals
+from pelican.contents import Article
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
+
+from ..boundary import contentfiles, contentlinks, outputpaths, svgfiles
+from ..checks import pipeline
+from ..config import settings, settingscheck
+from ..core import report, rules
+from ..core.lifecycle import State
+from ..core.problems import BuildFailed, Problem, Severity
+from ..outputs import (
+    changes,
+    feeds,
+    indeed,
+    indexnowkey,
+    jobsjson,
+    outputs,
+    robots,
+    search,
+    sitemap,
+)
+from ..reading.postingfile import report_path
+from ..render import display, jsonld
+from ..speed import collector, parallel, readahead, templatecache
+from . import facets
+from .buildstate import CONTEXT_KEY, BuildState, build_state, state_in
+from .reader import PostingReader
+
+
+def initialized(pelican) -> None:
+    settingscheck.check(pelican.settings)
+
+
+def add_reader(readers) -> None:
+    """Only the plugin's Markdown reader: Pelican's .rst reader includes other files and its
+    .html reader keeps raw HTML. Files those would read are refused (contentfiles.py)."""
+    for extension in list(readers.reader_classes):
+        if extension != "static":  # Pelican's reader of static files reads nothing
+            readers.reader_classes[extension] = None
+    for extension in PostingReader.file_extensions:
+        readers.reader_classes[extension] = readahead.AheadReader
+
+
+def list_files_safely(generator) -> None:
+    """generator_init: no generator follows a symbolic link or lists a static file of a type
+    the site does not publish (contentfiles.py reports them)."""
+    generator.get_files = functools.partial(contentfiles.list_files, generator)
+
+
+def add_filters(generator) -> None:
+    # Front-matter text comes from many hands: every template escapes it, whatever a site's
+    # JINJA_ENVIRONMENT says (Pelican's default is no escaping). Only the sanitised description
+    # is marked |safe in the theme.
+    generator.env.autoescape = True
+    generator.env.filters.update(display.FILTERS)
+    # Pelican makes SITEURL relative on each page when RELATIVE_URLS is on; canonical links,
+    # Open Graph tags and JSON-LD need the absolute address.
+    generator.env.globals["SITE_ABSOLUTE_URL"] = generator.settings["SITEURL"].rstrip("/")
+    templatecache.attach(generator)  # last: the cache is per environment configuration
+
+
+def check_when_read(content) -> None:
+    """content_object_init: check a posting as soon as Pelican has made its Article.
+
+    So an open posting goes to the search index while the others are still being read
+    (search.py). classify_postings takes these outcomes for the articles Pelican keeps.
+    """
+    doc = getattr(content, "jobposting_document", None)
+    if doc is None or not isinstance(content, Article):
+        return
+    state = state_in(content._context, content.settings)
+    path = _path(content)
+    ahead = content.metadata.pop("jobposting_ahead", None)  # made by readahead.py's helper
+    content.__dict__.pop("jobposting_ahead", None)
+    if ahead is not None and ahead[0] == content.slug:
+        _, outcome, text = ahead
+    else:
+        outcome = pipeline.check_posting(
+            doc, path, content.slug, content._content, content.jobposting_problems, state.checks
+        )
+        text = None
+    state.early[path] = outcome
+    _forget_source(content)
+    if outcome.state is State.OPEN:
+        search.offer(content, outcome.posting, text)
+
+
+def drop_markdown(generator, metadata) -> None:
+    """Each posting's Markdown is not needed once it is HTML: drop it as soon as a file is read.
+
+    The checks use the front matter and the HTML; holding every body until all files are read
+    was about 8 KB per posting at the reading phase's memory peak.
+    """
+    doc = metadata.get("jobposting_document")
+    if doc is not None and doc.body:
+        metadata["jobposting_document"] = dataclasses.replace(doc, body="")
+
+
+def classify_postings(generator: ArticlesGenerator) -> None:
+    """Validate every posting, decide its state, and keep only open ones in Pelican's lists."""
+    state = build_state(generator)
+    groups = {
+        "articles": generator.articles,
+        "translations": generator.translations,
+        "hidden_articles": generator.hidden_articles,
+        "hidden_translations": generator.hidden_translations,
+        "drafts": generator.drafts,
+        "drafts_translations": generator.drafts_translations,
+    }
+    for articles in groups.values():
+        for article in articles:
+            _check(article, state)
+    pipeline.check_across(list(state.outcomes.values()), state.checks.strict)
+    kept = {name: [] for name in groups}
+    show_drafts = generator.settings["JOBPOSTING_SHOW_DRAFTS"]
+    for name, articles in groups.items():
+        translation = name.endswith("translations")
+        for article in articles:
+            outcome = state.outcomes[_path(article)]
+            if outcome.posting is not None:
+                article.jobposting = outcome.posting
+                article.jobposting_state = outcome.state
+            if outcome.state is State.OPEN:
+                kept["translations" if translation else "articles"].append(article)
+            elif outcome.state is State.CLOSED:
+                article.template = "closed"
+                kept["hidden_translations" if translation else "hidden_articles"].append(article)
+            elif outcome.state is State.DRAFT and show_drafts:
+                kept["drafts_translations" if translation else "drafts"].append(article)
+    for name, articles in kept.items():
+        setattr(generator, name, articles)
+
+
+def _path(article) -> str:
+    return getattr(article, "jobposting_source", None) or report_path(article.source_path)
+
+
+def _check(article, state: BuildState) -> None:
+    path = _path(article)
+    state.articles[path] = article
+    if path in state.early:
+        state.outcomes[path] = state.early.pop(path)
+        return
+    doc = getattr(article, "jobposting_document", None)
+    if doc is None:  # read by another reader (.rst, .html): not a posting we can check
+        problem = Problem(
+            path, None, None,
+            "postings are Markdown files: rename it to end in .md and give it front matter",
+            Severity.ERROR, rules.NOT_MARKDOWN,
+        )  # fmt: skip
+        state.outcomes[path] = pipeline.Outcome(path, None, State.REJECTED, [problem])
+        return
+    state.outcomes[path] = pipeline.check_posting(
+        doc, path, article.slug, article._content, article.jobposting_problems, state.checks
+    )
+    _forget_source(article)
+
+
+def _forget_source(article) -> None:
+    """Drop the front matter and Markdown once checked: the model and the HTML are what is used.
+
+    Kept, they held each body's text and every Field until the end of the build (a fifth of
+    the reading phase's memory on big boards).
+    """
+    article.jobposting_document = None
+    article.metadata.pop("jobposting_document", None)
+
+
+def collect_page_problems(generator: PagesGenerator) -> None:
+    state = build_state(generator)
+    pages = [*generator.pages, *generator.translations, *generator.hidden_pages,
+             *generator.hidden_translations, *generator.draft_pages, *generator.draft_translations]  # fmt: skip
+    for page in pages:
+        found = getattr(page, "jobposting_problems", ())
+        state.other_problems.extend(state.checks.promote(found))
+    if not generator.settings["JOBPOSTING_SHOW_DRAFTS"]:  # as for postings: never published
+        generator.draft_pages[:] = []
+        generator.draft_translations[:] = []
+    # the menu: pages with an order first, by it; then the others as Pelican ordered them
+    generator.pages.sort(
+        key=lambda page: (getattr(page, "order", None) is None, getattr(page, "order", 0))
+    )
+    # the files {static} and {attach} links name, which the static generator reads next: only
+    # those it may copy (the others were reported with their line when read: contentlinks.py)
+    links = generator.context["static_links"]
+    safe = contentfiles.safe_links(links, generator.settings)
+    links.intersection_update(safe)
+
+
+def clean_drawings(generator: StaticGenerator) -> None:
+    """static_generator_finalized: SVG drawings are filtered now (a file that is not one is
+    reported with the rest) and written filtered (svgfiles.py)."""
+    cleaned, problems = svgfiles.clean(generator.staticfiles, generator.path)
+    build_state(generator).other_problems.extend(problems)
+    svgfiles.write_cleaned(generator, cleaned)
+
+
+def finish(generators) -> None:
+    """Report everything once; any error stops the build before a single file is written."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    state = build_state(articles)
+    values = articles.settings
+    _unreadable_files(articles, state)
+    _account_for_every_file(generators, state)
+    problems = state.problems
+    report.emit(report.lines(problems, settings.annotations_wanted(values)))
+    report.emit([report.summary(state.states, problems)])
+    errors = len({p for p in problems if p.is_error})
+    if errors:
+        _stop(articles, problems, errors)
+    siteurl = values["SITEURL"].rstrip("/")
+    for article in state.open_articles():
+        url = f"{siteurl}/{display.url(article)}"
+        article.jsonld = jsonld.build(article.jobposting, url, article.get_content(siteurl))
+    _give_back_freed_memory()
+
+
+def _give_back_freed_memory() -> None:
+    """Return the reading phase's freed memory to the system before search and writing start.
+
+    The Markdown, front matter and parser scratch of every posting are freed by now, but glibc
+    keeps freed blocks between the HTML it still holds; the search index (another process) and
+    the writing phase then come on top of a process that looks much bigger than it is.
+    Elsewhere than glibc (macOS, musl) there is nothing to call and nothing is lost.
+    """
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None).malloc_trim(0)
+
+
+def _unreadable_files(articles: ArticlesGenerator, state: BuildState) -> None:
+    """Files Pelican failed to read, and files in the postings folder it never looked at."""
+    values = articles.settings
+    content = values["PATH"]
+    for relative, item in articles.context["generated_content"].items():
+        if item is None:
+            path = report_path(os.path.join(content, relative))
+            problem = Problem(
+                path, None, None,
+                "Pelican could not read this file (its message is above); it was not published",
+                Severity.ERROR, rules.UNREADABLE,
+            )  # fmt: skip
+            if _in_jobs(relative, values):
+                state.outcomes[path] = pipeline.Outcome(path, None, State.REJECTED, [problem])
+            else:
+                state.other_problems.append(problem)
+    jobs_root = os.path.join(content, values["JOBPOSTING_PATH"])
+    ignored = set(values.get("IGNORE_FILES", ()))
+    for folder, _, names in os.walk(jobs_root):
+        for name in sorted(names):
+            if name.startswith(".") or name in ignored:
+                continue
+            if os.path.splitext(name)[1].lstrip(".").lower() not in PostingReader.file_extensions:
+                path = report_path(os.path.join(folder, name))
+                if path not in state.outcomes:
+                    state.outcomes[path] = pipeline.not_markdown(path)
+
+
+def _account_for_every_file(generators, state: BuildState) -> None:
+    """Every file under content/ read by the plugin or refused; no two sources written to the
+    same place (contentfiles.py, outputpaths.py)."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages = next((g for g in generators if isinstance(g, PagesGenerator)), None)
+    statics = next((g for g in generators if isinstance(g, StaticGenerator)), None)
+    context = articles.context
+    values = articles.settings
+    already = {p.path for p in state.problems if p.is_error}
+    state.other_problems += contentfiles.account_for(
+        values,
+        {os.path.normpath(p) for p in context.get("generated_content", {})},
+        {os.path.normpath(p) for p in context.get("static_content", {})},
+        already,
+    )
+    static_files = getattr(statics, "staticfiles", []) if statics else []
+    written = outputpaths.sources(articles, pages, static_files)
+    by_source = {s.get_relative_source_path(): s for s in static_files}
+    site = contentlinks.Site(values)
+    for content in outputpaths.contents(articles, pages):
+        links = contentlinks.attach_links(content, site)
+        written += outputpaths.attached(content, by_source, links)
+    state.written = written
+    state.other_problems += outputpaths.clashes(written, values)
+
+
+def check_facet_paths(generators) -> None:
+    """all_generators_finalized, after facets.build_board: no facet page where content writes."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    state = articles.context.get(CONTEXT_KEY)
+    board = articles.context.get(facets.CONTEXT_KEY)
+    if state is None or board is None:
+        return
+    facet_pages = {
+        outputpaths.normal(f.save_as): f"the site's {f.kind} page {f.url}"
+        for f in board.written_pages
+    }
+    # finish() found no clash among the content's own paths: any found now is with a facet page
+    problems = outputpaths.clashes(state.written, articles.settings, facet_pages)
+    if problems:
+        report.emit(report.lines(problems, settings.annotations_wanted(articles.settings)))
+        _stop(articles, problems, len(problems))
+
+
+def _stop(articles: ArticlesGenerator, problems: list[Problem], errors: int) -> None:
+    """After the report: the build ends here, before a single file is written."""
+    plural = "s" if errors != 1 else ""
+    report.emit([f"jobposting: the site was not built: fix the {errors} error{plural} above"])
+    search.drop_stream(articles.context)
+    raise BuildFailed("jobposting: errors in the content", tuple(problems))
+
+
+def _in_jobs(relative: str, values) -> bool:
+    return relative.replace(os.sep, "/").startswith(values["JOBPOSTING_PATH"].rstrip("/") + "/")
+
+
+def register() -> None:
+    signals.initialized.connect(collector.start)
+    signals.initialized.connect(initialized)
+    signals.generator_init.connect(add_filters)
+    signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(list_files_safely)  # before readahead.py orders the files
+    signals.article_generator_context.connect(drop_markdown)
+    signals.content_object_init.connect(check_when_read)
+    signals.article_generator_pretaxonomy.connect(classify_postings)
+    signals.page_generator_finalized.connect(collect_page_problems)
+    signals.static_generator_finalized.connect(clean_drawings)
+    signals.all_generators_finalized.connect(finish)
+    readahead.connect()  # a second process reading ahead
+    facets.connect()
+    # after facets.build_board, before search.py writes its index
+    signals.all_generators_finalized.connect(check_facet_paths)
+    for feature in (search, parallel):  # the search index, pages written by a second process
+        feature.connect()
+    for output in (sitemap, robots, feeds, jobsjson, indeed, changes, indexnowkey):  # crawler files
+        signals.get_generators.connect(output.get_generators)
+    signals.initialized.connect(outputs.check_settings)
+    signals.finalized.connect(collector.end)  # last: after the other receivers have waited

@@ -1,0 +1,115 @@
+"""Reads Markdown files with YAML front matter for Pelican: postings and the company's pages.
+
+Core keys go to Pelican as it expects them; a posting's fields stay raw (with their lines) for the
+validator. Nothing a person can type makes this raise: problems travel with the file instead.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+
+from pelican.readers import MarkdownReader
+from pelican.utils import SafeDatetime
+
+from ..boundary import contentlinks, pagefields
+from ..reading.postingfile import (
+    EXTENSIONS,
+    date_text,
+    missing_front_matter,
+    parse_file,
+    report_path,
+    scalar,
+    title_of,
+)
+
+
+class PostingReader(MarkdownReader):
+    """Markdown with `---` YAML front matter, for content/jobs/ and content/pages/ alike."""
+
+    enabled = True
+    file_extensions = EXTENSIONS
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.jobs_root = os.path.abspath(
+            os.path.join(settings["PATH"], settings.get("JOBPOSTING_PATH", "jobs"))
+        )
+        self.site = contentlinks.Site(settings)
+
+    def is_posting(self, source_path: str) -> bool:
+        return os.path.abspath(source_path).startswith(self.jobs_root + os.sep)
+
+    def read(self, source_path):
+        path = report_path(source_path)
+        doc, problems, body_html, ahead = self.parse(source_path, path)
+        # checked here, before Pelican collects the files it would copy (contentfiles.py)
+        wrong_links = contentlinks.check(body_html, source_path, path, self.site)
+        if wrong_links:
+            problems = [*problems, *wrong_links]
+            ahead = None  # checked without these: plugin.check_when_read checks it again
+        if self.is_posting(source_path):
+            problems += missing_front_matter(doc, path)
+            metadata = self.posting_metadata(doc, source_path)
+        else:
+            metadata, found = self.page_metadata(doc, source_path, path)
+            problems = [*problems, *found]
+        metadata["jobposting_document"] = doc
+        metadata["jobposting_problems"] = problems
+        metadata["jobposting_source"] = path
+        if ahead is not None:
+            metadata["jobposting_ahead"] = ahead  # plugin.check_when_read takes it
+        return body_html, metadata
+
+    def parse(self, source_path: str, path: str) -> tuple:
+        """The file's front matter, problems so far and sanitised HTML, and no early verdict:
+        (doc, problems, html, None). readahead.AheadReader takes all four from a helper process
+        when one has them."""
+        return (*parse_file(source_path, path), None)
+
+    def posting_metadata(self, doc, source_path) -> dict:
+        """What Pelican itself needs; the validator decides everything else later."""
+        fields = doc.fields
+        metadata = {
+            "title": title_of(doc, source_path),
+            "date": posting_date(date_text(fields.get("date_posted"))),
+            # the reader only separates drafts; the lifecycle decides the rest each build
+            "status": self.process_metadata(
+                "status",
+                "draft" if (scalar(fields.get("status")) or "").lower() == "draft" else "published",
+            ),
+        }
+        department = scalar(fields.get("department"))
+        if department:
+            metadata["category"] = self.process_metadata("category", department)
+        for key in ("lang", "slug"):
+            value = scalar(fields.get(key))
+            if value:
+                metadata[key] = self.process_metadata(key, value)
+        summary = scalar(fields.get("summary"))
+        if summary:
+            metadata["summary"] = html.escape(summary)
+        return metadata
+
+    def page_metadata(self, doc, source_path, path) -> tuple[dict, list]:
+        """A company page's own fields only (pagefields.py), and the problems with the others."""
+        values, problems = pagefields.check(doc, path)
+        metadata = {}
+        for name, value in values.items():
+            if name == "summary":
+                metadata[name] = html.escape(str(value))
+            elif name == "order":
+                metadata[name] = value
+            else:
+                metadata[name] = self.process_metadata(name, value)
+        if "title" not in metadata:
+            metadata["title"] = os.path.splitext(os.path.basename(source_path))[0]
+        return metadata, problems
+
+
+def posting_date(iso_day: str) -> SafeDatetime:
+    """Pelican's date for a YYYY-MM-DD day: what its `date` metadata processor gives, at midnight.
+
+    Pelican runs dateutil's general parser (0.2 ms a file) for a text that is always ISO here.
+    """
+    return SafeDatetime.fromisoformat(iso_day)

@@ -1,0 +1,1 @@
+"""Files besides the pages: sitemap, robots.txt, feeds, jobs.json, changes, search, notify."""

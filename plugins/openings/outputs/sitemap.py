@@ -1,0 +1,164 @@
+"""sitemap.xml: open postings, the list and department pages, the content pages.
+
+Written here rather than with the pelican-sitemap plugin, which keeps its state in a module
+global, dates index pages with the clock (so two builds differ), writes hreflang links with a
+`ref` attribute where sitemaps need `href`, and lists every article whose status is "published",
+closed postings included.
+
+`lastmod` is the content's own date, as Google asks: a posting's `modified` or `date_posted`; a
+list page's newest change among the postings it lists or has dropped; a page's `modified` or
+`date` when it has one. Google ignores `changefreq` and `priority`, so they are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape, quoteattr
+
+from ..checks import geo
+from ..core.model import JobPosting
+from ..core.text import slugify
+from .outputs import OutputGenerator, Snapshot
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+PATH = "sitemap.xml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    loc: str
+    lastmod: dt.date | None = None
+    alternates: tuple[tuple[str, str], ...] = field(default=())  # (hreflang, absolute URL)
+
+
+def entries(site: Snapshot, context: dict, settings: dict) -> list[Entry]:
+    """Every page a crawler should index, each once, in a stable order."""
+    found = [Entry(f"{site.siteurl}/", site.changed_on())]
+    if settings.get("CATEGORY_SAVE_AS"):
+        facets = [
+            Entry(f"{site.siteurl}/{category.url}", site.changed_on(category.name))
+            for category, _ in context.get("categories", ())
+        ]
+        found += sorted(facets, key=lambda e: e.loc)
+    found += sorted(_board_facets(site, context), key=lambda e: e.loc)
+    found += sorted(_pages(site, context), key=lambda e: e.loc)
+    found += sorted(_postings(site), key=lambda e: e.loc)
+    return found
+
+
+def _board_facets(site: Snapshot, context: dict) -> list[Entry]:
+    """Location, workplace and employment pages (facets.py), when the build has them.
+
+    A page's lastmod is the last change among the postings it lists and the closed ones that
+    would be on it. The postings are grouped by the pages they belong on once, not tested
+    against every page (that was postings x pages checks: 30,000 at N = 1,000).
+    """
+    board = context.get("openings")
+    facets = getattr(board, "written_pages", ())
+    if not facets:
+        return []
+    day_of = {id(posting): day for posting, day in site.changes}
+    open_by_article = {id(item.article): item.posting for item in site.postings}
+    on_page: dict[tuple, list[JobPosting]] = defaultdict(list)
+    lang = context.get("DEFAULT_LANG") or "en"  # facets.py names country pages in it
+    for posting, _ in site.changes:
+        for key in _keys_of_posting(posting, lang):
+            on_page[key].append(posting)
+    found = []
+    for facet in facets:
+        members = [open_by_article[id(a)] for a in facet.articles if id(a) in open_by_article]
+        for key in _keys_of_facet(facet):
+            members += on_page.get(key, ())
+        changed = max((day_of[id(p)] for p in members), default=None)
+        found.append(Entry(f"{site.siteurl}/{facet.url}", changed))
+    return found
+
+
+def _keys_of_posting(posting: JobPosting, lang: str = "en") -> set[tuple]:
+    """The facet pages a posting belongs on by its own values: its offices, countries, kinds."""
+    keys = {("workplace", posting.workplace)}
+    keys |= {("employment", t.lower().replace("_", "-")) for t in posting.employment_types}
+    keys |= {("location", place.key) for place in posting.locations}
+    keys |= {("location", f"remote-{slugify(code)}") for code in posting.remote_regions}
+    for code in posting.countries:
+        slug = slugify(geo.country_name(code, lang))
+        # facets.py's slug, or the form it takes when an office has the country's name
+        keys |= {("country", slug), ("country", f"{slug}-{code.lower()}")}
+    return keys
+
+
+def _keys_of_facet(facet) -> list[tuple]:
+    """The keys of _keys_of_posting that put a posting on this facet page."""
+    if facet.kind in ("workplace", "employment"):
+        return [(facet.kind, facet.slug)]
+    if facet.kind == "location":
+        keys = [("location", facet.slug)]  # an office's key: a location page of either group
+        if facet.group == "country":
+            keys.append(("country", facet.slug))
+        return keys
+    return []
+
+
+def _postings(site: Snapshot) -> list[Entry]:
+    listed = [*site.postings, *site.translations]
+    by_article = {id(item.article): item for item in listed}
+    found = []
+    for item in listed:
+        versions = [item.article, *getattr(item.article, "translations", ())]
+        urls = [(a.lang, by_article[id(a)].url) for a in versions if id(a) in by_article]
+        alternates = tuple(sorted(urls)) if len(urls) > 1 else ()
+        found.append(Entry(item.url, item.lastmod, alternates))
+    return found
+
+
+def _pages(site: Snapshot, context: dict) -> list[Entry]:
+    pages = list(context.get("pages", ()))
+    pages += [
+        t
+        for page in pages
+        for t in getattr(page, "translations", ())
+        if getattr(t, "status", "published") == "published"
+    ]
+    found = []
+    for page in pages:
+        urls = [
+            (p.lang, f"{site.siteurl}/{p.url}")
+            for p in (page, *page.translations)
+            if getattr(p, "status", "published") == "published"
+        ]
+        day = getattr(page, "modified", None) or getattr(page, "date", None)
+        if isinstance(day, dt.datetime):
+            day = day.date()
+        found.append(
+            Entry(f"{site.siteurl}/{page.url}", day, tuple(sorted(urls)) if len(urls) > 1 else ())
+        )
+    return found
+
+
+def render(found: list[Entry]) -> bytes:
+    has_alternates = any(entry.alternates for entry in found)
+    namespaces = f' xmlns="{SITEMAP_NS}"' + (f' xmlns:xhtml="{XHTML_NS}"' if has_alternates else "")
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f"<urlset{namespaces}>"]
+    for entry in found:
+        lines += ["  <url>", f"    <loc>{escape(entry.loc)}</loc>"]
+        if entry.lastmod is not None:
+            lines.append(f"    <lastmod>{entry.lastmod.isoformat()}</lastmod>")
+        lines += [
+            f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(url)}/>'
+            for lang, url in entry.alternates
+        ]
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+class SitemapGenerator(OutputGenerator):
+    def write_files(self, site: Snapshot) -> None:
+        self.write(PATH, render(entries(site, self.context, self.settings)))
+
+
+def get_generators(pelican):
+    return SitemapGenerator

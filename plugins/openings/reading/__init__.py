@@ -1,0 +1,1 @@
+"""A posting file -> its front matter (with lines), problems and sanitised HTML; no Pelican."""

@@ -1,0 +1,1 @@
+"""How a checked posting reads: values in the page's language, the interface's words, JSON-LD."""

@@ -1,0 +1,277 @@
+"""How a posting's values read on the page, in the page's language (Babel, strings.py).
+
+Every function takes an optional `lang`; without it, the posting's own language is used, so a
+German posting reads "Vollzeit" and "65.000 €" on its page, and the English list can still show
+it with English labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from decimal import Decimal
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_timedelta
+from babel.numbers import format_currency, format_decimal
+from jinja2 import pass_context
+
+from ..checks import addresses, geo, regions, summaries
+from ..core.model import Address, JobPosting, Salary
+from . import strings
+
+# English labels, for code that wants them without a language (reports, feeds).
+EMPLOYMENT_LABELS = {code: strings.STRINGS["en"][code] for code in (
+    "FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"
+)}  # fmt: skip
+WORKPLACE_LABELS = {"onsite": "On-site", "hybrid": "Hybrid", "remote": "Remote"}
+PERIOD_LABELS = {p: strings.STRINGS["en"][p] for p in ("HOUR", "DAY", "WEEK", "MONTH", "YEAR")}
+
+
+# Babel parses a locale and a number pattern on every call; a board repeats the same few
+# languages and salaries thousands of times, and the results never change within a process.
+@functools.lru_cache(maxsize=64)
+def locale_of(lang: str | None) -> Locale:
+    try:
+        return Locale.parse((lang or "en").replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en")
+
+
+def employment_type(code: str, lang: str | None = None) -> str:
+    return strings.text(code, lang)
+
+
+def employment(posting: JobPosting, lang: str | None = None) -> str:
+    return ", ".join(employment_type(t, lang or posting.lang) for t in posting.employment_types)
+
+
+def workplace(posting: JobPosting, lang: str | None = None) -> str:
+    return workplace_kind(posting.workplace, lang or posting.lang)
+
+
+def workplace_kind(kind: str, lang: str | None = None) -> str:
+    return strings.text("remote_workplace" if kind == "remote" else kind, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def money(amount: Decimal, currency: str, lang: str | None) -> str:
+    """ "€65,000" for whole amounts, "$24.50" otherwise, in the locale's own pattern."""
+    locale = locale_of(lang)
+    if amount != amount.to_integral_value():
+        return format_currency(amount, currency, locale=locale)
+    # the locale's pattern without its cents: "¤#,##0.00" -> "¤#,##0", "#,##0.00 ¤" -> "#,##0 ¤"
+    pattern = locale.currency_formats["standard"].pattern.replace(".00", "")
+    return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
+
+
+@functools.lru_cache(maxsize=4096)  # a board repeats a few pay bands on every card and page
+def salary(pay: Salary | None, lang: str | None = None) -> str:
+    """ "€65,000 – €85,000 per year" (in the posting's locale)."""
+    if pay is None:
+        return ""
+    if pay.value is not None:
+        figure = money(pay.value, pay.currency, lang)
+    else:
+        figure = f"{money(pay.min, pay.currency, lang)} – {money(pay.max, pay.currency, lang)}"
+    return f"{figure} {strings.text(pay.per, lang)}"
+
+
+@functools.lru_cache(maxsize=1024, typed=True)  # Babel parses its pattern at each call
+def number(value, lang: str | None = None) -> str:
+    return format_decimal(value, locale=locale_of(lang))
+
+
+@functools.lru_cache(maxsize=4096)  # Babel's format_date is slow; a board has few distinct dates
+def date(value: dt.date | dt.datetime | None, lang: str | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return format_date(value, format="long", locale=locale_of(lang))
+
+
+def posted_ago(posted: dt.date, today: dt.date, lang: str | None = None) -> str:
+    """ "Posted 26 days ago", counted from the build's pinned today, never the clock."""
+    days = (today - posted).days
+    if days <= 0:
+        return strings.text("posted_today", lang)
+    return strings.text("posted_ago", lang, ago=_days_ago(days, lang))
+
+
+@functools.lru_cache(maxsize=1024)
+def _days_ago(days: int, lang: str | None) -> str:
+    # threshold 2: days up to two months, then months; a month is too coarse for a fresh posting
+    return format_timedelta(
+        dt.timedelta(days=-days), granularity="day", threshold=2, add_direction=True,
+        locale=locale_of(lang),
+    )  # fmt: skip
+
+
+def experience(months: int, lang: str | None = None) -> str:
+    if months >= 12 and months % 12 == 0:
+        return strings.text("experience_years", lang, n=months // 12)
+    return strings.text("experience_months", lang, n=months)
+
+
+def education(level: str, lang: str | None = None) -> str:
+    return strings.text(level, lang)
+
+
+def address_lines(address: Address, lang: str | None = None) -> list[str]:
+    """The address as its country writes it (addresses.py), then the country by name."""
+    return [*addresses.lines(address), country(address.country, lang)]
+
+
+def country(code: str, lang: str | None = None) -> str:
+    return geo.country_name(code, (lang or "en").split("-")[0])
+
+
+def place_name(address: Address) -> str:
+    """The one name a place goes by on cards, filters, facet pages and in search: an office's
+    name from offices.yml ("Lisbon"), else the address's city."""
+    return address.label if address.key else (address.locality or address.region or "")
+
+
+def place(address: Address, lang: str | None = None) -> str:
+    """One line for cards and feeds: "Lisbon, Portugal", "Denver, CO, United States"."""
+    name = place_name(address)
+    line = addresses.locality_line(address, name) if name else ""
+    country_name = country(address.country, lang)
+    return f"{line}, {country_name}" if line else country_name
+
+
+def place_synonyms(posting: JobPosting) -> list[str]:
+    """The other names of the posting's places, for search: the city as the address writes it
+    ("Lisboa"), the region's and country's names in English and in the posting's language."""
+    names = []
+    for address in posting.locations:
+        names += [address.locality or "", address.key or "", country(address.country, "en")]
+        names.append(country(address.country, posting.lang))
+        if address.region_code:
+            names.append(geo.subdivision_name(address.region_code))
+    shown = {place_name(a) for a in posting.locations}
+    return [n for n in dict.fromkeys(names) if n and n not in shown]
+
+
+def remote_areas(posting: JobPosting, lang: str | None = None) -> str:
+    """Groups by their name ("EU"), then countries in the page's language; states and
+    provinces as ISO names them."""
+    lang = lang or posting.lang
+    return ", ".join(remote_names(posting, lang))
+
+
+def remote_names(posting: JobPosting, lang: str | None = None) -> list[str]:
+    lang = lang or posting.lang
+    groups = regions.regions()
+    covered = regions.covering(posting.remote_regions)
+    names = [groups[code].name(lang) for code in posting.remote_regions if code in groups]
+    names += [
+        geo.area_name(area.code, lang)
+        for area in posting.remote_areas
+        if not (area.is_country and area.code in covered)
+    ]
+    return names
+
+
+def remote_countries(posting: JobPosting, lang: str | None = None) -> list[str]:
+    """Every country of the posting's groups, by name in the page's language, for the page
+    to list under the group's name (the JSON-LD names each of them)."""
+    lang = lang or posting.lang
+    covered = regions.covering(posting.remote_regions)
+    return sorted(
+        (geo.area_name(a.code, lang) for a in posting.remote_areas if a.code in covered),
+        key=str.casefold,
+    )
+
+
+def where(posting: JobPosting, lang: str | None = None) -> str:
+    """One line for cards: "Berlin, Germany · London, United Kingdom" or "Remote (Germany, Austria)"."""
+    lang = lang or posting.lang
+    places = [place(a, lang) for a in posting.locations]
+    if posting.is_remote:
+        remote = strings.text("remote_in", lang, areas=remote_areas(posting, lang))
+        return " · ".join([remote, *places])
+    return " · ".join(places)
+
+
+def url(content) -> str:
+    """`{{ article|url }}`: Pelican's `content.url`, worked out once per object.
+
+    Pelican formats settings and paths at every access (about 40 µs); a board's pages ask for
+    16,000 at N = 1,000. Templates run after every address is final, so the first answer holds.
+    """
+    known = content.__dict__.get("_jobposting_url")
+    if known is None:
+        known = content.__dict__["_jobposting_url"] = content.url
+    return known
+
+
+@pass_context
+def translate(context, key: str, lang: str | None = None, **values) -> str:
+    """Jinja filter `t` (strings.translate), remembered: a board's pages ask 26,000 times."""
+    lang = lang or context.get("page_lang") or context.get("DEFAULT_LANG")
+    overrides = context.get("JOBPOSTING_UI_STRINGS")
+    if not overrides:  # a site's own wording: rare, and a dict cannot be a cache key
+        try:
+            return _text(key, lang, tuple(sorted(values.items())))
+        except TypeError:  # a value that cannot be a cache key
+            pass
+    return strings.text(key, lang, overrides, **values)
+
+
+@pass_context
+def render_once(context, macro, *args):
+    """`{{ card|render_once(article, lang) }}`: the macro's HTML for these arguments, made once.
+
+    A board shows each posting's card on the list and on four or five facet pages, and the same
+    "more openings" box on most postings of a department; rendering each once per build (and per
+    SITEURL, which is relative to each page's folder) saves most of the list pages' time. The
+    macro must depend on nothing but its arguments, SITEURL and the build's settings: whatever
+    else it shows must be an argument, so that it is part of the key.
+    """
+    board = context.get("openings")
+    if board is None:
+        return macro(*args)
+    key = (macro.name, context.get("SITEURL"), *args)
+    html = board.rendered.get(key)
+    if html is None:
+        html = board.rendered[key] = macro(*args)
+    return html
+
+
+def lead(posting: JobPosting) -> str:
+    """The summary under the title, unless it only repeats the opening of the description."""
+    if not posting.summary or summaries.first_paragraph(posting.body_html).startswith(
+        posting.summary
+    ):
+        return ""
+    return posting.summary
+
+
+@functools.lru_cache(maxsize=8192)
+def _text(key: str, lang: str | None, values: tuple) -> str:
+    return strings.text(key, lang, None, **dict(values))
+
+
+FILTERS = {
+    "url": url,
+    "t": translate,
+    "employment_label": employment,
+    "employment_type_label": employment_type,
+    "workplace_label": workplace,
+    "workplace_kind_label": workplace_kind,
+    "salary_text": salary,
+    "long_date": date,
+    "posted_ago": posted_ago,
+    "experience_text": experience,
+    "education_text": education,
+    "address_lines": address_lines,
+    "country_name": country,
+    "posting_where": where,
+    "lead": lead,
+    "remote_areas_text": remote_areas,
+    "remote_countries": remote_countries,
+    "number_text": number,
+    "render_once": render_once,
+}

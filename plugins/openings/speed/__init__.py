@@ -1,0 +1,1 @@
+"""Where and when a step runs (helper processes, caches), never what it computes."""

@@ -1,0 +1,163 @@
+"""Posting pages written by a second process while this one writes everything else.
+
+Pelican writes every page on one core. On a board of a few hundred postings and more, the
+posting pages are about half of the writing phase, and the facet pages, the crawler files and
+the rest are the other half: so once every posting is read, checked and has its JSON-LD, this
+module forks the build (the child has the whole context, copy-on-write), the child writes the
+posting pages with Pelican's own `generate_articles`, and the parent skips them and goes on.
+`finalized` waits for the child; if it failed, the build fails. The files are the same as a
+build in one process (tests/build/test_parallel_pages.py).
+
+It is used only where it is safe and pays:
+- Linux (fork without exec is not safe on macOS, and Windows has no fork), two or more cores;
+- JOBPOSTING_PARALLEL_PAGES: the number of posting pages is in its (lowest, highest) range. Below
+  the lowest, starting a process costs more than it saves; above the highest, the child's copy of
+  the pages it touches would add to the memory peak of a very big board (docs/performance.md);
+- no other plugin listens to Pelican's per-page signals (`content_written`,
+  `article_generator_write_article`): what they did in the child would be lost to the parent.
+
+Other threads run when the child is forked: the search index's, which only moves bytes to and
+from Pagefind (its records are made on this thread), and whose pipes the child closes at once
+(pagefind_client.py); and Pelican's status line (rich), whose console lock the child avoids by
+logging straight to its standard error.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import logging
+import os
+import sys
+import traceback
+import weakref
+from functools import partial
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from ..core import report
+from ..core.problems import BuildFailed
+
+logger = logging.getLogger(__name__)
+
+OWN_RECEIVER_MODULES = ("openings.",)  # receivers of this plugin are fine in the child
+PER_PAGE_SIGNALS = (signals.content_written, signals.article_generator_write_article)
+
+_children: dict[int, int] = {}  # id() of a build's settings -> the child's process id
+
+
+def wanted(generator: ArticlesGenerator) -> bool:
+    """Whether this build writes its posting pages in a second process."""
+    limits = generator.settings.get("JOBPOSTING_PARALLEL_PAGES")
+    if not limits or not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    if len(os.sched_getaffinity(0)) < 2:
+        return False
+    lowest, highest = limits
+    pages = sum(
+        len(group)
+        for group in (generator.translations, generator.articles,
+                      generator.hidden_translations, generator.hidden_articles)
+    )  # fmt: skip
+    return lowest <= pages <= highest and not _foreign_receivers()
+
+
+def _foreign_receivers() -> list[str]:
+    found = []
+    for signal in PER_PAGE_SIGNALS:
+        for held in list(signal.receivers.values()):
+            receiver = held() if isinstance(held, weakref.ref) else held
+            if receiver is None:  # connected weakly, and gone
+                continue
+            module = getattr(receiver, "__module__", "") or ""
+            if not module.startswith(OWN_RECEIVER_MODULES):
+                found.append(f"{module}.{getattr(receiver, '__qualname__', receiver)}")
+    return found
+
+
+def plan(generators) -> None:
+    """all_generators_finalized: hand the posting pages to a child when the build is written."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    if wanted(articles):
+        # Pelican calls generate_articles(write) from generate_output once the writer exists
+        # and the intersite links are updated: the child starts there, with that state.
+        articles.generate_articles = partial(_write_in_child, articles, articles.generate_articles)
+
+
+def _write_in_child(generator: ArticlesGenerator, write_articles, write) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()  # nothing buffered is printed twice
+    # The child's garbage collector would otherwise walk, and so copy, every page the two
+    # processes share; frozen objects are left alone (the child lives for one task).
+    gc.freeze()
+    pid = os.fork()
+    if pid != 0:
+        gc.unfreeze()
+    if pid == 0:  # the child: write the posting pages, then leave without Python's cleanup
+        status = 1
+        try:
+            _log_plainly()
+            write_articles(write)
+            status = 0
+        except BaseException as exc:  # reported like Pelican reports a failed build
+            logger.critical("%s: %s", exc.__class__.__name__, exc)
+            logger.debug("".join(traceback.format_exception(exc)))
+        finally:
+            for stream in (sys.stdout, sys.stderr):
+                stream.flush()
+            os._exit(status)
+    key = id(generator.settings)
+    _children[key] = pid
+    atexit.register(_reap, pid)  # a build that fails in this process still waits for its child
+
+
+class _StderrHandler(logging.Handler):
+    """Log records written straight to file descriptor 2, through no lock of the parent's."""
+
+    def emit(self, record) -> None:
+        try:
+            os.write(2, (self.format(record) + "\n").encode("utf-8", "replace"))
+        except Exception:  # logging must not fail the child
+            self.handleError(record)
+
+
+def _log_plainly() -> None:
+    """In the child: Pelican's console (rich) belongs to the parent and its status thread,
+    which may have held the console's lock at the fork; the child logs around it."""
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    loggers = [logging.getLogger()] + [
+        item for item in logging.Logger.manager.loggerDict.values()
+        if isinstance(item, logging.Logger) and item.handlers
+    ]  # fmt: skip
+    for item in loggers:
+        item.handlers = [handler] if item.handlers or item is logging.getLogger() else []
+
+
+def _reap(pid: int) -> int | None:
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:  # already waited for
+        return None
+    return os.waitstatus_to_exitcode(status)
+
+
+def collect(pelican) -> None:
+    """finalized: wait for the child; the build fails if it did."""
+    pid = _children.pop(id(pelican.settings), None)
+    if pid is None:
+        return
+    code = _reap(pid)
+    if code:
+        message = (
+            "jobposting: the posting pages were not all written: the process writing them"
+            f" stopped with exit status {code} (its message is above)"
+        )
+        report.emit([message])
+        raise BuildFailed("jobposting: posting pages failed")
+
+
+def connect() -> None:
+    signals.all_generators_finalized.connect(plan)
+    signals.finalized.connect(collect)

@@ -1,0 +1,146 @@
+"""The layout of the `openings` package: which package may import which, and no import cycles.
+
+docs/architecture.md explains the packages; this test keeps the code and that page in step. Every
+import counts, those inside functions too: a cycle hidden in a function is still a cycle.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+from sitebuild import ROOT
+
+PACKAGE = ROOT / "plugins" / "openings"
+
+# Who may import whom (docs/architecture.md, "Who imports whom"); a package may always import
+# its own modules.
+ALLOWED = {
+    "core": set(),
+    "config": {"core", "reading"},
+    "reading": {"core"},
+    "checks": {"core", "reading"},
+    "render": {"core", "checks"},
+    "outputs": {"core", "config", "checks", "render"},
+    "boundary": {"core", "reading", "outputs"},
+    "build": {"core", "config", "reading", "boundary", "checks", "render", "outputs", "speed"},
+    "speed": {"core", "reading", "checks", "outputs", "build"},
+    "importers": {"core", "config", "reading", "checks", "build"},
+    "commands": {"core", "config", "reading", "boundary", "checks", "render", "outputs",
+                 "importers"},
+    "": {"core", "build"},  # openings/__init__.py: register()
+}  # fmt: skip
+# Checking a posting needs no Pelican: `openings validate` runs without it.
+WITHOUT_PELICAN = ("core", "config", "reading", "checks", "render", "commands")
+# ... but for one fallback: a settings file with Pelican's old names is read by Pelican itself.
+PELICAN_EXCEPTIONS = {("openings.config.sitesettings", "pelican.settings")}
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        name = ".".join(("openings", *parts)).removesuffix(".__init__")
+        found[name] = path
+    return found
+
+
+def imports_of(name: str, path: Path, known: dict[str, Path]) -> set[str]:
+    """Every module of `openings` and every outside module `name` imports, anywhere in it."""
+    found = set()
+    is_package = path.name == "__init__.py"
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = name.split(".") if is_package else name.split(".")[:-1]
+                base = base[: len(base) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            for alias in node.names:
+                sub = f"{target}.{alias.name}"
+                found.add(sub if sub in known else target)
+    return found
+
+
+def package_of(name: str) -> str:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 and (PACKAGE / parts[1]).is_dir() else ""
+
+
+def graph() -> dict[str, set[str]]:
+    known = modules()
+    return {name: imports_of(name, path, known) for name, path in known.items()}
+
+
+def test_every_package_is_described():
+    packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
+    assert packages == set(ALLOWED) - {""}
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    missing = [p for p in sorted(packages) if f"`{p}/`" not in page]
+    assert missing == [], f"docs/architecture.md does not describe {missing}"
+
+
+def test_packages_import_only_what_the_architecture_allows():
+    wrong = []
+    for name, targets in graph().items():
+        mine = package_of(name)
+        for target in targets:
+            theirs = package_of(target)
+            if target.startswith("openings") and theirs not in {mine, "", *ALLOWED[mine]}:
+                wrong.append(f"{name} imports {target}")
+    assert wrong == []
+
+
+def test_checking_a_posting_needs_no_pelican():
+    wrong = [
+        f"{name} imports {target}"
+        for name, targets in graph().items()
+        if package_of(name) in WITHOUT_PELICAN
+        for target in targets
+        if target.split(".")[0] == "pelican" and (name, target) not in PELICAN_EXCEPTIONS
+    ]
+    assert wrong == []
+
+
+def test_no_import_cycle_between_modules():
+    edges = {
+        name: {t for t in targets if t.startswith("openings") and t != name}
+        for name, targets in graph().items()
+    }
+    cycles, done, path = [], set(), []
+
+    def visit(node: str) -> None:
+        if node in path:
+            cycles.append(" -> ".join([*path[path.index(node) :], node]))
+            return
+        if node in done:
+            return
+        path.append(node)
+        for target in sorted(edges.get(node, ())):
+            visit(target)
+        path.pop()
+        done.add(node)
+
+    for node in sorted(edges):
+        visit(node)
+    assert cycles == []
+
+
+def test_the_test_finds_a_cycle_and_a_forbidden_import(tmp_path, monkeypatch):
+    """The checks above would fail on a cycle or on core importing the build."""
+    fake = tmp_path / "openings"
+    for package in ("core", "build"):
+        (fake / package).mkdir(parents=True)
+        (fake / package / "__init__.py").write_text("")
+    (fake / "__init__.py").write_text("")
+    (fake / "core" / "a.py").write_text("from ..build import b\n")
+    (fake / "build" / "b.py").write_text("def f():\n    from ..core import a\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    edges = graph()
+    assert "openings.build.b" in edges["openings.core.a"]
+    assert "openings.core.a" in edges["openings.build.b"]  # inside a function: counted
+    assert "build" not in ALLOWED["core"]

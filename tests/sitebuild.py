@@ -113,3 +113,18 @@ def share_venv(copy: Path) -> None:
     for name in ("pyproject.toml", "constraints.txt"):
         if (copy / name).exists():
             os.utime(copy / name, (before, before))
+
+
+def command_settings(strict: bool = False) -> dict:
+    """The sample site's settings as the `openings` commands load them, with "today" pinned."""
+    import datetime as dt
+
+    from openings.commands.checking import load_settings
+
+    class Args:
+        settings = str(ROOT / "pelicanconf.py")
+        content = str(ROOT / "content")
+        today = dt.date.fromisoformat(TODAY)
+
+    Args.strict = strict
+    return load_settings(Args)

@@ -3,27 +3,20 @@ and the checks across files when `openings validate` is given one file."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 
 import pytest
 from openings.commands import cli
-from openings.commands.checking import check_files, load_settings
+from openings.commands.checking import check_files
 from openings.core import rules
-from sitebuild import ROOT, TODAY
+from sitebuild import ROOT, TODAY, command_settings
 
 FIXTURES = ROOT / "tests" / "fixtures" / "postings"
 
 
 @pytest.fixture(scope="module")
 def values() -> dict:
-    class Args:
-        settings = str(ROOT / "pelicanconf.py")
-        content = str(ROOT / "content")
-        today = dt.date.fromisoformat(TODAY)
-        strict = False
-
-    return load_settings(Args)
+    return command_settings(strict=False)
 
 
 def verdict(values: dict, name: str, **overrides) -> dict[str, bool]:

@@ -3,14 +3,13 @@ template and the JSON Schema all say the same (openings/checks/publishing.py), i
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 from openings.checks import schema
 from openings.checks.publishing import REQUIRED_TO_PUBLISH
-from openings.commands.checking import check_files, load_settings
-from sitebuild import ROOT, TODAY
+from openings.commands.checking import check_files
+from sitebuild import ROOT, command_settings
 
 NAMES = list(REQUIRED_TO_PUBLISH)
 GUIDE = (ROOT / "docs" / "hr-guide.md").read_text(encoding="utf-8")
@@ -43,13 +42,7 @@ def paragraph_after(text: str, marker: str) -> str:
 
 @pytest.fixture(scope="module")
 def values() -> dict:
-    class Args:
-        settings = str(ROOT / "pelicanconf.py")
-        content = str(ROOT / "content")
-        today = dt.date.fromisoformat(TODAY)
-        strict = True
-
-    return load_settings(Args)
+    return command_settings(strict=True)
 
 
 def checked(tmp_path, values: dict, text: str, **overrides):

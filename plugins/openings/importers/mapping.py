@@ -1,6 +1,6 @@
 """Another system's fields -> ours: known names and values mapped, the rest marked for HR.
 
-Every source field ends somewhere visible: in one of our fields (names from FIELD_NAMES, values
+Every source field ends somewhere visible: in one of our fields (names from fieldnames.py, values
 through the same normalisers the validator uses); when its value does not fit that field, in an
 `imported_<name>` field with a TODO comment (the validator reports it, so the build stops until
 HR decides); when no field here means it (benefits, visa notes), in a commented block for HR to
@@ -18,11 +18,14 @@ from typing import Any
 
 from ..checks import geo, normalize
 from ..checks.data import Department
-from ..checks.validate import EMAIL, SALARY_KEYS, SLUG
+from ..checks.fields.apply import EMAIL
+from ..checks.fields.pay import SALARY_KEYS
+from ..checks.fields.text import SLUG
 from ..core.model import EMPLOYMENT_TYPES, SALARY_PERIODS, Address
 from ..core.text import clean_line, slugify
 from . import locations
 from .draft import Draft
+from .fieldnames import FIELD_NAMES, ORDER, SITE_SETTINGS, field_name
 
 
 @dataclass(frozen=True)
@@ -47,87 +50,9 @@ class Entry:
     todo: bool = False
 
 
-# A source's field name (lower snake case) -> what it means here. Several names may mean one field;
-# the first one a source gives wins, a second one is kept as a marked field.
-FIELD_NAMES = {
-    **dict.fromkeys(("title", "job_title", "position", "position_title", "role"), "title"),
-    **dict.fromkeys(("date_posted", "date", "posted", "posted_date", "posted_on", "publish_date",
-                     "published_at", "published_on", "date_published", "first_published",
-                     "created", "created_at", "opens", "open_date", "opening_date", "start_posting"),
-                    "date_posted"),
-    **dict.fromkeys(("valid_through", "valid_until", "closes", "closing_date", "close_date",
-                     "closing", "deadline", "application_deadline", "apply_by", "expires",
-                     "expiry", "expiry_date", "expiration_date", "expires_at", "end_date"),
-                    "valid_through"),
-    **dict.fromkeys(("status", "state"), "status"),
-    **dict.fromkeys(("archived", "closed", "filled", "expired"), "closed_flag"),
-    **dict.fromkeys(("open", "is_open", "accepting_applications", "hiring"), "open_flag"),
-    "draft": "draft",
-    "published": "published",
-    **dict.fromkeys(("employment_type", "employment_types", "job_type", "contract",
-                     "contract_type", "type", "employment", "commitment", "schedule",
-                     "position_type", "working_hours"), "employment_type"),
-    **dict.fromkeys(("department", "departments", "team", "dept", "category", "division",
-                     "business_unit"), "department"),
-    **dict.fromkeys(("locations", "location", "city", "office", "offices", "place",
-                     "job_location", "work_location", "all_locations"), "locations"),
-    **dict.fromkeys(("workplace", "workplace_type", "remote", "is_remote", "remote_ok",
-                     "remote_type", "work_type", "work_model", "remote_policy"), "workplace"),
-    **dict.fromkeys(("remote_countries", "remote_regions", "countries"), "remote_countries"),
-    "country": "country",
-    **dict.fromkeys(("salary", "pay", "compensation", "salary_range", "pay_range", "wage",
-                     "base_salary"), "salary"),
-    **dict.fromkeys(("salary_min", "min_salary", "salary_from", "pay_min", "minimum_salary",
-                     "salary_minimum"), "salary.min"),
-    **dict.fromkeys(("salary_max", "max_salary", "salary_to", "pay_max", "maximum_salary",
-                     "salary_maximum"), "salary.max"),
-    **dict.fromkeys(("salary_currency", "currency", "pay_currency"), "salary.currency"),
-    **dict.fromkeys(("salary_period", "salary_per", "salary_unit", "salary_interval",
-                     "pay_period", "pay_interval", "per"), "salary.per"),
-    **dict.fromkeys(("apply_url", "apply", "apply_link", "apply_href", "application_url",
-                     "application_link", "link", "job_url", "source_url", "source", "original_url",
-                     "how_to_apply", "application", "apply_here", "url_apply", "apply_link_url"),
-                    "apply_url"),
-    **dict.fromkeys(("apply_email", "email", "contact_email", "apply_to", "contact",
-                     "application_email"), "apply_email"),
-    "direct_apply": "direct_apply",
-    **dict.fromkeys(("hiring_organization", "company", "company_name", "employer",
-                     "organization", "organisation"), "hiring_organization"),
-    **dict.fromkeys(("req_id", "ref", "reference", "job_id", "job_ref", "requisition",
-                     "requisition_id", "req", "id", "job_number", "job_code", "vacancy_id"), "req_id"),
-    **dict.fromkeys(("summary", "description", "excerpt", "teaser", "intro", "lede"), "summary"),
-    **dict.fromkeys(("lang", "language", "locale"), "lang"),
-    **dict.fromkeys(("tags", "keywords", "categories", "skills"), "tags"),
-    "slug": "slug",
-    **dict.fromkeys(("education", "degree", "education_level"), "education"),
-    **dict.fromkeys(("experience_months",), "experience_months"),
-    **dict.fromkeys(("experience", "experience_years", "years_experience",
-                     "years_of_experience", "experience_level_years"), "experience_years"),
-    **dict.fromkeys(("openings", "positions", "vacancies", "headcount", "number_of_positions",
-                     "number_of_openings", "vacancy_count", "open_positions"), "openings"),
-    **dict.fromkeys(("start_date", "start", "starts", "starting_date"), "start_date"),
-    **dict.fromkeys(("modified", "lastmod", "last_modified", "updated", "updated_at"), "modified"),
-}  # fmt: skip
-
-# The old site's own machinery: nothing a candidate reads. Said in the header comment, not kept.
-SITE_SETTINGS = frozenset((
-    "layout", "permalink", "sitemap", "menu", "menus", "weight", "aliases", "redirect_from",
-    "redirect_to", "url", "author", "authors", "comments", "share", "toc", "template", "save_as",
-    "headless", "build", "outputs", "cascade", "markup", "translation_key", "translationkey",
-    "image", "images", "featured_image", "thumbnail", "og_image", "seo", "robots",
-    "sort_date", "draft_preview", "lang_url", "nav", "sidebar", "hero", "banner",
-    "cover", "icon", "color", "colour", "order", "sort", "position_order", "featured", "hidden",
-    "exclude", "list", "slug_lang", "ref_lang", "translations", "permalink_lang",
-))  # fmt: skip
 # An ordering prefix some sites put on field names (a_job_type, b_benefits, aa_degrees)
 _ORDER_PREFIX = re.compile(r"^[a-z]{1,2}_(?=[a-z]{3})")
 
-# The order fields are written in, as in the sample postings; marked fields follow the one they
-# belong to.
-ORDER = ("title", "date_posted", "valid_through", "status", "department", "locations",
-         "workplace", "remote_countries", "employment_type", "salary", "education",
-         "experience_months", "openings", "start_date", "req_id", "apply_url", "apply_email",
-         "direct_apply", "hiring_organization", "summary", "lang", "tags", "slug", "modified")  # fmt: skip
 _TODO_END = "then delete this line"
 # Jekyll's own date form, which YAML does not read as a date: "2026-11-12 09:30:00 +0100"
 _JEKYLL_TIME = re.compile(
@@ -140,12 +65,6 @@ _SPOKEN_TIME = re.compile(
     r"\s*(?:[A-Z]{2,5}|[A-Z][a-z]+ Time)?",
     re.IGNORECASE,
 )
-
-
-def field_name(name: str) -> str:
-    """ "expiryDate", "Expiry Date", "expiry-date" -> "expiry_date"."""
-    snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", str(name).strip())
-    return re.sub(r"[^a-z0-9]+", "_", snake.lower()).strip("_")
 
 
 def map_draft(draft: Draft, site: Site) -> list[Entry]:

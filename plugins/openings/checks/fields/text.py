@@ -162,7 +162,8 @@ TAGS = FieldSpec(
     source_names=("categories", "skills"),
 )  # fmt: skip
 SLUG_FIELD = FieldSpec(
-    "slug", "lowercase words joined by hyphens", "Changes the web address jobs/<slug>/.",
+    "slug", "lowercase words joined by hyphens",
+    "The last part of the page's web address, instead of the file name.",
     check=check_slug,
     schema={**sp.TEXT, "pattern": SLUG.pattern,
             "description": "Changes the web address jobs/<slug>/."},

@@ -5,6 +5,7 @@ declarations, so a field added or renamed there changes all of them or fails her
 from __future__ import annotations
 
 import ast
+import dataclasses
 import datetime as dt
 import re
 
@@ -15,6 +16,7 @@ from openings.checks.fields import ALIASES, BY_NAME, DECLARATIONS, FIELDS, REQUI
 from openings.checks.fields.names import NOT_FIELDS, RESERVED
 from openings.checks.publishing import REQUIRED_TO_PUBLISH
 from openings.commands.new import render
+from openings.core.model import JobPosting
 from openings.importers.fieldnames import (
     FIELD_NAMES,
     NOT_FROM_SOURCES,
@@ -35,6 +37,14 @@ def test_the_schema_has_each_declared_field_as_declared():
         assert built["properties"][spec.name] == spec.schema
     assert built["required"] == list(REQUIRED) == ["title", "date_posted", "department"]
     assert list(built["$defs"]) == [n for spec in DECLARATIONS for n in spec.schema_defs]
+
+
+def test_the_posting_model_has_an_attribute_for_each_declared_field():
+    attributes = {f.name for f in dataclasses.fields(JobPosting)}
+    # what the posting has besides its front matter's fields: where it came from, its text, the
+    # groups of countries named in remote_countries, and what other plugins add
+    besides = {"source_path", "body_html", "remote_regions", "extra"}
+    assert attributes - besides == {spec.model_attribute for spec in DECLARATIONS}
 
 
 def test_an_alias_stands_for_one_field_and_is_no_field():

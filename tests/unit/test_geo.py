@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pycountry
 import pytest
-from openings.checks import geo
-from openings.checks.normalize import Normalized
+from openings.checks import currencies, geo
+from openings.checks.matching import Normalized
 
 # ---------------------------------------------------------------------------------------------
 # country
@@ -260,7 +260,7 @@ def test_subdivision_name_default_locale():
     [("EUR", "EUR"), ("eur", "EUR"), ("usd", "USD"), (" GBP ", "GBP"), ("CHF", "CHF")],
 )
 def test_currency_accepted(text, expected):
-    assert geo.currency(text) == Normalized(expected)
+    assert currencies.currency(text) == Normalized(expected)
 
 
 @pytest.mark.parametrize(
@@ -291,17 +291,17 @@ def test_currency_accepted(text, expected):
     ],
 )
 def test_currency_rejected(text, suggestion):
-    assert geo.currency(text) == Normalized(None, suggestion)
+    assert currencies.currency(text) == Normalized(None, suggestion)
 
 
 @pytest.mark.parametrize("value", [None, 978, ["EUR"]])
 def test_currency_not_text(value):
-    assert geo.currency(value) == Normalized(None)
+    assert currencies.currency(value) == Normalized(None)
 
 
 def test_every_iso_currency_is_accepted():
     for entry in pycountry.currencies:
-        assert geo.currency(entry.alpha_3.lower()) == Normalized(entry.alpha_3)
+        assert currencies.currency(entry.alpha_3.lower()) == Normalized(entry.alpha_3)
 
 
 def test_lookups_are_cached():

@@ -15,7 +15,6 @@ from .rulefamilies.board import (
     DUPLICATE_REQ_ID,
     DUPLICATE_SLUG,
     NOT_MARKDOWN,
-    SETTING,
     UNREADABLE,
 )
 from .rulefamilies.content import (
@@ -174,7 +173,6 @@ __all__ = [
     "RULES",
     "SALARY",
     "SALARY_RANGE",
-    "SETTING",
     "SLUG",
     "STALE_POSTING",
     "STATIC_TYPE",

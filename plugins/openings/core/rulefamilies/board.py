@@ -43,9 +43,3 @@ DATA_FILE = rule(
     "A data file (offices.yml, departments.yml, ...) has a mistake.",
     "Fix the line named; the message says what each entry needs.",
 )
-SETTING = rule(
-    "setting",
-    "error",
-    "A JOBPOSTING_* setting is unknown or has a wrong value.",
-    "Use the setting named in the message (settings.py lists them).",
-)

@@ -16,7 +16,7 @@ from openings.core import model
 # Employment type
 
 EMPLOYMENT_ACCEPTED = [
-    # from posting-schema.md "What people really type"
+    # what HR people really write
     ("Full Time", "FULL_TIME"),
     ("full-time", "FULL_TIME"),
     ("Fulltime", "FULL_TIME"),
@@ -592,7 +592,7 @@ def test_currency_symbol(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # posting-schema.md examples
+        # salaries as HR people write them
         ("$120k–$150k", {"min": 120000, "max": 150000, "currency": "USD"}),
         ("£40-50K per annum", {"min": 40000, "max": 50000, "currency": "GBP", "per": "YEAR"}),
         (

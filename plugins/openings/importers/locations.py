@@ -121,7 +121,9 @@ def read_place(text: str) -> dict:
 def _is_region_name(text: str, code: str) -> bool:
     """ "Texas" alone is a state. Only where postings name states alone: "Reading" or "Berlin"
     alone are cities, though each is also a subdivision's name."""
-    return match_key(geo.subdivision_name(code)) == match_key(text) and code[:2] in _STATES_NAMED_ALONE
+    return (
+        match_key(geo.subdivision_name(code)) == match_key(text) and code[:2] in _STATES_NAMED_ALONE
+    )
 
 
 _STATES_NAMED_ALONE = frozenset(("US", "CA", "AU", "IN", "BR", "MX"))
@@ -234,12 +236,3 @@ def office_for(text: str, offices: dict[str, Address]) -> str | None:
             if not countries or countries == {office.country}:
                 return key
     return None
-
-
-def _no_office(text: str, offices: dict[str, Address]) -> str:
-    known = ", ".join(sorted(offices)) if offices else "none yet"
-    return (
-        f'no office in content/data/offices.yml matches "{text}" (known offices: {known}): add '
-        "the office there and list its key under locations, or write the address under locations "
-        "(street, locality, postal_code, country)"
-    )

@@ -7,7 +7,7 @@ Pagefind indexes the last (Pagefind 1.x reads its input on a thread of its own i
 unbounded queue and handles messages one at a time, in order: sending ahead cannot deadlock and
 adds the records in the order sent); the answers that have arrived are read at each chunk, and
 all of them before the index files are asked for. The build may add records while it reads the
-postings (search.py). The protocol (Pagefind 1.x, as the Node and Python APIs use it): each
+postings (search_stream.py). The protocol (Pagefind 1.x, as the Node and Python APIs use it): each
 message is base64 of a JSON object `{"message_id", "payload"}`, followed by a comma, on the
 binary's stdin; answers come back the same way on its stdout.
 """
@@ -29,7 +29,7 @@ from collections.abc import Iterable
 # peak, the same index files.
 JEMALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0"
 # ... but giving every freed page back costs system time. One index of at most a part's words
-# (search.py) keeps dirty pages for a second: as fast as jemalloc's defaults, with a peak
+# (search_stream.py) keeps dirty pages for a second: as fast as jemalloc's defaults, with a peak
 # between the two.
 JEMALLOC_CONF_FAST = "dirty_decay_ms:1000,muzzy_decay_ms:0"
 
@@ -37,8 +37,8 @@ RECORD_TIMEOUT = 60.0  # seconds for one record: milliseconds normally, so only 
 WRITE_TIMEOUT_BASE = 60.0  # seconds for writing the index files ...
 WRITE_TIMEOUT_PER_RECORD = 0.05  # ... plus this per record (ten times what one takes)
 WRITE_CHUNK = 1 << 20  # bytes of records sent to Pagefind in one write (about 300 postings)
-# ... from the build's own thread while it reads (search.py), a pipe's worth: Pagefind starts
-# on the first records at once and keeps pace instead of waiting for 300 at a time.
+# ... from the build's own thread while it reads (search_stream.py), a pipe's worth: Pagefind
+# starts on the first records at once and keeps pace instead of waiting for 300 at a time.
 STREAM_CHUNK = 1 << 16
 
 

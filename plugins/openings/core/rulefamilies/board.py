@@ -1,4 +1,4 @@
-"""Rules about across files: the board as a whole, and what Pelican could not read."""
+"""Rules across files: the board as a whole, data files, and what Pelican could not read."""
 
 from __future__ import annotations
 

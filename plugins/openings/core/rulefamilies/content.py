@@ -1,4 +1,5 @@
-"""Rules about what else lives in content/: links, company pages, static files (docs/security.md)."""
+"""Rules about what else lives in content/: links, company pages, static files
+(docs/security.md)."""
 
 from __future__ import annotations
 

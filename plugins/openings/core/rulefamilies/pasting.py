@@ -1,4 +1,5 @@
-"""Rules about what pasting leaves, and mistakes that look fine (paste.py, paysanity.py, freshness.py)."""
+"""Rules about what pasting leaves, and mistakes that look fine (paste.py, paysanity.py,
+freshness.py)."""
 
 from __future__ import annotations
 

@@ -185,15 +185,6 @@ def test_a_remote_posting_open_to_an_eu_country_gets_the_directive(rules):
     assert pt.applicable(rules, [], [Place("GB")], TODAY, 100) == []
 
 
-def test_a_company_can_raise_the_eu_warning_to_an_error(rules):
-    eu = next(rule for rule in rules if rule.id == "eu")
-    colorado = next(rule for rule in rules if rule.id == "us-co")
-    assert pt.severity(eu) == "warning"
-    assert pt.severity(eu, {"eu": "error"}) == "error"
-    assert pt.severity(colorado, {"*": "warning"}) == "warning"
-    assert pt.severity(colorado, {"us-co": "nonsense"}) == "error"
-
-
 def test_message_names_the_place_the_law_the_date_and_the_fix(rules):
     colorado = next(rule for rule in rules if rule.id == "us-co")
     text = pt.message(colorado)

@@ -10,7 +10,7 @@ from Pelican.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 REMOTE_ROLES = (
@@ -144,13 +144,6 @@ def places_of(posting) -> tuple[list[Place], list[Place]]:
         for a in getattr(posting, "remote_areas", ())
     ]
     return places, remote
-
-
-def severity(rule: Jurisdiction, overrides: Mapping[str, str] | None = None) -> str:
-    """The rule's severity, unless a setting overrides it by id (or `"*"` for every rule)."""
-    overrides = overrides or {}
-    chosen = overrides.get(rule.id, overrides.get("*", rule.severity))
-    return chosen if chosen in SEVERITIES else rule.severity
 
 
 def message(rule: Jurisdiction) -> str:

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..checks import geo, normalize
+from ..checks import currencies, normalize, salarytext
 from ..checks.fields.pay import SALARY_KEYS
 from ..core.model import SALARY_PERIODS
 from .fieldnames import field_name
@@ -34,7 +34,7 @@ def salary(m: Mapper) -> None:
         elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             salary["value"] = value
         else:
-            parsed = normalize.parse_salary_text(text_of(value) or "")
+            parsed = salarytext.parse_salary_text(text_of(value) or "")
             if parsed:
                 salary.update(parsed)
             else:
@@ -61,7 +61,7 @@ def write_salary(m: Mapper, salary: dict, source: str) -> None:
                 out[name] = number
     if "currency" in salary:
         text = text_of(salary["currency"]) or ""
-        normal = geo.currency(text)
+        normal = currencies.currency(text)
         code = normal.value or (
             normal.suggestion
             if normal.suggestion and re.fullmatch(r"[A-Z]{3}", normal.suggestion)

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..checks import normalize
+from ..checks import figures, normalize
 
 
 def inline(value: Any) -> str:
@@ -83,7 +83,7 @@ def number_of(value: Any) -> int | float | None:
     if isinstance(value, int | float | Decimal):
         return plain(Decimal(str(value)))
     text = text_of(value) or ""
-    number, suggestion = normalize.parse_number(text)
+    number, suggestion = figures.parse_number(text)
     if number is None and suggestion and re.fullmatch(r"\d+(?:\.\d+)?", suggestion):
         number = Decimal(suggestion)  # "60k" -> 60000, "60.000 €" -> 60000
     return plain(number) if number is not None and number > 0 else None

@@ -8,7 +8,7 @@ import re
 
 from ...core import rules, zones
 from ...core.text import clean_line
-from .. import normalize
+from ..dates import parse_date, parse_datetime
 from . import schemaparts as sp
 from .checker import Checker, quote
 from .spec import FieldSpec
@@ -35,7 +35,7 @@ def read_date(c: Checker, name: str, required: bool = False) -> dt.date | None:
         c.found.error(value.line, name, "should be one date like 2026-11-28", rules.WRONG_TYPE)
         return None
     text = clean_line(str(value.text))
-    parsed, candidates = normalize.parse_date(text)
+    parsed, candidates = parse_date(text)
     if parsed is not None:
         return parsed
     try:  # a date with a time that YAML did not read as one ("2026-11-02 09:30")
@@ -83,7 +83,7 @@ def check_valid_through(c: Checker) -> dt.datetime | None:
         moment = dt.datetime.combine(raw, dt.time(23, 59, 59), c.ctx.timezone)
     else:
         text = clean_line(str(value.text))
-        moment, candidates = normalize.parse_datetime(text, c.ctx.timezone)
+        moment, candidates = parse_datetime(text, c.ctx.timezone)
         if moment is None:
             days = [c.date() for c in candidates]
             c.found.error(value.line, name, date_message(text, days), rules.DATE)

@@ -9,7 +9,7 @@ from ...core import rules
 from ...core.model import SALARY_PERIODS, Salary
 from ...core.text import clean_line, truncate
 from ...reading.frontmatter import Document, Field
-from .. import geo, normalize
+from .. import currencies, figures, normalize, salarytext
 from . import schemaparts as sp
 from .checker import Checker, did_you_mean, quote
 from .spec import FieldSpec
@@ -117,7 +117,7 @@ def check_salary(c: Checker) -> Salary | None:
 
 def _salary_text(c: Checker, text: str, line: int) -> None:
     """A salary written as text: refused, with the fields it would be when that is clear."""
-    parsed = normalize.parse_salary_text(text)
+    parsed = salarytext.parse_salary_text(text)
     if parsed:
         guessed_period = "per" not in parsed
         parsed.setdefault("per", "YEAR")
@@ -154,7 +154,7 @@ def _amount(c: Checker, part: Field, name: str) -> Decimal | None:
             rules.SALARY_RANGE,
         )
         return None
-    number, hint = normalize.parse_number(written)
+    number, hint = figures.parse_number(written)
     if number is None:
         extra = f"; write {hint}" if hint else ""
         c.found.error(part.line, name, f"{quote(part.text)} is not a number{extra}", rules.SALARY)
@@ -181,7 +181,7 @@ def _amount(c: Checker, part: Field, name: str) -> Decimal | None:
 
 def _salary_currency(c: Checker, part: Field | None, line: int) -> str | None:
     return _salary_part(
-        c, part, line, "salary.currency", geo.currency, rules.CURRENCY,
+        c, part, line, "salary.currency", currencies.currency, rules.CURRENCY,
         missing="is required: write the ISO 4217 code, e.g. EUR, USD, GBP",
         wrong="is not an ISO 4217 currency code",
     )  # fmt: skip

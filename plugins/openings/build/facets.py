@@ -19,7 +19,7 @@ from pelican import signals
 
 from ..checks import geo, regions
 from ..core.text import slugify
-from ..render import display, strings
+from ..render import display
 
 CONTEXT_KEY = "openings"
 KINDS = ("department", "location", "workplace", "employment")
@@ -104,8 +104,8 @@ def build_board(generators) -> None:
     articles.sort(key=lambda a: (-a.jobposting.date_posted.toordinal(), a.jobposting.title))
     urls = values.get("JOBPOSTING_FACET_URLS") or {}
 
-    def say(key, **kw):
-        return strings.text(key, lang, overrides, **kw)
+    def _(message, **values):
+        return display.gettext(message, lang, overrides, **values)
 
     def make(kind, slug, label, title, **extra) -> Facet:
         pattern = urls.get(kind, f"{kind}/{{slug}}/")
@@ -135,7 +135,7 @@ def build_board(generators) -> None:
                 facets["location"].setdefault(
                     place.key,
                     make("location", place.key, place.label,
-                         say("jobs_in", place=place.label), group="office"),
+                         _("Jobs in %(place)s", place=place.label), group="office"),
                 )  # fmt: skip
         covered = regions.covering(job.remote_regions)
         placed = {place.country for place in job.locations}
@@ -149,27 +149,28 @@ def build_board(generators) -> None:
             slugs["location"].append(slug)
             country_slugs[code] = slug
             facets["location"].setdefault(
-                slug, make("location", slug, name, say("jobs_in", place=name), group="country")
+                slug,
+                make("location", slug, name, _("Jobs in %(place)s", place=name), group="country"),
             )
         for code in job.remote_regions:
             region = regions.regions()[code]
-            label = say("remote_in", areas=region.name(lang))
+            label = _("Remote (%(areas)s)", areas=region.name(lang))
             slug = f"remote-{slugify(code)}"
             slugs["location"].append(slug)
             facets["location"].setdefault(
                 slug, make("location", slug, label, label, group="region")
             )
-        kind_label = display.workplace_kind(job.workplace, lang)
-        title = say("remote_jobs") if job.is_remote else say("kind_jobs", kind=kind_label)
+        kind_label = display.workplace_kind(job.workplace, lang, overrides)
+        title = _("Remote jobs") if job.is_remote else _("%(kind)s jobs", kind=kind_label)
         facets["workplace"].setdefault(
             job.workplace, make("workplace", job.workplace, kind_label, title)
         )
         slugs["workplace"].append(job.workplace)
         for code in job.employment_types:
             slug = code.lower().replace("_", "-")
-            label = display.employment_type(code, lang)
+            label = display.employment_type(code, lang, overrides)
             facets["employment"].setdefault(
-                slug, make("employment", slug, label, say("kind_jobs", kind=label))
+                slug, make("employment", slug, label, _("%(kind)s jobs", kind=label))
             )
             slugs["employment"].append(slug)
         for kind, values_ in slugs.items():

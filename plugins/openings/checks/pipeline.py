@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from ..core import lifecycle, rules
+from ..core import catalogs, lifecycle, rules
 from ..core.lifecycle import State
 from ..core.model import JobPosting, Organization
 from ..core.problems import Problem, Severity
@@ -66,6 +66,7 @@ def prepare(settings: dict) -> Checks:
         offices=site.offices,
         departments=site.departments,
         default_lang=settings.get("DEFAULT_LANG", "en"),
+        languages=catalogs.languages(settings.get("JOBPOSTING_UI_STRINGS")),
     )
     problems = list(site.problems)
     pay_path = os.path.join(

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from ..core import rules, zones
+from ..core import catalogs, rules, zones
 from ..core.model import (
     EMPLOYMENT_TYPES,
     SALARY_PERIODS,
@@ -74,6 +74,8 @@ class Context:
     offices: dict[str, Address] = field(default_factory=dict)
     departments: tuple[Department, ...] = ()
     default_lang: str = "en"
+    # the languages the interface has words in (core/catalogs.py); None: the shipped catalogs
+    languages: tuple[str, ...] | None = None
 
 
 def validate(doc: Document, path: str, slug: str, body_html: str, ctx: Context):
@@ -1125,6 +1127,18 @@ class _Checker:
                 "lang",
                 f"{_quote(lang)} is not a language code; write e.g. en, de, fr, pt-BR",
                 rules.LANG,
+            )
+            return lang
+        known = catalogs.shipped() if self.ctx.languages is None else self.ctx.languages
+        if catalogs.code(lang, known) is None:
+            name = catalogs.language_name(lang)
+            self.found.error(
+                self.line("lang"),
+                "lang",
+                f"the site has no words in {name} for the buttons and headings around the"
+                f" posting; it has them in {catalogs.names(known)}. Ask the site's maintainers"
+                f" to add {name} (docs/translations.md), or write the posting in one of these",
+                rules.LANG_WORDS,
             )
         return lang
 

@@ -53,7 +53,8 @@ DEFAULTS: dict[str, object] = {
         "remote": "remote/",
         "employment": "employment/{slug}/",
     },
-    # The theme's words per language, overriding openings/render/strings.py: {"de": {"apply": "..."}}.
+    # The site's own words, by language and English message, over the catalogs or as a language
+    # of its own (docs/translations.md): {"de": {"Apply now": "Jetzt bewerben"}}.
     "JOBPOSTING_UI_STRINGS": {},
     # The previous build's jobs.json (a path, or the live site's URL, e.g.
     # "https://example.github.io/careers/jobs.json") for changes.json; None: no comparison.

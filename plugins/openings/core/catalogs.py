@@ -42,13 +42,13 @@ def messages() -> dict[str, str | None]:
     for a message without a count)."""
     with (LOCALE_DIR / SOURCE / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as file:
         catalog = read_mo(file)
-    return {
-        (m.id[0] if isinstance(m.id, tuple) else m.id): (
-            m.id[1] if isinstance(m.id, tuple) else None
-        )
-        for m in catalog
-        if m.id
-    }
+    found = {}
+    for message in catalog:
+        if isinstance(message.id, (list, tuple)):  # read_mo gives a message with a count as a list
+            found[message.id[0]] = message.id[1]
+        elif message.id:
+            found[message.id] = None
+    return found
 
 
 def code(lang: str | None, known) -> str | None:

@@ -1,0 +1,131 @@
+"""The interface's words in real builds: the site's language, a posting's own, plural forms, a
+site's own wording, and a language without words refused with a message that says what to do."""
+
+from __future__ import annotations
+
+import pytest
+from openings.core import catalogs
+from openings.core.problems import BuildFailed
+from sitebuild import VALID_POSTING, Site
+
+DEPARTMENTS = ("Engineering", "Data", "Customer Success", "People & Operations")
+
+
+@pytest.fixture
+def site(tmp_path) -> Site:
+    return Site(tmp_path)
+
+
+def posting(n: int, department: str = "Engineering", lang: str | None = None) -> str:
+    text = VALID_POSTING.replace("Backend Developer", f"Backend Developer {n}")
+    text = text.replace("department: Engineering", f"department: {department}")
+    text = text.replace("req_id: ENG-1", f"req_id: ENG-{n}")
+    return text.replace("---\nWe build", f"lang: {lang}\n---\nWe build") if lang else text
+
+
+def words(page, selector: str) -> list[str]:
+    return [tag.get_text(" ", strip=True) for tag in page.select(selector)]
+
+
+def test_a_french_site_has_french_words(site):
+    site.posting("backend.md", posting(1))
+    site.build(DEFAULT_LANG="fr")
+    index = site.page("index.html")
+    assert index.html["lang"] == "fr"
+    assert index.h1.get_text() == "Postes ouverts"
+    assert words(index, "p.count") == ["1 poste ouvert"]
+    assert "Temps plein" in words(index, ".card .tags span")
+    assert "Open jobs" not in index.get_text()
+    job = site.page("jobs/backend/index.html")
+    assert words(job, ".apply a.button")[0] == "Postuler"
+    assert {"Salaire", "Service", "Entreprise", "Mode de travail"} <= set(words(job, "dt"))
+    assert "par an" in words(job, "dd.pay")[0]
+
+
+def test_a_german_posting_on_an_english_site_has_german_words_around_it(site):
+    site.posting("backend.md", posting(1))
+    site.posting("werkstudent.md", posting(2, lang="de"))
+    site.build()
+    job = site.page("jobs/werkstudent/de/index.html")
+    assert job.html["lang"] == "de"
+    assert words(job, ".apply a.button")[0] == "Jetzt bewerben"
+    assert "Gehalt" in words(job, "dt")
+    # the site's own header stays in the site's language
+    assert job.select_one(".site-header")["lang"] == "en"
+    assert "Open jobs" in words(job, ".site-header nav a")
+    assert site.page("index.html").h1.get_text() == "Open jobs"
+
+
+def test_polish_counts_take_polish_plural_forms(site):
+    sizes = dict(zip(DEPARTMENTS, (14, 5, 2, 1), strict=True))
+    n = 0
+    for department, size in sizes.items():
+        for _ in range(size):
+            n += 1
+            site.posting(f"job-{n}.md", posting(n, department))
+    site.build(DEFAULT_LANG="pl")
+    index = site.page("index.html")
+    assert words(index, "p.count") == ["22 otwarte oferty"]
+    headings = {h.a.get_text(): h.select_one(".n").get_text() for h in index.select(".group h2")}
+    assert headings == {
+        "Engineering": "14 ofert",
+        "Data": "5 ofert",
+        "Customer Success": "2 oferty",
+        "People & Operations": "1 oferta",
+    }
+    data = site.page("departments/data/index.html")
+    assert words(data, "p.count strong") == ["5 otwartych ofert"]
+    support = site.page("departments/customer-success/index.html")
+    assert words(support, "p.count strong") == ["2 otwarte oferty"]
+
+
+def failed(site, capsys, **settings) -> list[str]:
+    with pytest.raises(BuildFailed):
+        site.build(**settings)
+    return capsys.readouterr().err.splitlines()
+
+
+def test_a_site_language_without_words_stops_the_build_with_what_to_do(site, capsys):
+    site.posting("backend.md", posting(1))
+    err = failed(site, capsys, DEFAULT_LANG="it")
+    (line,) = [line for line in err if "DEFAULT_LANG" in line]
+    assert line.startswith("pelicanconf: DEFAULT_LANG = 'it': the interface (buttons, headings,")
+    assert "no words in Italian (it)" in line
+    assert "Polish (pl), Portuguese (pt)" in line
+    assert "JOBPOSTING_UI_STRINGS['it']" in line and "docs/translations.md" in line
+    assert not (site.output / "index.html").exists()
+
+
+def test_a_posting_in_a_language_without_words_is_an_error_on_its_line(site, capsys):
+    path = site.posting("backend.md", posting(1, lang="it"))
+    err = failed(site, capsys)
+    (line,) = [line for line in err if line.startswith(str(path))]
+    assert line.startswith(f"{path}:11: lang: the site has no words in Italian (it) for the")
+    assert "it has them in German (de), English (en)" in line
+    assert "docs/translations.md" in line
+
+
+def test_a_site_overrides_words_and_adds_a_language(site):
+    site.posting("backend.md", posting(1))
+    site.posting("werkstudent.md", posting(2, lang="it"))
+    italian = {
+        message: f"IT {message}" if plural is None else [f"IT {message}", f"IT {plural}"]
+        for message, plural in catalogs.messages().items()
+    }
+    italian["Apply now"] = "Candidati ora"
+    site.build(
+        JOBPOSTING_UI_STRINGS={
+            "en": {
+                "Apply now": "Send us your CV",
+                "%(num)s open job": ["One role", "%(num)s roles"],
+            },
+            "it": italian,
+        }
+    )
+    index = site.page("index.html")
+    assert words(index, "p.count") == ["2 roles"]
+    assert words(site.page("jobs/backend/index.html"), ".apply a.button")[0] == "Send us your CV"
+    job = site.page("jobs/werkstudent/it/index.html")
+    assert words(job, ".apply a.button")[0] == "Candidati ora"
+    assert "IT Salary" in words(job, "dt")
+    assert "IT per year" in words(job, "dd.pay")[0]

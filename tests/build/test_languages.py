@@ -73,6 +73,12 @@ def test_polish_counts_take_polish_plural_forms(site):
         "Customer Success": "2 oferty",
         "People & Operations": "1 oferta",
     }
+    # the in-page filter's count: a form per CLDR category, picked by Intl.PluralRules (site.js)
+    form = index.select_one("form#filters")
+    assert (form["data-one"], form["data-few"], form["data-many"]) == (
+        "{n} oferta pasuje", "{n} oferty pasują", "{n} ofert pasuje"
+    )  # fmt: skip
+    assert not form.has_attr("data-other")
     data = site.page("departments/data/index.html")
     assert words(data, "p.count strong") == ["5 otwartych ofert"]
     support = site.page("departments/customer-success/index.html")

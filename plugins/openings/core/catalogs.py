@@ -133,6 +133,15 @@ def _make(lang: str | None, overrides: dict) -> Words:
     return Words(base, catalog, own)
 
 
+@functools.lru_cache(maxsize=64)
+def locale_of(lang: str | None) -> Locale:
+    """Babel's locale of a language tag; English for one Babel does not know."""
+    try:
+        return Locale.parse((lang or SOURCE).replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return Locale.parse(SOURCE)
+
+
 def language_name(lang: str) -> str:
     """ "Italian (it)": the language's English name, for messages."""
     try:

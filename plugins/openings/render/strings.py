@@ -10,6 +10,8 @@ installed once for the whole environment. `lang=...` names another language:
 
 from __future__ import annotations
 
+import functools
+
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -68,5 +70,20 @@ def ngettext(context, singular: str, plural: str, n: int, lang: str | None = Non
     return _filled(context, words_of(context, lang).ngettext(singular, plural, n), values)
 
 
+CATEGORIES = ("zero", "one", "two", "few", "many", "other")  # CLDR's order
+
+
+@functools.lru_cache(maxsize=64)
+def plural_samples(lang: str | None) -> tuple[tuple[str, int], ...]:
+    """The language's CLDR plural categories, each with a whole number it covers:
+    (("one", 1), ("few", 2), ("many", 5)) for Polish. The in-page filter says "{n} jobs match"
+    in the form the browser's Intl.PluralRules picks (site.js)."""
+    rule = catalogs.locale_of(lang).plural_form
+    found: dict[str, int] = {}
+    for n in range(200):
+        found.setdefault(rule(n), n)
+    return tuple((category, found[category]) for category in CATEGORIES if category in found)
+
+
 # Jinja's i18n extension compiles {% trans %} into calls of these names (newstyle_gettext).
-GLOBALS = {"_": gettext, "gettext": gettext, "ngettext": ngettext}
+GLOBALS = {"_": gettext, "gettext": gettext, "ngettext": ngettext, "plural_samples": plural_samples}

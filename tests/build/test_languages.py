@@ -135,3 +135,41 @@ def test_a_site_overrides_words_and_adds_a_language(site):
     assert words(job, ".apply a.button")[0] == "Candidati ora"
     assert "IT Salary" in words(job, "dt")
     assert "IT per year" in words(job, "dd.pay")[0]
+
+
+def test_a_posting_in_two_languages_is_one_posting_at_the_addresses_the_guide_states(site):
+    site.posting("backend.md", posting(1).replace("---\nWe build", "slug: backend\n---\nWe build"))
+    german = posting(1, lang="de").replace("Backend Developer 1", "Backend-Entwickler")
+    site.posting("backend.de.md", german.replace("---\nWe build", "slug: backend\n---\nWir bauen"))
+    site.posting("werkstudent.md", posting(2, lang="de"))
+    site.build()
+    english, deutsch = site.page("jobs/backend/index.html"), site.page("jobs/backend/de/index.html")
+    absolute = "https://careers.example/jobs/backend/"
+    expected = {"en": absolute, "de": absolute + "de/", "x-default": absolute}
+    for page in (english, deutsch):
+        links = page.select('head link[rel="alternate"][hreflang]')
+        assert {link["hreflang"]: link["href"] for link in links} == expected
+        assert page.select_one('script[type="application/ld+json"]') is not None
+    assert words(deutsch, ".apply a.button")[0] == "Jetzt bewerben"
+    # one posting on the list, in the site's language; a posting in German only at /de/ too
+    assert words(site.page("index.html"), ".card .title") == [
+        "Backend Developer 1",
+        "Backend Developer 2",
+    ]
+    assert (site.output / "jobs" / "werkstudent" / "de" / "index.html").exists()
+    sitemap = (site.output / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count('hreflang="x-default"') == 2 and sitemap.count(absolute + "de/") == 3
+
+
+def test_translations_with_different_req_ids_are_an_error(site, capsys):
+    first = site.posting(
+        "backend.md", posting(1).replace("---\nWe build", "slug: backend\n---\nWe")
+    )
+    german = posting(7, lang="de").replace("---\nWe build", "slug: backend\n---\nWir bauen")
+    second = site.posting("backend.de.md", german)
+    err = failed(site, capsys)
+    assert (
+        f"{first}:10: req_id: ENG-1 here, but {second} (ENG-7) translates this posting"
+        in "\n".join(err)
+    )
+    assert any(line.startswith(f"{second}:10: req_id: ENG-7 here") for line in err)

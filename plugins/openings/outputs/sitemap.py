@@ -45,7 +45,7 @@ def entries(site: Snapshot, context: dict, settings: dict) -> list[Entry]:
         found += sorted(facets, key=lambda e: e.loc)
     found += sorted(_board_facets(site, context), key=lambda e: e.loc)
     found += sorted(_pages(site, context), key=lambda e: e.loc)
-    found += sorted(_postings(site), key=lambda e: e.loc)
+    found += sorted(_postings(site, context.get("DEFAULT_LANG")), key=lambda e: e.loc)
     return found
 
 
@@ -102,14 +102,16 @@ def _keys_of_facet(facet) -> list[tuple]:
     return []
 
 
-def _postings(site: Snapshot) -> list[Entry]:
+def _postings(site: Snapshot, default_lang: str | None = None) -> list[Entry]:
+    """Each open posting; a translated one with its versions (render/alternates.py)."""
     listed = [*site.postings, *site.translations]
     by_article = {id(item.article): item for item in listed}
     found = []
     for item in listed:
         versions = [item.article, *getattr(item.article, "translations", ())]
-        urls = [(a.lang, by_article[id(a)].url) for a in versions if id(a) in by_article]
-        alternates = tuple(sorted(urls)) if len(urls) > 1 else ()
+        urls = sorted((a.lang, by_article[id(a)].url) for a in versions if id(a) in by_article)
+        default = [url for lang, url in urls if lang == default_lang]
+        alternates = tuple(urls + [("x-default", u) for u in default]) if len(urls) > 1 else ()
         found.append(Entry(item.url, item.lastmod, alternates))
     return found
 

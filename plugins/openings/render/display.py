@@ -20,7 +20,7 @@ from jinja2 import pass_context
 from ..checks import addresses, geo, regions, summaries
 from ..core import catalogs
 from ..core.model import Address, JobPosting, Salary
-from . import strings
+from . import alternates, strings
 
 # English labels, for code that wants them without a language (reports, feeds).
 EMPLOYMENT_LABELS = strings.EMPLOYMENT
@@ -278,4 +278,6 @@ FILTERS = {
     "remote_countries": remote_countries,
     "number_text": number,
     "render_once": render_once,
+    "language_versions": alternates.versions,
+    "other_languages": alternates.others,
 }

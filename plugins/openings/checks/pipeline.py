@@ -196,16 +196,19 @@ def _translations_share_req_id(translations: list[Outcome]) -> None:
     for outcome in translations:
         by_slug.setdefault(outcome.posting.slug, []).append(outcome)
     for slug, group in by_slug.items():
-        if len({o.posting.req_id for o in group}) < 2:
+        # a translation may leave req_id out (openings import does); two different ones are two
+        if len({o.posting.req_id for o in group if o.posting.req_id}) < 2:
             continue
-        for outcome in group:
+        for outcome in (o for o in group if o.posting.req_id):
             others = ", ".join(
-                f"{o.path} ({o.posting.req_id or 'none'})" for o in group if o is not outcome
+                f"{o.path} ({o.posting.req_id})"
+                for o in group
+                if o.posting.req_id and o.posting.req_id != outcome.posting.req_id
             )
             outcome.problems.append(
                 Problem(
                     outcome.path, outcome.lines.get("req_id"), "req_id",
-                    f"{outcome.posting.req_id or 'none'} here, but {others} translates this"
+                    f"{outcome.posting.req_id} here, but {others} translates this"
                     f" posting (slug {slug}); the translations of a posting share one req_id",
                     Severity.ERROR, rules.TRANSLATION_REQ_ID,
                 )

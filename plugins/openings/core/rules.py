@@ -350,7 +350,7 @@ TRANSLATION_REQ_ID = rule(
     "error",
     "The translations of one posting (files with the same slug) have different req_ids.",
     "A posting translated into several languages is one posting: give each translation the"
-    " posting's req_id.",
+    " posting's req_id (or none).",
     "req_id: ENG-101",
 )
 DUPLICATE_POSTING = rule(

@@ -173,3 +173,59 @@ def test_translations_with_different_req_ids_are_an_error(site, capsys):
         in "\n".join(err)
     )
     assert any(line.startswith(f"{second}:10: req_id: ENG-7 here") for line in err)
+
+
+def test_a_site_in_several_languages_has_each_list_in_each_language(site):
+    site.posting("backend.md", posting(1).replace("---\nWe build", "slug: backend\n---\nWe build"))
+    german = posting(1, lang="de").replace("Backend Developer 1", "Backend-Entwickler")
+    site.posting("backend.de.md", german.replace("---\nWe build", "slug: backend\n---\nWir bauen"))
+    (site.content / "pages" / "about.md").write_text(
+        "---\ntitle: About us\n---\nWho we are.\n", encoding="utf-8"
+    )
+    (site.content / "pages" / "about.de.md").write_text(
+        "---\ntitle: Über uns\nslug: about\nlang: de\n---\nWer wir sind.\n", encoding="utf-8"
+    )
+    site.build(JOBPOSTING_LANGUAGES=["en", "de"])
+    english, deutsch = site.page("index.html"), site.page("de/index.html")
+    assert (english.html["lang"], english.h1.get_text()) == ("en", "Open jobs")
+    assert (deutsch.html["lang"], deutsch.h1.get_text()) == ("de", "Offene Stellen")
+    # each list shows the posting in its own language, where it has one
+    assert words(deutsch, ".card .title") == ["Backend-Entwickler"]
+    assert words(deutsch, ".card .tags span") == ["Vor Ort", "Vollzeit"]
+    facet = site.page("de/locations/berlin/index.html")
+    assert facet.h1.get_text() == "Stellen in Berlin"
+    assert site.page("de/departments/engineering/index.html").html["lang"] == "de"
+    # the switcher: a labelled nav, each language in its own name, no script needed
+    for page, current in ((english, "en"), (deutsch, "de"), (facet, "de")):
+        switcher = page.select_one("header nav.languages")
+        assert switcher["aria-label"] == {"en": "Language", "de": "Sprache"}[current]
+        links = {
+            a["hreflang"]: (a["lang"], a.get_text(), a.get("aria-current"))
+            for a in switcher.select("a")
+        }
+        assert links == {
+            "en": ("en", "English", "true" if current == "en" else None),
+            "de": ("de", "Deutsch", "true" if current == "de" else None),
+        }
+    head = {link["hreflang"]: link["href"] for link in facet.select("head link[hreflang]")}
+    assert head == {
+        "en": "https://careers.example/locations/berlin/",
+        "de": "https://careers.example/de/locations/berlin/",
+        "x-default": "https://careers.example/locations/berlin/",
+    }
+    # the header's words and menu are the list's language; company pages link their translation
+    assert words(deutsch, ".site-header nav a")[:2] == ["Offene Stellen", "Über uns"]
+    about = site.page("about/index.html").select_one("header nav.languages a[hreflang=de]")
+    assert about["href"].endswith("about/de/")
+    job = site.page("jobs/backend/de/index.html").select_one("header nav.languages a[hreflang=en]")
+    assert job["href"].endswith("jobs/backend/")
+
+
+def test_a_listed_language_without_words_is_an_error(site, capsys):
+    site.posting("backend.md", posting(1))
+    err = failed(site, capsys, JOBPOSTING_LANGUAGES=["en", "it", "../x"])
+    listed = [line for line in err if "JOBPOSTING_LANGUAGES" in line]
+    code = "pelicanconf: JOBPOSTING_LANGUAGES: '../x' is not a language code; write e.g. de, pt-BR"
+    assert listed[1] == code
+    assert listed[0].startswith("pelicanconf: JOBPOSTING_LANGUAGES lists 'it': the interface")
+    assert "no words in Italian (it)" in listed[0]

@@ -8,6 +8,7 @@ brings in Pelican's generators, Babel and every output.
 from __future__ import annotations
 
 import difflib
+import re
 
 from ..core import catalogs, report
 from ..core.problems import BuildFailed
@@ -71,6 +72,9 @@ def limit_problems(values: dict) -> list[str]:
     return found
 
 
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
+
+
 def language_problems(values: dict) -> list[str]:
     """The site's language has the interface's words (a catalog, or JOBPOSTING_UI_STRINGS);
     the site's own words name messages that exist, and a language they add has them all."""
@@ -89,6 +93,22 @@ def language_problems(values: dict) -> list[str]:
     lang = values.get("DEFAULT_LANG") or catalogs.SOURCE
     if catalogs.code(lang, known) is None:
         found.append(f"DEFAULT_LANG = {lang!r}: {no_words(lang, known)}")
+    listed = values.get("JOBPOSTING_LANGUAGES") or []
+    if not isinstance(listed, (list, tuple)) or not all(isinstance(c, str) for c in listed):
+        found.append('JOBPOSTING_LANGUAGES must be a list of language codes, e.g. ["en", "de"]')
+        return found
+    for other in listed:
+        if not LANGUAGE_CODE.match(other):  # it names a folder: /de/, /pt-BR/
+            found.append(
+                f"JOBPOSTING_LANGUAGES: {other!r} is not a language code; write e.g. de, pt-BR"
+            )
+        elif catalogs.code(other, known) is None:
+            found.append(f"JOBPOSTING_LANGUAGES lists {other!r}: {no_words(other, known)}")
+    if listed and listed[0] != lang:
+        found.append(
+            f"JOBPOSTING_LANGUAGES must start with the site's own language, DEFAULT_LANG"
+            f" ({lang!r}): {[lang, *(c for c in listed if c != lang)]!r}"
+        )
     return found
 
 

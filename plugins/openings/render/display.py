@@ -280,4 +280,5 @@ FILTERS = {
     "render_once": render_once,
     "language_versions": alternates.versions,
     "other_languages": alternates.others,
+    "in_language": alternates.in_language,
 }

@@ -87,3 +87,5 @@ def plural_samples(lang: str | None) -> tuple[tuple[str, int], ...]:
 
 # Jinja's i18n extension compiles {% trans %} into calls of these names (newstyle_gettext).
 GLOBALS = {"_": gettext, "gettext": gettext, "ngettext": ngettext, "plural_samples": plural_samples}
+# a list page's address under the site's root: "de/" on a site in several languages
+GLOBALS["home"] = ""

@@ -4,6 +4,7 @@ site's own wording, and a language without words refused with a message that say
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from openings.core import catalogs
 from openings.core.problems import BuildFailed
 from sitebuild import VALID_POSTING, Site
@@ -229,3 +230,23 @@ def test_a_listed_language_without_words_is_an_error(site, capsys):
     assert listed[1] == code
     assert listed[0].startswith("pelicanconf: JOBPOSTING_LANGUAGES lists 'it': the interface")
     assert "no words in Italian (it)" in listed[0]
+
+
+def test_the_sitemap_lists_each_list_page_in_each_language(site):
+    site.posting("backend.md", posting(1))
+    site.build(JOBPOSTING_LANGUAGES=["en", "pl"])
+    sitemap = BeautifulSoup((site.output / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    urls = {url.loc.get_text(): url for url in sitemap.find_all("url")}
+    for path in ("", "locations/berlin/", "departments/engineering/", "workplace/onsite/"):
+        english, polish = (
+            urls[f"https://careers.example/{path}"],
+            urls[f"https://careers.example/pl/{path}"],
+        )
+        for entry in (english, polish):
+            links = {link["hreflang"]: link["href"] for link in entry.find_all("link")}
+            assert links == {
+                "en": f"https://careers.example/{path}",
+                "pl": f"https://careers.example/pl/{path}",
+                "x-default": f"https://careers.example/{path}",
+            }
+        assert (site.output / "pl" / path / "index.html").exists()

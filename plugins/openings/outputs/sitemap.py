@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..checks import geo
 from ..core.model import JobPosting
 from ..core.text import slugify
+from ..render import alternates
 from .outputs import OutputGenerator, Snapshot
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -44,8 +45,24 @@ def entries(site: Snapshot, context: dict, settings: dict) -> list[Entry]:
         ]
         found += sorted(facets, key=lambda e: e.loc)
     found += sorted(_board_facets(site, context), key=lambda e: e.loc)
+    languages = alternates.site_languages(settings)
+    if len(languages) > 1 and context.get("openings_languages"):
+        found = _in_languages(found, languages, site.siteurl)
     found += sorted(_pages(site, context), key=lambda e: e.loc)
     found += sorted(_postings(site, context.get("DEFAULT_LANG")), key=lambda e: e.loc)
+    return found
+
+
+def _in_languages(lists: list[Entry], languages: list[str], siteurl: str) -> list[Entry]:
+    """A site in several languages (facets.py): each list page again under /<lang>/, the
+    versions linked by hreflang, x-default the site's own language."""
+    found = []
+    for entry in lists:
+        path = entry.loc[len(siteurl) + 1 :]
+        urls = [(lang, f"{siteurl}/{lang}/{path}") for lang in languages[1:]]
+        urls.insert(0, (languages[0], entry.loc))
+        linked = (*urls, ("x-default", entry.loc))
+        found += [Entry(url, entry.lastmod, linked) for _, url in urls]
     return found
 
 

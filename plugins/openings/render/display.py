@@ -22,11 +22,6 @@ from ..core import catalogs
 from ..core.model import Address, JobPosting, Salary
 from . import alternates, strings
 
-# English labels, for code that wants them without a language (reports, feeds).
-EMPLOYMENT_LABELS = strings.EMPLOYMENT
-WORKPLACE_LABELS = strings.WORKPLACE
-PERIOD_LABELS = strings.PERIOD
-
 
 # Babel parses a locale and a number pattern on every call; a board repeats the same few
 # languages and salaries thousands of times, and the results never change within a process.

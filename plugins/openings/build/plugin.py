@@ -34,7 +34,7 @@ from ..outputs import (
     sitemap,
 )
 from ..reading.postingfile import report_path
-from ..render import display, jsonld
+from ..render import alternates, display, jsonld, strings
 from ..speed import collector, parallel, readahead, templatecache
 from . import facets
 from .buildstate import CONTEXT_KEY, BuildState, build_state, state_in
@@ -67,6 +67,11 @@ def add_filters(generator) -> None:
     # is marked |safe in the theme.
     generator.env.autoescape = True
     generator.env.filters.update(display.FILTERS)
+    # The interface's words, in each page's own language ({% trans %}, _(), ngettext()).
+    generator.env.add_extension("jinja2.ext.i18n")
+    generator.env.newstyle_gettext = True
+    generator.env.globals.update(strings.GLOBALS)
+    generator.env.globals["language_links"] = alternates.language_links
     # Pelican makes SITEURL relative on each page when RELATIVE_URLS is on; canonical links,
     # Open Graph tags and JSON-LD need the absolute address.
     generator.env.globals["SITE_ABSOLUTE_URL"] = generator.settings["SITEURL"].rstrip("/")

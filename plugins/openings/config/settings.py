@@ -53,6 +53,8 @@ DEFAULTS: dict[str, object] = {
         "remote": "remote/",
         "employment": "employment/{slug}/",
     },
+    # The brand colour of buttons (Apply), as a hex code such as "#0b6e4f"; None: the theme's.
+    "JOBPOSTING_BRAND_COLOUR": None,
     # The theme's words per language, overriding openings/render/strings.py: {"de": {"apply": "..."}}.
     "JOBPOSTING_UI_STRINGS": {},
     # The previous build's jobs.json (a path, or the live site's URL, e.g.

@@ -7,7 +7,7 @@ brings in Pelican's generators, Babel and every output.
 
 from __future__ import annotations
 
-from ..core import report
+from ..core import colours, report
 from ..core.problems import BuildFailed
 from ..core.today import check_today_setting
 from ..reading import images, limits
@@ -41,6 +41,9 @@ def check(values: dict) -> None:
             "JOBPOSTING_PARALLEL_PAGES must be None or two whole numbers (lowest, highest),"
             " e.g. (200, 3000)"
         )
+    colour = values.get("JOBPOSTING_BRAND_COLOUR")
+    if colour is not None and colours.problem(colour):
+        found.append(f"JOBPOSTING_BRAND_COLOUR: {colours.problem(colour)}")
     found += limit_problems(values)
     if found:
         report.emit(f"pelicanconf: {line}" for line in found)

@@ -151,10 +151,15 @@ def office(text: str) -> Office:
 
 
 def _only_zone(country: str, key: str) -> str:
+    """The country's time zone, when all of its zones keep the same time (DE, FR, JP)."""
+    import datetime as dt
+
     from babel.core import get_global
 
-    zones = get_global("territory_zones").get(country, ())
-    if len(zones) == 1:
+    zones = list(get_global("territory_zones").get(country, ()))
+    now = dt.datetime.now(dt.UTC)
+    offsets = {now.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset() for zone in zones}
+    if zones and len(offsets) == 1:
         return zones[0]
     some = ", ".join(zones[:3]) if zones else "Europe/Berlin"
     raise Invalid(

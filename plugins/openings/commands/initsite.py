@@ -12,9 +12,10 @@ import datetime as dt
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
 
 import jinja2
 
@@ -37,7 +38,7 @@ class Site:
     departments: list
     logo: Path | None = None
     colour: str | None = None
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date | None = None  # None: today where the first office is
 
 
 def version() -> str:
@@ -122,7 +123,9 @@ def _quoted(value) -> str:
 
 def _context(site: Site) -> dict:
     first = site.offices[0]
-    currency = _currency(first.country, site.today)
+    # the example posting opens today where the site's "today" is (its TIMEZONE, the office's)
+    today = site.today or dt.datetime.now(ZoneInfo(first.timezone)).date()
+    currency = _currency(first.country, today)
     unit = paysanity.UNIT.get(currency, 1_000)
     return {
         "company": site.company,
@@ -135,8 +138,8 @@ def _context(site: Site) -> dict:
         "departments": site.departments,
         "logo": f"images/logo{site.logo.suffix.lower()}" if site.logo else None,
         "colour": site.colour,
-        "today": site.today.isoformat(),
-        "closes": (site.today + dt.timedelta(days=CLOSES_AFTER_DAYS)).isoformat(),
+        "today": today.isoformat(),
+        "closes": (today + dt.timedelta(days=CLOSES_AFTER_DAYS)).isoformat(),
         "currency": currency,
         # an example range of about 50,000 to 65,000 US dollars a year, in the office's currency
         "salary_min": 50 * unit,

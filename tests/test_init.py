@@ -12,6 +12,7 @@ import json
 import os
 import pty
 import select
+import shlex
 import shutil
 import subprocess
 import sys
@@ -364,3 +365,20 @@ def test_a_site_installs_openings_from_its_requirements_and_passes_its_tests(tmp
     assert result.returncode == 0, result.stdout + result.stderr
     assert (folder / ".venv/bin/openings").exists()
     assert (folder / "output/jobs/example-role/index.html").is_file()
+
+
+def test_the_setup_guides_unattended_command_runs_as_printed(tmp_path):
+    text = (ROOT / "docs/setup.md").read_text(encoding="utf-8")
+    (block,) = [b for b in text.split("```sh\n") if b.startswith("openings init careers --")]
+    command = shlex.split(block.split("```")[0].replace("\\\n", " "))
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(PNG)
+    command[command.index("--logo") + 1] = str(logo)
+    assert command[:3] == ["openings", "init", "careers"]
+    result = subprocess.run(
+        [OPENINGS, *command[1:]], check=False, cwd=tmp_path, capture_output=True, text=True,
+        stdin=subprocess.DEVNULL, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    offices = (tmp_path / "careers/content/data/offices.yml").read_text()
+    assert "nyc:" in offices and '"America/New_York"' in offices

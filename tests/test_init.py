@@ -382,3 +382,26 @@ def test_the_setup_guides_unattended_command_runs_as_printed(tmp_path):
     assert result.returncode == 0, result.stderr
     offices = (tmp_path / "careers/content/data/offices.yml").read_text()
     assert "nyc:" in offices and '"America/New_York"' in offices
+
+
+def test_a_new_posting_in_the_site_brings_nothing_of_fernhill(site, tested, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".pelican-cache"))
+    result = make(copy, "new", "TITLE=Data Analyst", "DEPARTMENT=Engineering", "OFFICE=munich")
+    assert result.returncode == 0, result.stdout + result.stderr
+    posting = (copy / "content/jobs/data-analyst.md").read_text()
+    assert "locations: [munich]" in posting
+    assert "fernhill" not in posting.lower()
+
+
+def test_a_site_in_another_language_is_that_language(tmp_path):
+    folder = tmp_path / "karriere"
+    answers = [a if a != "en" else "de,en" for a in ANSWERS]
+    assert init(folder, *answers).returncode == 0
+    settings = (folder / "pelicanconf.py").read_text()
+    assert 'DEFAULT_LANG = "de"' in settings
+    assert "Postings may also be written in en" in settings
+    result = make(folder, "html")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = soup(folder / "output/jobs/example-role/index.html")
+    assert page.html["lang"] == "de"

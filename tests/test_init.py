@@ -209,6 +209,17 @@ def test_the_sites_workflows_and_dependabot_match_their_schemas(site):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_zizmor_finds_nothing_in_the_sites_workflows(site):
+    # as strict as tests/test_workflows.py is with this repository's own workflows
+    result = subprocess.run(
+        [VENV / "bin" / "zizmor", "--offline", "--persona=auditor", "--min-severity=informational",
+         "--min-confidence=low", "--no-config", "--no-ignores", "--strict-collection",
+         "--collect=all", "--format=json", ".github/"],
+        check=False, cwd=site, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0 and json.loads(result.stdout or "[]") == [], result.stdout
+
+
 def test_the_sites_settings_files_are_clean_python(site):
     result = subprocess.run(
         [VENV / "bin" / "ruff", "check", "--isolated", "--no-cache", "--line-length", "100",

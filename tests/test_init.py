@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import select
 import shlex
 import shutil
@@ -398,7 +399,10 @@ def test_the_setup_guides_unattended_command_runs_as_printed(tmp_path):
 def test_a_new_posting_in_the_site_brings_nothing_of_fernhill(site, tested, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".pelican-cache"))
-    result = make(copy, "new", "TITLE=Data Analyst", "DEPARTMENT=Engineering", "OFFICE=munich")
+    # the command as the site's HR guide prints it
+    (printed,) = re.findall(r"`(make new [^`]+)`", (copy / "docs/hr-guide.md").read_text())
+    assert printed == "make new TITLE='Data Analyst' DEPARTMENT='Engineering' OFFICE=munich"
+    result = make(copy, *shlex.split(printed)[1:])
     assert result.returncode == 0, result.stdout + result.stderr
     posting = (copy / "content/jobs/data-analyst.md").read_text()
     assert "locations: [munich]" in posting

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 
-from ..checks import geo, paysanity
+from ..checks import currencies, paysanity
 
 TEMPLATE = "sitetemplate"
 CLOSES_AFTER_DAYS = 60  # the example posting's last day
@@ -154,7 +154,7 @@ def _currency(country: str, today: dt.date) -> str:
 
     found = get_territory_currencies(country, start_date=today, tender=True)
     code = found[0] if found else "EUR"
-    return code if geo.currency(code).value else "EUR"
+    return code if currencies.currency(code).value else "EUR"
 
 
 def write(folder: Path, contents: dict[str, bytes]) -> None:

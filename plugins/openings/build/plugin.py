@@ -23,6 +23,7 @@ from ..core import report, rules
 from ..core.lifecycle import State
 from ..core.problems import BuildFailed, Problem, Severity
 from ..outputs import (
+    brand,
     changes,
     feeds,
     indeed,
@@ -350,5 +351,6 @@ def register() -> None:
         feature.connect()
     for output in (sitemap, robots, feeds, jobsjson, indeed, changes, indexnowkey):  # crawler files
         signals.get_generators.connect(output.get_generators)
+    signals.get_generators.connect(brand.get_generators)  # the brand colour's stylesheet
     signals.initialized.connect(outputs.check_settings)
     signals.finalized.connect(collector.end)  # last: after the other receivers have waited

@@ -53,6 +53,8 @@ DEFAULTS: dict[str, object] = {
         "remote": "remote/",
         "employment": "employment/{slug}/",
     },
+    # The brand colour of buttons (Apply), as a hex code such as "#0b6e4f"; None: the theme's.
+    "JOBPOSTING_BRAND_COLOUR": None,
     # The site's own words, by language and English message, over the catalogs or as a language
     # of its own (docs/translations.md): {"de": {"Apply now": "Jetzt bewerben"}}.
     "JOBPOSTING_UI_STRINGS": {},

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..core import catalogs, report
+from ..core import catalogs, colours, report
 from ..core.problems import BuildFailed
 from ..core.today import check_today_setting
 from ..reading import images, limits
@@ -44,6 +44,9 @@ def check(values: dict) -> None:
             "JOBPOSTING_PARALLEL_PAGES must be None or two whole numbers (lowest, highest),"
             " e.g. (200, 3000)"
         )
+    colour = values.get("JOBPOSTING_BRAND_COLOUR")
+    if colour is not None and colours.problem(colour):
+        found.append(f"JOBPOSTING_BRAND_COLOUR: {colours.problem(colour)}")
     found += limit_problems(values)
     found += language_problems(values)
     if found:

@@ -58,21 +58,21 @@ class DevServer:
         self.wants_search = self.values.get("JOBPOSTING_SEARCH", True)
         self.values.update(DEV_OVERRIDES)
 
-    def build(self) -> bool:
-        """One build; False when the content has errors (they are reported, nothing changes)."""
+    def build(self) -> incremental.Result | None:
+        """One build; None when it failed (the report says why, and nothing changed)."""
         self.day = today(self.values)
         try:
             done = incremental.build(self.values, self.cache)
         except BuildFailed:
-            return False  # the report said what is wrong
+            return None  # the report said what is wrong
         except Exception as exc:  # a template or settings error: say it, keep serving
             report.emit([f"devserver: the build failed: {exc.__class__.__name__}: {exc}"])
-            return False
+            return None
         if self.wants_search:
             self.search.request(self.cache.round.open_articles, self.values)
         deleted = f", {len(done.deleted)} old files deleted" if done.deleted else ""
         report.emit([f"devserver: built in {done.seconds:.2f} s{deleted}"])
-        return True
+        return done
 
     def watched(self) -> list[str]:
         values = self.values

@@ -10,6 +10,9 @@ waited for), equals a cold build's of the same content. Real builds, real Pagefi
 from __future__ import annotations
 
 import filecmp
+import queue
+import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -18,7 +21,7 @@ from pathlib import Path
 import pytest
 from openings.speed import devcache, devserver, incremental
 from openings.speed.searchlater import SearchLater
-from sitebuild import TODAY, Site, run_build, site_settings
+from sitebuild import ROOT, TODAY, Site, run_build, site_settings
 
 
 class Dev:
@@ -174,3 +177,58 @@ def test_the_server_says_search_is_unavailable_while_the_index_is_older_than_the
         gate.set()
         server.shutdown()
         server.server_close()
+
+
+SETTINGS = """\
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: F403
+PATH = {content!r}
+THEME = {root!r} + "/theme"
+CACHE_PATH = {cache!r}
+JOBPOSTING_TODAY = {today!r}
+"""
+
+
+def test_make_devserver_serves_the_site_and_rebuilds_it_after_an_edit(sample, tmp_path):
+    site, _ = sample
+    settings = tmp_path / "devsettings.py"
+    settings.write_text(
+        SETTINGS.format(root=str(ROOT), content=str(site.content),
+                        cache=str(tmp_path / "cache"), today=TODAY),
+        "utf-8",
+    )  # fmt: skip
+    command = [sys.executable, "-m", "openings.speed.devserver", "-s", str(settings),
+               "-o", str(tmp_path / "served"), "-p", "0"]  # fmt: skip
+    server = subprocess.Popen(
+        command, cwd=tmp_path, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in server.stderr], daemon=True).start()
+
+    said = []
+
+    def wait_for(text: str) -> str:
+        while True:
+            try:
+                said.append(lines.get(timeout=120))
+            except queue.Empty:
+                raise AssertionError("".join(said)) from None
+            if text in said[-1]:
+                return said[-1]
+
+    try:
+        address = wait_for("devserver: serving ").split()[-3].rstrip("/")
+        posting = site.content / "jobs" / "backend-developer.md"
+        url = f"{address}/jobs/backend-developer/"
+        with urllib.request.urlopen(url, timeout=10) as page:
+            assert "Backend Developer" in page.read().decode("utf-8")
+        posting.write_text(
+            posting.read_text("utf-8").replace("title: Backend Developer", "title: API Developer")
+        )
+        wait_for("devserver: built in")
+        with urllib.request.urlopen(url, timeout=10) as page:
+            assert '<h1 dir="auto">API Developer</h1>' in page.read().decode("utf-8")
+    finally:
+        server.terminate()
+        server.wait(30)

@@ -211,7 +211,7 @@ def test_make_devserver_serves_the_site_and_rebuilds_it_after_an_edit(sample, tm
     def wait_for(text: str) -> str:
         while True:
             try:
-                said.append(lines.get(timeout=120))
+                said.append(lines.get(timeout=300))  # a busy machine
             except queue.Empty:
                 raise AssertionError("".join(said)) from None
             if text in said[-1]:

@@ -7,6 +7,8 @@ unchanged posting page. This cache keeps, per posting file:
 - the reader's result (sanitised HTML and metadata), keyed by the file's bytes and the settings;
 - the posting's verdict (pipeline.check_posting's Outcome), keyed by that and by the data files
   and "today", so expiry and every check are decided again whenever one of them changes;
+- its pieces of the crawler files, while its checked model is the same object
+  (devmemo.py);
 - each posting page's rendering, keyed by the file, the settings, the theme, every file of the
   content folder that is not a posting, "today", and the board: every posting's place in the
   lifecycle and its checked fields apart from its description (a posting page shows other
@@ -39,6 +41,7 @@ from pelican.writers import Writer
 from ..build.buildstate import CONTEXT_KEY
 from ..build.reader import PostingReader
 from ..core.today import today
+from .devmemo import Memo
 
 # A file whose last change is this recent may change again within the clock's resolution without
 # its size or time changing: its bytes are read again at the next build (git's "racy" files).
@@ -179,6 +182,7 @@ class DevCache:
         self.verdicts: dict[str, _Verdict] = {}
         self.pages: dict[str, _Page] = {}  # by output path
         self.outputs: dict[str, tuple] = {}  # output path -> (signature, digest) as written
+        self.memo = Memo()  # the crawler files' pieces of unchanged postings
         self.round: Round | None = None
 
     # --- a build's keys ----------------------------------------------------------------------
@@ -227,12 +231,14 @@ class DevCache:
         signals.content_object_init.connect(self.keep_verdict)
         signals.get_writer.connect(self.writer)
         signals.all_generators_finalized.connect(self.keep_open_articles)
+        self.memo.connect()
 
     def disconnect(self) -> None:
         signals.readers_init.disconnect(self.cached_reader)
         signals.content_object_init.disconnect(self.keep_verdict)
         signals.get_writer.disconnect(self.writer)
         signals.all_generators_finalized.disconnect(self.keep_open_articles)
+        self.memo.disconnect()
 
     def cached_reader(self, readers) -> None:
         """readers_init: postings are read through the cache."""

@@ -232,3 +232,36 @@ def test_make_devserver_serves_the_site_and_rebuilds_it_after_an_edit(sample, tm
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_a_build_with_a_warm_cache_folder_still_closes_what_expired(tmp_path):
+    """What a cold build keeps on disk between runs (CACHE_PATH: compiled templates) holds no
+    verdict: a build after valid_through, with the folder of an earlier build, closes the
+    posting."""
+    site = Site(tmp_path, with_samples=True)
+    cache = tmp_path / "kept-cache"
+    site.build(CACHE_PATH=str(cache))
+    assert any(cache.rglob("*"))  # something was kept
+    page = site.output / "jobs" / "backend-developer" / "index.html"
+    assert "application/ld+json" in page.read_text("utf-8")
+    run_build(site.content, tmp_path / "next-day", CACHE_PATH=str(cache),
+              JOBPOSTING_TODAY="2027-02-01")  # fmt: skip
+    closed = (tmp_path / "next-day" / "jobs" / "backend-developer" / "index.html").read_text()
+    assert "application/ld+json" not in closed
+    assert "/jobs/backend-developer/" not in (tmp_path / "next-day" / "sitemap.xml").read_text()
+
+
+def test_the_dev_servers_second_build_of_unchanged_content_renders_nothing_again(sample, tmp_path):
+    site, _ = sample
+    settings = tmp_path / "devsettings.py"
+    settings.write_text(
+        SETTINGS.format(root=str(ROOT), content=str(site.content),
+                        cache=str(tmp_path / "cache"), today=TODAY),
+        "utf-8",
+    )  # fmt: skip
+    dev = devserver.DevServer(str(settings), {"OUTPUT_PATH": str(tmp_path / "served")})
+    assert dev.build() is not None
+    assert dev.build() is not None  # Pelican changed some settings in place during the first
+    kept = {Path(p).relative_to(tmp_path / "served").as_posix() for p in dev.cache.round.kept}
+    assert {"index.html", "jobs/backend-developer/index.html", "404.html"} <= kept
+    dev.search.wait(120)

@@ -17,6 +17,7 @@ until they are fixed. The plugin's Python code is not watched: restart after cha
 from __future__ import annotations
 
 import argparse
+import copy
 import logging
 import os
 import sys
@@ -61,15 +62,16 @@ class DevServer:
     def build(self) -> incremental.Result | None:
         """One build; None when it failed (the report says why, and nothing changed)."""
         self.day = today(self.values)
+        values = fresh(self.values)
         try:
-            done = incremental.build(self.values, self.cache)
+            done = incremental.build(values, self.cache)
         except BuildFailed:
             return None  # the report said what is wrong
         except Exception as exc:  # a template or settings error: say it, keep serving
             report.emit([f"devserver: the build failed: {exc.__class__.__name__}: {exc}"])
             return None
         if self.wants_search:
-            self.search.request(self.cache.round.open_articles, self.values)
+            self.search.request(self.cache.round.open_articles, values)
         deleted = f", {len(done.deleted)} old files deleted" if done.deleted else ""
         report.emit([f"devserver: built in {done.seconds:.2f} s{deleted}"])
         return done
@@ -101,6 +103,16 @@ class DevServer:
             shown = ", ".join(sorted(os.path.relpath(n) for n in names)) or "the day changed"
             report.emit([f"devserver: {shown}: building again"])
             self.build()
+
+
+def fresh(values):
+    """A copy of the settings for one build: Pelican changes some in place while it builds
+    (its Markdown reader adds to MARKDOWN), and each build must start from the same ones, or
+    no key of the dev cache would match the last build's."""
+    try:
+        return copy.deepcopy(values)
+    except Exception:  # a value that cannot be copied: Pelican's own reloads reuse them too
+        return copy.copy(values)
 
 
 def handler_for(search: SearchLater):

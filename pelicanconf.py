@@ -2,6 +2,8 @@
 
 import os
 
+import openings
+
 SITENAME = "Careers at Fernhill"
 AUTHOR = "Fernhill Labs"
 # Absolute URLs (JSON-LD, canonical links, feeds) need a site URL; pages link relatively, so the
@@ -10,7 +12,9 @@ SITEURL = os.environ.get("SITEURL", "http://127.0.0.1:8000").rstrip("/")
 RELATIVE_URLS = True
 
 PATH = "content"
-THEME = "theme"
+# The theme ships in the openings package (THEME_TEMPLATES_OVERRIDES would list a site's own
+# template overrides).
+THEME = openings.THEME
 # The jobposting plugin (the `openings` package), installed in .venv by `make install`.
 PLUGINS = ["pelican.plugins.jobposting"]
 # Compiled templates are kept here between builds (JOBPOSTING_TEMPLATE_CACHE); not in git.

@@ -194,7 +194,7 @@ def write_settings(work: Path, variant: str, content: Path) -> Path:
         text = PLAIN_SETTINGS.format(path=str(content))
     else:
         text = OPENINGS_SETTINGS.format(
-            root=str(ROOT), path=str(content), theme=str(ROOT / "theme"),
+            root=str(ROOT), path=str(content), theme=str(ROOT / "plugins" / "openings" / "theme"),
             plugins=str(ROOT / "plugins"), today=postings.TODAY.isoformat(),
         )  # fmt: skip
     path = work / f"{variant}_settings.py"

@@ -20,7 +20,7 @@ def site_settings(content: Path, output: Path, **overrides) -> dict:
     values = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
-        "THEME": str(ROOT / "theme"),
+        "THEME": str(ROOT / "plugins" / "openings" / "theme"),
         "SITEURL": SITEURL,
         "JOBPOSTING_TODAY": TODAY,
         "CACHE_CONTENT": False,

@@ -25,7 +25,6 @@ sys.path.insert(0, {root!r})
 from pelicanconf import *  # noqa: F403
 
 PATH = {content!r}
-THEME = {theme!r}
 JOBPOSTING_TODAY = {today!r}
 {plugins}
 """
@@ -70,6 +69,10 @@ def test_the_wheel_holds_the_package_and_the_plugin_where_pelican_looks(wheel):
     assert "pelican/plugins/jobposting/__init__.py" in names
     assert not [n for n in names if n.startswith("pelican/") and "jobposting" not in n]
     assert "openings/templates/posting.md" in names
+    # the theme a site takes upgrades of (pelicanconf.py: THEME = openings.THEME)
+    assert {"openings/theme/templates/base.html", "openings/theme/static/css/site.css"} <= set(
+        names
+    )
     assert any(name.endswith("licenses/LICENSE") for name in names)
 
 
@@ -88,12 +91,13 @@ def test_the_wheel_asks_for_lower_bounds_not_exact_versions(wheel):
 
 @pytest.mark.parametrize("plugins", ["", 'PLUGINS = ["jobposting"]'], ids=["found", "by-name"])
 def test_an_installed_site_builds_postings_with_the_plugin(installed, tmp_path, plugins):
+    # pelicanconf.py's THEME is the installed package's theme, not this repository's folder
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     settings = tmp_path / "site.py"
     settings.write_text(
         SETTINGS.format(
-            root=str(ROOT), content=str(content), theme=str(ROOT / "theme"), today=TODAY,
+            root=str(ROOT), content=str(content), today=TODAY,
             plugins=plugins or "PLUGINS = None  # Pelican finds every installed plugin",
         ),
         encoding="utf-8",

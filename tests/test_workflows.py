@@ -274,7 +274,7 @@ def test_check_postings_uses_the_publish_rules_on_the_changed_files():
 def git_site(tmp_path: Path) -> Path:
     """A repository with the sample site committed on main, as CI checks it out."""
     site = tmp_path / "site"
-    for name in ("content", "scripts", "plugins", "theme"):
+    for name in ("content", "scripts", "plugins"):
         shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("openings", "Makefile", "pelicanconf.py", "publishconf.py", "pyproject.toml",
                  "constraints.txt"):  # fmt: skip

@@ -4,7 +4,13 @@ The packages, from the pure core outward, are described in docs/architecture.md;
 loads the plugin as pelican.plugins.jobposting, whose register() is this one.
 """
 
-__all__ = ["register"]
+from pathlib import Path
+
+__all__ = ["THEME", "register"]
+
+# The packaged theme: a site sets THEME = openings.THEME and overrides templates one by one
+# (THEME_TEMPLATES_OVERRIDES) or block by block ({% extends "!theme/base.html" %}).
+THEME = str(Path(__file__).parent / "theme")
 
 
 def register() -> None:

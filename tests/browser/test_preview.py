@@ -35,7 +35,7 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("preview") / "site"
-    for name in ("content", "plugins", "theme"):
+    for name in ("content", "plugins"):
         shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("Makefile", "pelicanconf.py", "pyproject.toml", "constraints.txt"):
         shutil.copy2(ROOT / name, site / name)

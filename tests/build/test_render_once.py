@@ -23,7 +23,7 @@ ONCE = re.compile(r"(\w+)\|render_once\(")
 
 
 def theme_without_render_once(folder: Path) -> Path:
-    shutil.copytree(ROOT / "theme", folder)
+    shutil.copytree(ROOT / "plugins" / "openings" / "theme", folder)
     changed = 0
     for template in (folder / "templates").glob("*.html"):
         text = template.read_text(encoding="utf-8")

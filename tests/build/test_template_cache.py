@@ -43,7 +43,7 @@ def test_a_second_build_compiles_nothing_and_writes_the_same_site(tmp_path, comp
 
 def test_an_edited_template_is_compiled_again(tmp_path, compiled):
     theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
+    shutil.copytree(ROOT / "plugins" / "openings" / "theme", theme)
     site = Site(tmp_path, with_samples=True)
     site.build(THEME=str(theme))
     article = theme / "templates" / "article.html"

@@ -184,7 +184,6 @@ import sys
 sys.path.insert(0, {root!r})
 from pelicanconf import *  # noqa: F403
 PATH = {content!r}
-THEME = {root!r} + "/theme"
 CACHE_PATH = {cache!r}
 JOBPOSTING_TODAY = {today!r}
 """

@@ -50,8 +50,9 @@ html: $(STAMP)
 serve: html
 	$(BIN)/pelican --listen -o $(OUTPUTDIR) -s $(CONFFILE) -b $(BIND) -p $(PORT)
 
+# One warm process: after an edit it builds again only what the edit changes (docs/performance.md).
 devserver: $(STAMP)
-	$(BIN)/pelican -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(BIND) -p $(PORT)
+	$(BIN)/python -m openings.speed.devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(BIND) -p $(PORT)
 
 publish: $(STAMP)
 	$(BIN)/pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)

@@ -36,7 +36,7 @@ from ..outputs import (
 )
 from ..reading.postingfile import report_path
 from ..render import alternates, display, jsonld, strings
-from ..speed import collector, parallel, readahead, templatecache
+from ..speed import collector, linear, parallel, readahead, templatecache
 from . import facets
 from .buildstate import CONTEXT_KEY, BuildState, build_state, state_in
 from .reader import PostingReader
@@ -344,6 +344,7 @@ def register() -> None:
     signals.static_generator_finalized.connect(clean_drawings)
     signals.all_generators_finalized.connect(finish)
     readahead.connect()  # a second process reading ahead
+    linear.connect()  # Pelican's steps that grow with the square of the board
     facets.connect()
     # after facets.build_board, before search.py writes its index
     signals.all_generators_finalized.connect(check_facet_paths)

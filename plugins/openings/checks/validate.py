@@ -74,6 +74,7 @@ class Context:
     offices: dict[str, Address] = field(default_factory=dict)
     departments: tuple[Department, ...] = ()
     default_lang: str = "en"
+    limits: limits.Limits = field(default_factory=limits.Limits)  # JOBPOSTING_MAX_*
 
 
 def validate(doc: Document, path: str, slug: str, body_html: str, ctx: Context):
@@ -501,7 +502,7 @@ class _Checker:
 
     def within_limit(self, name: str, value: Field) -> list[Field]:
         """The first JOBPOSTING_MAX_LIST_ITEMS entries; more are an error."""
-        limit = limits.configured().list_items
+        limit = self.ctx.limits.list_items
         if len(value.value) > limit:
             message = limits.too_many_items(len(value.value), limit)
             self.found.error(value.line, name, message, rules.LIMIT_LIST)

@@ -105,7 +105,7 @@ def distinct_words(text: str, known: str = "") -> str:
 
 
 def record(article) -> Record:
-    return record_of(article.jobposting, display.url(article))
+    return record_of(article.jobposting, article.url)
 
 
 def record_of(job, url: str, text: tuple[str, int] | None = None) -> Record:
@@ -270,7 +270,7 @@ def build_index(generators) -> None:
     bundle = os.path.join(os.path.abspath(articles.output_path), BUNDLE)
     stream = articles.context.pop(STREAM_KEY, None)
     if stream is not None:
-        if stream.usable_for([display.url(a) for a in ordered]):
+        if stream.usable_for([a.url for a in ordered]):
             _start(values, _Indexing(_with_words, write_streamed, ordered, bundle, stream, bundle))
             return
         stream.close()  # the board is in parts, or Pelican dropped a posting: index anew
@@ -311,9 +311,8 @@ def ask_early(articles: ArticlesGenerator) -> None:
     stream = articles.context.get(STREAM_KEY)
     if stream is None or not articles.settings.get("JOBPOSTING_SEARCH", True):
         return
-    # every address is final once the articles generator has its context: display.url keeps
-    # each one for the checks, the JSON-LD and the pages (Pelican works it out at every access)
-    if stream.usable_for([display.url(a) for a in _open_in_reading_order(articles)]):
+    # every address is final once the articles generator has its context
+    if stream.usable_for([a.url for a in _open_in_reading_order(articles)]):
         try:
             stream.service.ask_for_files()
         except PagefindError:

@@ -195,18 +195,6 @@ def where(posting: JobPosting, lang: str | None = None) -> str:
     return " · ".join(places)
 
 
-def url(content) -> str:
-    """`{{ article|url }}`: Pelican's `content.url`, worked out once per object.
-
-    Pelican formats settings and paths at every access (about 40 µs); a board's pages ask for
-    16,000 at N = 1,000. Templates run after every address is final, so the first answer holds.
-    """
-    known = content.__dict__.get("_jobposting_url")
-    if known is None:
-        known = content.__dict__["_jobposting_url"] = content.url
-    return known
-
-
 @pass_context
 def translate(context, key: str, lang: str | None = None, **values) -> str:
     """Jinja filter `t` (strings.translate), remembered: a board's pages ask 26,000 times."""
@@ -218,26 +206,6 @@ def translate(context, key: str, lang: str | None = None, **values) -> str:
         except TypeError:  # a value that cannot be a cache key
             pass
     return strings.text(key, lang, overrides, **values)
-
-
-@pass_context
-def render_once(context, macro, *args):
-    """`{{ card|render_once(article, lang) }}`: the macro's HTML for these arguments, made once.
-
-    A board shows each posting's card on the list and on four or five facet pages, and the same
-    "more openings" box on most postings of a department; rendering each once per build (and per
-    SITEURL, which is relative to each page's folder) saves most of the list pages' time. The
-    macro must depend on nothing but its arguments, SITEURL and the build's settings: whatever
-    else it shows must be an argument, so that it is part of the key.
-    """
-    board = context.get("openings")
-    if board is None:
-        return macro(*args)
-    key = (macro.name, context.get("SITEURL"), *args)
-    html = board.rendered.get(key)
-    if html is None:
-        html = board.rendered[key] = macro(*args)
-    return html
 
 
 def lead(posting: JobPosting) -> str:
@@ -255,7 +223,6 @@ def _text(key: str, lang: str | None, values: tuple) -> str:
 
 
 FILTERS = {
-    "url": url,
     "t": translate,
     "employment_label": employment,
     "employment_type_label": employment_type,
@@ -273,5 +240,4 @@ FILTERS = {
     "remote_areas_text": remote_areas,
     "remote_countries": remote_countries,
     "number_text": number,
-    "render_once": render_once,
 }

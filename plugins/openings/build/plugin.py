@@ -100,7 +100,7 @@ def drop_markdown(generator, metadata) -> None:
     """Each posting's Markdown is not needed once it is HTML: drop it as soon as a file is read.
 
     The checks use the front matter and the HTML; holding every body until all files are read
-    was about 8 KB per posting at the reading phase's memory peak.
+    would add them all to the reading phase's memory peak.
     """
     doc = metadata.get("jobposting_document")
     if doc is not None and doc.body:
@@ -170,8 +170,7 @@ def _check(article, state: BuildState) -> None:
 def _forget_source(article) -> None:
     """Drop the front matter and Markdown once checked: the model and the HTML are what is used.
 
-    Kept, they held each body's text and every Field until the end of the build (a fifth of
-    the reading phase's memory on big boards).
+    Kept, they would hold each body's text and every Field until the end of the build.
     """
     article.jobposting_document = None
     article.metadata.pop("jobposting_document", None)

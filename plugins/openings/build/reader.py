@@ -107,6 +107,6 @@ class PostingReader(MarkdownReader):
 def posting_date(iso_day: str) -> SafeDatetime:
     """Pelican's date for a YYYY-MM-DD day: what its `date` metadata processor gives, at midnight.
 
-    Pelican runs dateutil's general parser (0.2 ms a file) for a text that is always ISO here.
+    Pelican runs dateutil's general parser for a text that is always ISO here.
     """
     return SafeDatetime.fromisoformat(iso_day)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pycountry
 import yaml
 
-try:  # the C loader is several times faster; the marks (line numbers) are the same
+try:  # libyaml's C loader where it is installed; the marks (line numbers) are the same
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader

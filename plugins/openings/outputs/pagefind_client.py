@@ -1,7 +1,7 @@
 """A small synchronous client for Pagefind's service mode (`pagefind --service`).
 
 The `pagefind` package's own Python API speaks the same protocol, but it polls for each answer
-every 0.1 s, so 10,000 records take at least 1,000 s. Here records are queued with `add` and
+at a fixed interval, so a big board's records take that interval each. Here records are queued with `add` and
 sent in chunks without waiting for their answers, so Python makes the next records while
 Pagefind indexes the last (Pagefind 1.x reads its input on a thread of its own into an
 unbounded queue and handles messages one at a time, in order: sending ahead cannot deadlock and
@@ -24,19 +24,18 @@ import tempfile
 import weakref
 from collections.abc import Iterable
 
-# Pagefind is built with jemalloc, which keeps freed memory for 10 s before giving it back to
-# the system; building an index frees and reallocates a lot, so give it back at once
-# (measured on 2,000 benchmark postings: peak 646 MB -> 502 MB, same index files).
+# Pagefind is built with jemalloc, which keeps freed memory for seconds before giving it back
+# to the system; building an index frees and reallocates a lot, so give it back at once: the
+# peak is lower and the index files the same.
 JEMALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0"
-# ... but giving every freed page back costs system time (0.55 s of 2.4 s CPU for the 890 open
-# postings of the benchmark's N = 1,000 board). One index of at most a part's words (search.py)
-# keeps dirty pages for a second: as fast as jemalloc's defaults, peak 208 MB instead of 227 MB
-# (167 MB with the setting above).
+# ... but giving every freed page back costs system time. One index of at most a part's words
+# (search.py) keeps dirty pages for a second: about as quick as jemalloc's defaults, with a
+# peak between the two.
 JEMALLOC_CONF_FAST = "dirty_decay_ms:1000,muzzy_decay_ms:0"
 
 RECORD_TIMEOUT = 60.0  # seconds for one record: milliseconds normally, so only a hang hits it
 WRITE_TIMEOUT_BASE = 60.0  # seconds for writing the index files ...
-WRITE_TIMEOUT_PER_RECORD = 0.05  # ... plus this per record (about 0.005 s measured)
+WRITE_TIMEOUT_PER_RECORD = 0.05  # ... plus this per record (ten times what it takes)
 WRITE_CHUNK = 1 << 20  # bytes of records sent to Pagefind in one write (about 300 postings)
 # ... from the build's own thread while it reads (search.py), a pipe's worth: Pagefind starts
 # on the first records at once and keeps pace instead of waiting for 300 at a time.
@@ -71,8 +70,8 @@ class PagefindService:
     """One Pagefind process with one index: add records, write the files, close."""
 
     def __init__(self, config: dict, memory: str = JEMALLOC_CONF, chunk: int = WRITE_CHUNK):
-        # imported here: the pagefind package's service module loads asyncio (0.02 s), which
-        # the build needs only once it has a record to index, not while it starts
+        # imported here: the pagefind package's service module loads asyncio, which the build
+        # needs only once it has a record to index, not while it starts
         from pagefind.service import get_executable
 
         binary = get_executable()
@@ -103,8 +102,8 @@ class PagefindService:
 
     def add(self, url: str, content: str, language: str, meta: dict[str, str]) -> None:
         """Queue one record. Records are sent in chunks, not a write each: on the build's
-        second thread every write gives up the interpreter lock, and taking it back can wait
-        5 ms while Pelican renders pages. Answers that have arrived are read at each chunk, so
+        second thread every write gives up the interpreter lock, and taking it back can wait for
+        Pelican's rendering of a page. Answers that have arrived are read at each chunk, so
         that Pagefind never waits on a full pipe while the build is busy elsewhere."""
         if self._files_asked:  # its answer would be taken for a record's
             raise PagefindError("a record was added after the index files were asked for")

@@ -20,7 +20,7 @@ import pickle
 import sys
 from collections.abc import Callable
 
-HELPERS = 2  # processes; with one, the helper was the slower side
+HELPERS = 2  # processes; one alone could not keep ahead of the build
 
 
 def wanted(count: int, lowest: int | None) -> bool:

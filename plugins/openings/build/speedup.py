@@ -161,9 +161,10 @@ class WaitForPostingPages:
 
     def generate_output(self, writer) -> None:
         state = self.context.get(CONTEXT_KEY)
-        if state is not None and state.pages_writer is not None:
-            writer_, state.pages_writer = state.pages_writer, None
-            writer_.wait()
+        pages = state.pages_writer if state is not None else None
+        if pages is not None:
+            state.pages_writer = None
+            pages.wait()
 
 
 def set_up_templates(generator) -> None:

@@ -24,7 +24,7 @@ from pelican.generators import ArticlesGenerator
 
 from ..checks import pipeline
 from ..core.lifecycle import State
-from ..outputs import search
+from ..outputs import search_records
 from ..reading.postingfile import import_repairs, parse_file, report_path
 from ..speed import memory, parallel, readahead, templatecache
 from .buildstate import CONTEXT_KEY, build_state
@@ -62,7 +62,7 @@ class Ahead:
             outcome = pipeline.check_posting(doc, path, NO_SLUG, html, problems, self.checks)
             text = None
             if outcome.state is State.OPEN and self.search_on:
-                text = search.record_text(outcome.posting)
+                text = search_records.record_text(outcome.posting)
             verdict = (tuple(problems), outcome, text)
         # the Markdown is dropped once read (plugin.drop_markdown): not sent
         return (replace(doc, body="") if doc.body else doc, problems, html), verdict

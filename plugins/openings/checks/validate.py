@@ -29,7 +29,20 @@ from ..core.text import clean_line, slugify, truncate
 from ..reading import limits, paste
 from ..reading.frontmatter import Document, Field
 from ..reading.sanitize import plain_text_of_clean
-from . import applylinks, geo, hygiene, langtag, normalize, paysanity, regions, summaries
+from . import (
+    applylinks,
+    currencies,
+    dates,
+    figures,
+    geo,
+    hygiene,
+    langtag,
+    normalize,
+    paysanity,
+    regions,
+    salarytext,
+    summaries,
+)
 from .data import Department, parse_address
 from .fields import ALIASES, FIELDS, RESERVED
 from .langtag import BCP47
@@ -398,7 +411,7 @@ class _Checker:
             )
             return None
         text = clean_line(str(value.text))
-        parsed, candidates = normalize.parse_date(text)
+        parsed, candidates = dates.parse_date(text)
         if parsed is not None:
             return parsed
         try:  # a date with a time that YAML did not read as one ("2026-11-02 09:30")
@@ -443,7 +456,7 @@ class _Checker:
             moment = dt.datetime.combine(raw, dt.time(23, 59, 59), self.ctx.timezone)
         else:
             text = clean_line(str(value.text))
-            moment, candidates = normalize.parse_datetime(text, self.ctx.timezone)
+            moment, candidates = dates.parse_datetime(text, self.ctx.timezone)
             if moment is None:
                 days = [c.date() for c in candidates]
                 self.found.error(value.line, name, self.date_message(text, days), rules.DATE)
@@ -743,7 +756,7 @@ class _Checker:
             return None
         if value.is_scalar:
             text = clean_line(str(value.text))
-            parsed = normalize.parse_salary_text(text)
+            parsed = salarytext.parse_salary_text(text)
             if parsed:
                 guessed_period = "per" not in parsed
                 parsed.setdefault("per", "YEAR")
@@ -856,7 +869,7 @@ class _Checker:
                 rules.SALARY_RANGE,
             )
             return None
-        number, hint = normalize.parse_number(written)
+        number, hint = figures.parse_number(written)
         if number is None:
             extra = f"; write {hint}" if hint else ""
             self.found.error(
@@ -884,7 +897,7 @@ class _Checker:
 
     def salary_currency(self, part: Field | None, line: int) -> str | None:
         return self.salary_part(
-            part, line, "salary.currency", geo.currency, rules.CURRENCY,
+            part, line, "salary.currency", currencies.currency, rules.CURRENCY,
             missing="is required: write the ISO 4217 code, e.g. EUR, USD, GBP",
             wrong="is not an ISO 4217 currency code",
         )  # fmt: skip

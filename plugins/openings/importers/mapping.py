@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..checks import geo, normalize
+from ..checks import currencies, dates, figures, geo, normalize, salarytext
 from ..checks.data import Department
 from ..checks.validate import EMAIL, SALARY_KEYS, SLUG
 from ..core.model import EMPLOYMENT_TYPES, SALARY_PERIODS, Address
@@ -314,7 +314,7 @@ class _Mapper:
         text = _text(value)
         if text is None:
             return None, "not a date"
-        parsed, candidates = normalize.parse_date(text)
+        parsed, candidates = dates.parse_date(text)
         if parsed:
             return parsed, None
         jekyll = _JEKYLL_TIME.fullmatch(text)
@@ -323,7 +323,7 @@ class _Mapper:
         spoken = _SPOKEN_TIME.fullmatch(text)  # "November 15, 2021 at 11:59 pm EDT"
         if spoken:
             return self.read_date(spoken.group(1), keep_time=False)
-        moment, _ = normalize.parse_datetime(text, self.site.timezone)
+        moment, _ = dates.parse_datetime(text, self.site.timezone)
         if moment is not None:
             return self.read_date(moment, keep_time)
         if len(candidates) == 1:
@@ -521,7 +521,7 @@ class _Mapper:
             elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
                 salary["value"] = value
             else:
-                parsed = normalize.parse_salary_text(_text(value) or "")
+                parsed = salarytext.parse_salary_text(_text(value) or "")
                 if parsed:
                     salary.update(parsed)
                 else:
@@ -547,7 +547,7 @@ class _Mapper:
                     out[name] = number
         if "currency" in salary:
             text = _text(salary["currency"]) or ""
-            normal = geo.currency(text)
+            normal = currencies.currency(text)
             code = normal.value or (
                 normal.suggestion
                 if normal.suggestion and re.fullmatch(r"[A-Z]{3}", normal.suggestion)
@@ -905,7 +905,7 @@ def _number(value: Any) -> int | float | None:
     if isinstance(value, int | float | Decimal):
         return _plain(Decimal(str(value)))
     text = _text(value) or ""
-    number, suggestion = normalize.parse_number(text)
+    number, suggestion = figures.parse_number(text)
     if number is None and suggestion and re.fullmatch(r"\d+(?:\.\d+)?", suggestion):
         number = Decimal(suggestion)  # "60k" -> 60000, "60.000 €" -> 60000
     return _plain(number) if number is not None and number > 0 else None

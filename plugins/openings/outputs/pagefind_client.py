@@ -1,13 +1,13 @@
 """A small synchronous client for Pagefind's service mode (`pagefind --service`).
 
 The `pagefind` package's own Python API speaks the same protocol, but it polls for each answer
-at a fixed interval, so a big board's records take that interval each. Here records are queued with `add` and
+every 0.1 s, so 10,000 records take at least 1,000 s. Here records are queued with `add` and
 sent in chunks without waiting for their answers, so Python makes the next records while
 Pagefind indexes the last (Pagefind 1.x reads its input on a thread of its own into an
 unbounded queue and handles messages one at a time, in order: sending ahead cannot deadlock and
 adds the records in the order sent); the answers that have arrived are read at each chunk, and
 all of them before the index files are asked for. The build may add records while it reads the
-postings (search.py). The protocol (Pagefind 1.x, as the Node and Python APIs use it): each
+postings (search_stream.py). The protocol (Pagefind 1.x, as the Node and Python APIs use it): each
 message is base64 of a JSON object `{"message_id", "payload"}`, followed by a comma, on the
 binary's stdin; answers come back the same way on its stdout.
 """
@@ -24,21 +24,21 @@ import tempfile
 import weakref
 from collections.abc import Iterable
 
-# Pagefind is built with jemalloc, which keeps freed memory for seconds before giving it back
-# to the system; building an index frees and reallocates a lot, so give it back at once: the
-# peak is lower and the index files the same.
+# Pagefind is built with jemalloc, which keeps freed memory for 10 s before giving it back to
+# the system; building an index frees and reallocates a lot, so give it back at once: a lower
+# peak, the same index files.
 JEMALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0"
 # ... but giving every freed page back costs system time. One index of at most a part's words
-# (search.py) keeps dirty pages for a second: about as quick as jemalloc's defaults, with a
-# peak between the two.
+# (search_stream.py) keeps dirty pages for a second: as fast as jemalloc's defaults, with a peak
+# between the two.
 JEMALLOC_CONF_FAST = "dirty_decay_ms:1000,muzzy_decay_ms:0"
 
 RECORD_TIMEOUT = 60.0  # seconds for one record: milliseconds normally, so only a hang hits it
 WRITE_TIMEOUT_BASE = 60.0  # seconds for writing the index files ...
-WRITE_TIMEOUT_PER_RECORD = 0.05  # ... plus this per record (ten times what it takes)
+WRITE_TIMEOUT_PER_RECORD = 0.05  # ... plus this per record (ten times what one takes)
 WRITE_CHUNK = 1 << 20  # bytes of records sent to Pagefind in one write (about 300 postings)
-# ... from the build's own thread while it reads (search.py), a pipe's worth: Pagefind starts
-# on the first records at once and keeps pace instead of waiting for 300 at a time.
+# ... from the build's own thread while it reads (search_stream.py), a pipe's worth: Pagefind
+# starts on the first records at once and keeps pace instead of waiting for 300 at a time.
 STREAM_CHUNK = 1 << 16
 
 

@@ -5,7 +5,7 @@ Pelican nor the rest of the board. ReadAhead forks HELPERS processes, each takin
 file in the order the build will ask for them and sending back, through its own pipe, what
 `work(source_path)` returns. The build asks with `take(source_path)`; None means "do it
 yourself": a helper that stopped, a file asked for out of order, or `work` raising. So what the
-build uses is always what it would have computed itself (tests/build/test_readahead.py).
+build uses is always what it would have computed itself (tests/build/test_speed_readahead.py).
 
 Other threads may be running when the helpers are forked (Pelican's command line animates its
 status line on one, with rich): a helper only runs `work` and writes to its pipe, so `work` must

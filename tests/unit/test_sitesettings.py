@@ -14,7 +14,8 @@ from sitebuild import ROOT
 
 # What a check may read besides the plugin's own JOBPOSTING_* settings; the last test keeps
 # this list honest.
-PELICANS_KEYS = (*sitesettings.PELICAN_DEFAULTS, "TIMEZONE")
+# SITEURL: the limits take it (images under it are the site's own)
+PELICANS_KEYS = (*sitesettings.PELICAN_DEFAULTS, "TIMEZONE", "SITEURL")
 
 
 def test_the_defaults_are_pelicans():

@@ -57,8 +57,6 @@ class Board:
     today: dt.date
     articles: list
     facets: dict[str, list[Facet]]
-    # HTML of theme macros by their arguments, made once per build (display.render_once)
-    rendered: dict = field(default_factory=dict, repr=False)
 
     def groups(self, articles=None) -> list[Group]:
         """`articles` (default: all open) grouped by department, departments.yml order first."""
@@ -76,7 +74,7 @@ class Board:
         return next((f for f in self.facets.get(kind, ()) if f.slug == slug), None)
 
     def others_in_department(self, article, limit: int = 5) -> tuple:
-        """A tuple: the theme renders the box once per distinct list (render_once's key)."""
+        """A tuple: the theme's box is made once per distinct list (a tuple can be its key)."""
         facet = self.facet("department", article.category.slug)
         if facet is None:
             return ()

@@ -118,7 +118,9 @@ def _snapshot(state, context: dict, settings: dict) -> Snapshot:
     from ..render.display import url
 
     siteurl = site_url(settings)
-    primary = {id(article) for article in context.get("articles", ())}
+    # the open postings, not their translations (facets.OPEN_KEY: on a site with a blog, the
+    # postings are not Pelican's articles)
+    primary = {id(article) for article in context.get("jobposting_open", ())}
     postings, translations = [], []
     for article in state.open_articles():
         listed = Listed(article.jobposting, f"{siteurl}/{url(article)}", article)

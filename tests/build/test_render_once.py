@@ -24,8 +24,11 @@ ONCE = re.compile(r"(\w+)\|render_once\(")
 
 def theme_without_render_once(folder: Path) -> Path:
     shutil.copytree(ROOT / "plugins" / "openings" / "theme", folder)
+    # the plugin's templates, copied into the theme: there they are used instead of the package's
+    plugin_templates = ROOT / "plugins" / "openings" / "templates" / "jobposting"
+    shutil.copytree(plugin_templates, folder / "templates" / "jobposting")
     changed = 0
-    for template in (folder / "templates").glob("*.html"):
+    for template in (folder / "templates").glob("**/*.html"):
         text = template.read_text(encoding="utf-8")
         direct, count = ONCE.subn(r"\1(", text)
         template.write_text(direct, encoding="utf-8")

@@ -77,6 +77,7 @@ def check_when_read(content) -> None:
     doc = getattr(content, "jobposting_document", None)
     if doc is None or not isinstance(content, Article):
         return
+    _place_under_index(content)
     state = state_in(content._context, content.settings)
     path = _path(content)
     ahead = content.metadata.pop("jobposting_ahead", None)  # made by readahead.py's helper
@@ -92,6 +93,19 @@ def check_when_read(content) -> None:
     _forget_source(content)
     if outcome.state is State.OPEN:
         search.offer(content, outcome.posting, text)
+
+
+def _place_under_index(article) -> None:
+    """On a site with a blog, a posting's address is under the list of open jobs: Pelican's
+    address for it (ARTICLE_URL, ARTICLE_LANG_URL, DRAFT_URL) after JOBPOSTING_INDEX_URL,
+    e.g. jobs/backend-developer.html; where every article is a posting, Pelican's own."""
+    values = article.settings
+    if settings.postings_are_articles(values):
+        return
+    index = settings.index_url(values)
+    if index:
+        article.override_url = index + article.url
+        article.override_save_as = index + article.save_as if article.save_as else ""
 
 
 def drop_markdown(generator, metadata) -> None:

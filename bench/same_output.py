@@ -54,7 +54,8 @@ def build(tree: Path, content: Path, output: Path) -> None:
     """One `python -m pelican` build of `content` with the code and theme of `tree`."""
     settings = tree / SETTINGS_NAME
     settings.write_text(BOARD_SETTINGS.format(content=str(content), today=TODAY), "utf-8")
-    env = dict(os.environ, SITEURL=SITEURL)
+    # this tree's own openings package, before the one `make install` points .venv at
+    env = dict(os.environ, SITEURL=SITEURL, PYTHONPATH=str(tree / "plugins"))
     env.pop("GITHUB_ACTIONS", None)
     command = [
         sys.executable,

@@ -16,6 +16,7 @@ from openings.checks.fields import FIELDS
 from openings.commands import cli
 from openings.commands.checking import check_files, load_settings
 from openings.core import rules
+from openings.core.rulefamilies import board, content, fields, file, limits, pasting
 from openings.reading import frontmatter
 from openings.reading.postingfile import decode
 from sitebuild import ROOT, TODAY
@@ -40,6 +41,16 @@ def rule_names_used() -> set[tuple[str, str]]:
 
 def test_the_plugin_uses_rules():
     assert len({name for _, name in rule_names_used()}) > 30
+
+
+def test_each_rule_is_written_once_and_exported():
+    """rules.py assembles the families of core/rulefamilies/: an id written in two families
+    would leave one explanation out, a rule not exported could not be reported."""
+    families = [board, content, fields, file, limits, pasting]
+    ids = [rule_id for family in families for rule_id in family.RULES]
+    assert sorted(ids) == sorted(rules.RULES)
+    exported = {getattr(rules, name) for name in rules.__all__ if name not in ("RULES", "Rule")}
+    assert set(rules.RULES) <= exported
 
 
 @pytest.mark.parametrize("where,name", sorted(rule_names_used()))

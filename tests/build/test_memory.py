@@ -1,4 +1,4 @@
-"""What a build keeps per posting: big boards (issue 6: 10,000 postings in 1 GB) depend on it.
+"""What a build keeps per posting: big boards (10,000 postings in 1 GB) depend on it.
 
 The figures themselves come from bench/ (`pytest -m slow tests/test_bench.py`); these tests pin
 the cheap facts behind them on real builds of the sample content.

@@ -123,7 +123,7 @@ def test_slugs_from_titles_are_guessed_ahead_the_same_way(tmp_path, taken):
 
 
 def test_ftfy_is_imported_once_before_the_helpers_fork(tmp_path, monkeypatch):
-    # each helper would otherwise import it (0.1 s) the first time a posting has an accent
+    # each helper would otherwise import it the first time a posting has an accent
     imported_before_fork = []
     real_fork = readahead._fork
 

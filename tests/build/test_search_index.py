@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from openings.core.problems import BuildFailed
-from openings.outputs import search
+from openings.outputs import search, search_index, search_records
 from sitebuild import SAMPLE_OPEN_PATHS, Site
 
 OPEN_URLS = SAMPLE_OPEN_PATHS
@@ -40,32 +40,34 @@ def digest(folder) -> dict[str, str]:
 
 def test_plain_text_separates_words_at_every_tag_and_decodes_entities():
     html = "<h2>About</h2><p>Fish &amp; chips</p><ul><li>one</li><li>two</li></ul><p>a<br>b</p>"
-    assert search.plain_text(html) == "About Fish & chips one two a b"
+    assert search_records.plain_text(html) == "About Fish & chips one two a b"
 
 
 def test_distinct_words_keeps_each_word_once_in_the_order_of_first_use():
     text = "Python, Go and python. We use Go (GO) daily; “Go” — and C++, C# and .NET (C#)"
-    assert search.distinct_words(text) == "Python, Go and We use daily; — C++, C# .NET"
+    assert search_records.distinct_words(text) == "Python, Go and We use daily; — C++, C# .NET"
 
 
 def test_the_words_of_the_head_lines_are_not_repeated_from_the_description():
     head = "Backend Developer\nBerlin, Germany\nFull-time · Engineering"
     text = "As a backend developer in Berlin you will write Python for our engineering team."
-    assert search.distinct_words(text, head) == "As a in you will write Python for our team."
+    assert (
+        search_records.distinct_words(text, head) == "As a in you will write Python for our team."
+    )
 
 
 def test_a_description_word_used_once_or_many_times_finds_the_posting_alike():
-    many = search.distinct_words("Kubernetes " * 50 + "Terraform")
+    many = search_records.distinct_words("Kubernetes " * 50 + "Terraform")
     assert many == "Kubernetes Terraform"
 
 
 def test_parts_stay_under_the_word_budget_and_keep_every_record_in_order():
-    records = [search.Record(f"/jobs/{n}/", str(n), "word " * words)
+    records = [search_records.Record(f"/jobs/{n}/", str(n), "word " * words)
                for n, words in enumerate([400, 300, 500, 1200, 100, 100])]  # fmt: skip
-    parts = list(search.split(records, 800))
+    parts = list(search_index.split(records, 800))
     assert [[r.title for r in part] for part in parts] == [["0", "1"], ["2"], ["3"], ["4", "5"]]
     assert [r for part in parts for r in part] == records
-    assert list(search.split([], 800)) == [[]]
+    assert list(search_index.split([], 800)) == [[]]
 
 
 def test_a_record_holds_what_candidates_search_for(tmp_path):
@@ -76,7 +78,8 @@ def test_a_record_holds_what_candidates_search_for(tmp_path):
     def keep(generators):
         articles = next(g for g in generators if hasattr(g, "articles") and hasattr(g, "drafts"))
         state["records"] = {
-            r.url: r for r in map(search.record, articles.context["jobposting"].open_articles())
+            r.url: r
+            for r in map(search_records.record, articles.context["jobposting"].open_articles())
         }
 
     signals.all_generators_finalized.connect(keep)
@@ -338,7 +341,7 @@ def test_a_build_that_fails_after_reading_leaves_no_pagefind_running(tmp_path):
 
 
 def words_of(bundle) -> list[str]:
-    return json.loads((bundle / search.WORDS).read_text(encoding="utf-8"))
+    return json.loads((bundle / search_records.WORDS).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("part_words", [None, 800])
@@ -356,7 +359,7 @@ def test_words_json_holds_the_open_postings_words_sorted(tmp_path, part_words):
 
 
 def test_vocabulary_splits_words_as_the_list_page_does():
-    record = search.Record("/jobs/x/", "C++ Engineer", "Build APIs, in C# and part-time.")
-    assert search.vocabulary([record]) == [
+    record = search_records.Record("/jobs/x/", "C++ Engineer", "Build APIs, in C# and part-time.")
+    assert search_records.vocabulary([record]) == [
         "and", "apis", "build", "c#", "c++", "engineer", "in", "part", "time"
     ]  # fmt: skip

@@ -209,7 +209,7 @@ CORPUS: dict[str, bytes] = {
     "ok-homoglyphs.md": posting(title="B\u0430ckend D\u0435veloper", **req(19)),
     "ok-emoji.md": posting("We 💙 code. 👩‍💻👨🏿‍🚀 🇩🇪\n", summary="Join us 🚀", **req(20)),
     "ok-long-summary.md": posting(summary="long " * 20_000, **req(21)),
-    # just under JOBPOSTING_MAX_BODY_BYTES (200 KB): tests/security/test_limits.py goes beyond
+    # just under JOBPOSTING_MAX_BODY_BYTES (200 KB): test_limits_build.py goes beyond
     "ok-long-body.md": posting("A long description. " * 9_900 + "\n", **req(22)),
     "ok-crlf-and-bom.md": b"\xef\xbb\xbf"
     + posting(title="CRLF <b>Developer</b>", **req(23)).replace(b"\n", b"\r\n"),

@@ -1,11 +1,11 @@
-"""ISO 3166 / ISO 4217 through pycountry: codes accepted, names and typos suggested, exactly."""
+"""ISO 3166 through pycountry: codes accepted, names and typos suggested, exactly."""
 
 from __future__ import annotations
 
 import pycountry
 import pytest
 from openings.checks import geo
-from openings.checks.normalize import Normalized
+from openings.checks.matching import Normalized
 
 # ---------------------------------------------------------------------------------------------
 # country
@@ -249,59 +249,6 @@ def test_subdivision_name(code, locale, name):
 
 def test_subdivision_name_default_locale():
     assert geo.subdivision_name("US-TX") == "Texas"
-
-
-# ---------------------------------------------------------------------------------------------
-# currency
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("EUR", "EUR"), ("eur", "EUR"), ("usd", "USD"), (" GBP ", "GBP"), ("CHF", "CHF")],
-)
-def test_currency_accepted(text, expected):
-    assert geo.currency(text) == Normalized(expected)
-
-
-@pytest.mark.parametrize(
-    ("text", "suggestion"),
-    [
-        ("€", "EUR"),
-        ("£", "GBP"),
-        ("US$", "USD"),
-        ("$", "USD"),
-        ("C$", "CAD"),
-        ("RMB", "CNY"),
-        ("euro", "EUR"),
-        ("Euros", "EUR"),
-        ("US Dollars", "USD"),
-        ("yen", "JPY"),
-        ("pound sterling", "GBP"),
-        ("sterling", "GBP"),
-        ("Swiss franc", "CHF"),
-        ("Zloty", "PLN"),
-        ("dollar", "one of AUD, CAD, HKD, NZD, SGD, TWD, USD"),
-        ("pounds", "one of EGP, GBP"),
-        ("EUE", "EUR"),
-        ("Eurp", "EUR"),
-        ("XYZQ", None),
-        ("kr", None),
-        ("Competitive", None),
-        ("", None),
-    ],
-)
-def test_currency_rejected(text, suggestion):
-    assert geo.currency(text) == Normalized(None, suggestion)
-
-
-@pytest.mark.parametrize("value", [None, 978, ["EUR"]])
-def test_currency_not_text(value):
-    assert geo.currency(value) == Normalized(None)
-
-
-def test_every_iso_currency_is_accepted():
-    for entry in pycountry.currencies:
-        assert geo.currency(entry.alpha_3.lower()) == Normalized(entry.alpha_3)
 
 
 def test_lookups_are_cached():

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pycountry
 import pytest
-from openings.checks import paytransparency, regions
+from openings.checks import paytransparency, paytransparency_file, regions
 from openings.render import display, jsonld
 from sitebuild import ROOT
 from test_validate import messages, posting
@@ -57,7 +57,7 @@ def test_groups_and_single_places_together():
 
 def test_pay_transparency_sees_every_country_of_a_group():
     """Colorado's and British Columbia's laws cover remote jobs open to people living there."""
-    laws, problems = paytransparency.load(ROOT / "content" / "data" / "pay_transparency.yml")
+    laws, problems = paytransparency_file.load(ROOT / "content" / "data" / "pay_transparency.yml")
     assert problems == []
     job, _ = posting(**REMOTE, remote_countries="[North America]", salary=None)
     places, remote = paytransparency.places_of(job)

@@ -1,7 +1,7 @@
 """The validator on its own: raw front matter in, a JobPosting or exact problems out.
 
-The golden files show whole postings; these tests pin single rules, the YAML traps and every
-"what people really type" example from docs/posting-schema.md.
+The golden files show whole postings; these tests pin single rules, the YAML traps and the
+values HR people really write.
 """
 
 from __future__ import annotations

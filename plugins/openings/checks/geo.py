@@ -1,4 +1,4 @@
-"""Countries, subdivisions and currencies: ISO 3166 and ISO 4217 through pycountry.
+"""Countries, subdivisions and remote areas: ISO 3166 through pycountry, names through Babel.
 
 Pure functions, no Pelican. Codes are accepted (in any case); names, old codes and typos are
 not, but they get a suggestion of the code to write. The name indexes are built once, on the first
@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 import pycountry
 
-from .normalize import _SYMBOLS, Normalized, _fold, _key, currency_symbol, text_cache
+from .matching import Normalized, fold, match_key, text_cache
 
 # EU membership is a political fact, not ISO data, so it is written here (27 since 2020-02-01).
 # fmt: off
@@ -38,21 +38,21 @@ _NAME_LOCALES = (
 )  # fmt: skip
 
 _WORLDWIDE = frozenset(
-    _key(word)
+    match_key(word)
     for word in (
         "anywhere", "worldwide", "world", "global", "globally", "international", "everywhere",
         "remote", "any", "all", "anywhere in the world", "world wide", "earth",
     )
 )  # fmt: skip
 _REGIONS = frozenset(
-    _key(word)
+    match_key(word)
     for word in (
         "Europe", "EMEA", "APAC", "LATAM", "Americas", "North America", "South America",
         "Latin America", "Asia", "Africa", "Oceania", "Middle East", "Nordics", "Scandinavia",
         "DACH", "Benelux", "CET", "EEA", "Schengen",
     )
 )  # fmt: skip
-_EU_NAMES = frozenset(_key(w) for w in ("EU", "European Union", "EU only", "EU-wide"))
+_EU_NAMES = frozenset(match_key(w) for w in ("EU", "European Union", "EU only", "EU-wide"))
 
 
 def _eu_text() -> str:
@@ -79,21 +79,21 @@ def _country_names() -> dict[str, frozenset[str]]:
         for attribute in ("name", "common_name", "official_name", "alpha_3"):
             name = getattr(entry, attribute, None)
             if name:
-                index[_key(name)].add(entry.alpha_2)
+                index[match_key(name)].add(entry.alpha_2)
         # "Korea, Republic of" is also written "Republic of Korea"
         if ", " in entry.name:
             head, tail = entry.name.split(", ", 1)
-            index[_key(f"{tail} {head}")].add(entry.alpha_2)
+            index[match_key(f"{tail} {head}")].add(entry.alpha_2)
     for locale in _NAME_LOCALES:
         for code, name in Locale.parse(locale).territories.items():
             if len(code) == 2 and code.isalpha() and _is_country(code):
-                index[_key(name)].add(code)
+                index[match_key(name)].add(code)
                 # "Myanmar (Burma)", "Hong Kong SAR China": the name before the detail, too
                 short = re.split(r"\s*[(（]", name)[0]
                 if short != name:
-                    index[_key(short)].add(code)
+                    index[match_key(short)].add(code)
     for reserved, code in _RESERVED.items():
-        index[_key(reserved)].add(code)
+        index[match_key(reserved)].add(code)
     return {name: frozenset(codes) for name, codes in index.items() if name}
 
 
@@ -112,7 +112,7 @@ def _country_words() -> dict[str, frozenset[str]]:
     index: defaultdict[str, set[str]] = defaultdict(set)
     for entry in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
-            for word in re.split(r"[\W_]+", _fold(getattr(entry, attribute, None) or "")):
+            for word in re.split(r"[\W_]+", fold(getattr(entry, attribute, None) or "")):
                 if len(word) > 3:  # "of", "the", "and" say nothing
                     index[word].add(entry.alpha_2)
     return {word: frozenset(codes) for word, codes in index.items()}
@@ -120,7 +120,7 @@ def _country_words() -> dict[str, frozenset[str]]:
 
 def _country_by_name(text: str) -> str | None:
     names = _country_names()
-    key = _key(text)
+    key = match_key(text)
     if key in names:
         return _one_of(names[key])
     if re.search(r"[,;/()|]|\s[-–—]\s|\sor\s", text):
@@ -130,7 +130,7 @@ def _country_by_name(text: str) -> str | None:
     if region and " " not in region:
         return region.split("-")[0]
     # Part of a longer name: "Korea", "Britain"
-    words = [word for word in re.split(r"[\W_]+", _fold(text)) if word]
+    words = [word for word in re.split(r"[\W_]+", fold(text)) if word]
     if words and all(len(word) > 3 for word in words):
         by_word = _country_words()
         found = frozenset.intersection(*(by_word.get(word, frozenset()) for word in words))
@@ -154,7 +154,7 @@ def _country_in_parts(text: str) -> str | None:
             if _is_country(code):
                 found.add(code)
                 continue
-        named = _country_names().get(_key(part))
+        named = _country_names().get(match_key(part))
         if named:
             found |= named
     return next(iter(found)) if len(found) == 1 else None
@@ -207,7 +207,7 @@ def _subdivision_names() -> dict[str, dict[str, frozenset[str]]]:
         if translated != entry.name:
             names += _name_variants(translated)
         for name in names:
-            index[entry.country_code][_key(name)].add(entry.code)
+            index[entry.country_code][match_key(name)].add(entry.code)
     return {
         country_code: {name: frozenset(codes) for name, codes in names.items() if name}
         for country_code, names in index.items()
@@ -230,7 +230,7 @@ def _subdivision_in(country_code: str, text: str) -> tuple[str | None, str | Non
         if pycountry.subdivisions.get(code=code) is not None:
             return code, None
     names = _subdivision_names().get(country_code, {})
-    key = _key(raw)
+    key = match_key(raw)
     if key in names:
         codes = _top_level(names[key])
         return (next(iter(codes)), None) if len(codes) == 1 else (None, _one_of(codes))
@@ -247,7 +247,7 @@ def _subdivision_in(country_code: str, text: str) -> tuple[str | None, str | Non
 
 def _subdivision_anywhere(text: str) -> str | None:
     """A subdivision named without its country: a suggestion only when one place has the name."""
-    key = _key(text)
+    key = match_key(text)
     if len(key) < 3:
         return None
     codes: set[str] = set()
@@ -296,7 +296,7 @@ def area(text: str) -> Normalized:
     if not text.strip():
         return Normalized(None)
     raw = text.strip()
-    key = _key(raw)
+    key = match_key(raw)
     if re.fullmatch(r"[A-Za-z]{2}", raw):
         found = country(raw)
         if found.value or found.suggestion:
@@ -363,70 +363,6 @@ def subdivision_name(code: str, locale: str = "en") -> str:
     if entry is None:
         return code
     return _translation("iso3166-2", locale or "en").gettext(entry.name)
-
-
-# ---------------------------------------------------------------------------------------------
-# Currencies
-
-
-@lru_cache(maxsize=1)
-def _currency_names() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """(full names, words of names) -> codes: "euro", "us dollar", "yen"; "dollar", "pound",
-    "sterling". Plurals too ("euros")."""
-    full: defaultdict[str, set[str]] = defaultdict(set)
-    words: defaultdict[str, set[str]] = defaultdict(set)
-    for entry in pycountry.currencies:
-        key = _key(entry.name)
-        full[key].add(entry.alpha_3)
-        full[key + "s"].add(entry.alpha_3)
-        for word in re.split(r"[\W_]+", _fold(entry.name)):
-            if len(word) > 3:
-                words[word].add(entry.alpha_3)
-                words[word + "s"].add(entry.alpha_3)
-    return (
-        {name: frozenset(codes) for name, codes in full.items()},
-        {name: frozenset(codes) for name, codes in words.items()},
-    )
-
-
-def _usual_first(codes: frozenset[str]) -> list[str]:
-    """The codes HR likely means (those with a symbol of their own), else the first few."""
-    usual = sorted(codes & set(_SYMBOLS.values()))
-    return usual or sorted(codes)[:4]
-
-
-@lru_cache(maxsize=1)
-def _currency_codes() -> tuple[str, ...]:
-    return tuple(entry.alpha_3 for entry in pycountry.currencies)
-
-
-@text_cache(1024)
-def currency(text: str) -> Normalized:
-    """ISO 4217 alpha-3 in any case -> upper ("eur" -> "EUR"). A symbol ("€", "US$") or a name
-    ("euros") -> the code as suggestion; a name many currencies share ("dollar") -> a text naming
-    the usual ones ("one of AUD, CAD, ..."); an unknown code -> the closest code, if one is
-    close. Text suggestions read after "did you mean"."""
-    if not text.strip():
-        return Normalized(None)
-    raw = text.strip()
-    if re.fullmatch(r"[A-Za-z]{3}", raw) and pycountry.currencies.get(alpha_3=raw.upper()):
-        return Normalized(raw.upper())
-    symbol = currency_symbol(raw)
-    if symbol:
-        return Normalized(None, symbol)
-    full, words = _currency_names()
-    key = _key(raw)
-    codes = full.get(key) or words.get(key)
-    if codes:
-        likely = _usual_first(codes)
-        return Normalized(None, likely[0] if len(likely) == 1 else "one of " + ", ".join(likely))
-    if re.fullmatch(r"[A-Za-z]{3,4}", raw):
-        close = difflib.get_close_matches(raw.upper(), _currency_codes(), n=1, cutoff=0.66)
-        return Normalized(None, close[0] if close else None)
-    close = difflib.get_close_matches(key, full, n=1, cutoff=0.8) if len(key) >= 4 else []
-    if close and len(full[close[0]]) == 1:
-        return Normalized(None, next(iter(full[close[0]])))
-    return Normalized(None)
 
 
 def area_name(code: str, lang: str | None = "en") -> str:

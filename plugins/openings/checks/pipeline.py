@@ -16,7 +16,7 @@ from ..core.problems import Problem, Severity
 from ..core.today import site_timezone, today
 from ..reading import limits
 from ..reading.postingfile import report_path
-from . import data, freshness, hygiene, paytransparency
+from . import data, freshness, hygiene, paytransparency, paytransparency_file
 from .validate import Context, validate
 
 
@@ -71,7 +71,7 @@ def prepare(settings: dict) -> Checks:
     pay_path = os.path.join(
         settings["PATH"], settings["JOBPOSTING_DATA_PATH"], "pay_transparency.yml"
     )
-    pay_rules, pay_problems = paytransparency.load(pay_path)
+    pay_rules, pay_problems = paytransparency_file.load(pay_path)
     problems += [
         Problem(report_path(pay_path), line, None, message, Severity.ERROR, rules.DATA_FILE)
         for line, message in pay_problems

@@ -72,10 +72,6 @@ class Salary:
     max: Decimal | None = None
     value: Decimal | None = None  # a single figure instead of a range
 
-    @property
-    def is_range(self) -> bool:
-        return self.min is not None and self.max is not None and self.min != self.max
-
 
 @dataclass(frozen=True)
 class Organization:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from .draft import Draft
+from .fieldnames import field_name
 from .html import decode_entities, to_markdown
-from .mapping import field_name
 from .sources import repair
 
 # Fields of the API that say nothing a posting needs.

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..checks import geo
-from ..checks.normalize import _key
+from ..checks.matching import match_key
 from ..core.model import Address
 
 _REMOTE = re.compile(
@@ -121,7 +121,9 @@ def read_place(text: str) -> dict:
 def _is_region_name(text: str, code: str) -> bool:
     """ "Texas" alone is a state. Only where postings name states alone: "Reading" or "Berlin"
     alone are cities, though each is also a subdivision's name."""
-    return _key(geo.subdivision_name(code)) == _key(text) and code[:2] in _STATES_NAMED_ALONE
+    return (
+        match_key(geo.subdivision_name(code)) == match_key(text) and code[:2] in _STATES_NAMED_ALONE
+    )
 
 
 _STATES_NAMED_ALONE = frozenset(("US", "CA", "AU", "IN", "BR", "MX"))
@@ -133,8 +135,8 @@ def office_at(address: dict, offices: dict[str, Address]) -> str | None:
     if not locality or not country:
         return None
     for key, office in offices.items():
-        names = {_key(n) for n in (key, office.name, office.locality) if n}
-        if _key(locality) in names and office.country == country:
+        names = {match_key(n) for n in (key, office.name, office.locality) if n}
+        if match_key(locality) in names and office.country == country:
             return key
     return None
 
@@ -144,11 +146,11 @@ def _incomplete(address: dict, text: str, offices: dict[str, Address]) -> str | 
     of that name if there is one: '"Berlin" (the berlin office is in DE)'."""
     if "country" in address:
         return None
-    locality = _key(address.get("locality") or "")
+    locality = match_key(address.get("locality") or "")
     same = [
         (k, o)
         for k, o in offices.items()
-        if locality and locality in {_key(n) for n in (k, o.name, o.locality) if n}
+        if locality and locality in {match_key(n) for n in (k, o.name, o.locality) if n}
     ]
     if same:
         key, office = same[0]
@@ -224,9 +226,9 @@ def office_for(text: str, offices: dict[str, Address]) -> str | None:
     says otherwise ("London, Ontario, Canada" is not the London office)."""
     parts = [p for p in _SPLIT.split(text) if p.strip()]
     for key, office in offices.items():
-        names = {_key(n) for n in (key, office.name, office.locality) if n}
-        if _key(text) in names or any(_key(p) in names for p in parts):
-            others = [p for p in parts if _key(p) not in names]
+        names = {match_key(n) for n in (key, office.name, office.locality) if n}
+        if match_key(text) in names or any(match_key(p) in names for p in parts):
+            others = [p for p in parts if match_key(p) not in names]
             # "Denver, CO": CO is Colorado here, not Colombia
             others = [p for p in others if not geo.subdivision(p.strip(), office.country).value]
             countries = {_area(p) for p in others} - {None}
@@ -234,12 +236,3 @@ def office_for(text: str, offices: dict[str, Address]) -> str | None:
             if not countries or countries == {office.country}:
                 return key
     return None
-
-
-def _no_office(text: str, offices: dict[str, Address]) -> str:
-    known = ", ".join(sorted(offices)) if offices else "none yet"
-    return (
-        f'no office in content/data/offices.yml matches "{text}" (known offices: {known}): add '
-        "the office there and list its key under locations, or write the address under locations "
-        "(street, locality, postal_code, country)"
-    )

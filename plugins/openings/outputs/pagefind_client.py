@@ -7,7 +7,7 @@ Pagefind indexes the last (Pagefind 1.x reads its input on a thread of its own i
 unbounded queue and handles messages one at a time, in order: sending ahead cannot deadlock and
 adds the records in the order sent); the answers that have arrived are read at each chunk, and
 all of them before the index files are asked for. The build may add records while it reads the
-postings (search.py). The protocol (Pagefind 1.x, as the Node and Python APIs use it): each
+postings (search_stream.py). The protocol (Pagefind 1.x, as the Node and Python APIs use it): each
 message is base64 of a JSON object `{"message_id", "payload"}`, followed by a comma, on the
 binary's stdin; answers come back the same way on its stdout.
 """
@@ -25,21 +25,20 @@ import weakref
 from collections.abc import Iterable
 
 # Pagefind is built with jemalloc, which keeps freed memory for 10 s before giving it back to
-# the system; building an index frees and reallocates a lot, so give it back at once
-# (measured on 2,000 benchmark postings: peak 646 MB -> 502 MB, same index files).
+# the system; building an index frees and reallocates a lot, so give it back at once: a lower
+# peak, the same index files.
 JEMALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0"
-# ... but giving every freed page back costs system time (0.55 s of 2.4 s CPU for the 890 open
-# postings of the benchmark's N = 1,000 board). One index of at most a part's words (search.py)
-# keeps dirty pages for a second: as fast as jemalloc's defaults, peak 208 MB instead of 227 MB
-# (167 MB with the setting above).
+# ... but giving every freed page back costs system time. One index of at most a part's words
+# (search_stream.py) keeps dirty pages for a second: as fast as jemalloc's defaults, with a peak
+# between the two.
 JEMALLOC_CONF_FAST = "dirty_decay_ms:1000,muzzy_decay_ms:0"
 
 RECORD_TIMEOUT = 60.0  # seconds for one record: milliseconds normally, so only a hang hits it
 WRITE_TIMEOUT_BASE = 60.0  # seconds for writing the index files ...
-WRITE_TIMEOUT_PER_RECORD = 0.05  # ... plus this per record (about 0.005 s measured)
+WRITE_TIMEOUT_PER_RECORD = 0.05  # ... plus this per record (ten times what one takes)
 WRITE_CHUNK = 1 << 20  # bytes of records sent to Pagefind in one write (about 300 postings)
-# ... from the build's own thread while it reads (search.py), a pipe's worth: Pagefind starts
-# on the first records at once and keeps pace instead of waiting for 300 at a time.
+# ... from the build's own thread while it reads (search_stream.py), a pipe's worth: Pagefind
+# starts on the first records at once and keeps pace instead of waiting for 300 at a time.
 STREAM_CHUNK = 1 << 16
 
 
@@ -71,8 +70,8 @@ class PagefindService:
     """One Pagefind process with one index: add records, write the files, close."""
 
     def __init__(self, config: dict, memory: str = JEMALLOC_CONF, chunk: int = WRITE_CHUNK):
-        # imported here: the pagefind package's service module loads asyncio (0.02 s), which
-        # the build needs only once it has a record to index, not while it starts
+        # imported here: the pagefind package's service module loads asyncio, which the build
+        # needs only once it has a record to index, not while it starts
         from pagefind.service import get_executable
 
         binary = get_executable()

@@ -3,15 +3,16 @@ paths.json, the posting each search result stands for.
 
 Pagefind writes one "fragment" per record (its text and URL), which its API loads for each result
 (`result.data()`). The list page only needs to know which postings match, since it filters its
-own cards, so a fragment per result meant a request per result: on a big board a common word
-asked for 200 and the page showed only those. paths.json maps every result id (the fragment's
-name) to the posting's path in one file, fetched once with Pagefind, and the fragments are not
-published: 890 fewer files at N = 1,000, each a file created while the build ends. Pagefind's
-ready-made search interfaces are not published either; the site has its own (site.js).
+own cards, and a request per result would be hundreds for a common word on a big board.
+paths.json maps every result id (the fragment's name) to the posting's path in one file, fetched
+once with Pagefind, and the fragments are not published: one file fewer per open posting, each a
+file created while the build ends. Pagefind's ready-made search interfaces are not published
+either; the site has its own (site.js).
 
 A board in parts has an index per part, and fragment ids are short hashes, unique within a part
-only: an id two parts share maps to null and its fragments are published, so the page asks those
-results' fragments as before. A fragment that cannot be read is published the same way.
+only: an id two parts share maps to null and its fragments are published, so the page asks for
+those results' fragments as Pagefind does. A fragment that cannot be read is published the same
+way.
 """
 
 from __future__ import annotations

@@ -58,7 +58,7 @@ def _board_facets(site: Snapshot, context: dict) -> list[Entry]:
 
     A page's lastmod is the last change among the postings it lists and the closed ones that
     would be on it. The postings are grouped by the pages they belong on once, not tested
-    against every page (that was postings x pages checks: 30,000 at N = 1,000).
+    against every page (postings x pages checks).
     """
     board = context.get("openings")
     facets = getattr(board, "written_pages", ())

@@ -19,7 +19,7 @@ from .sanitize import clean_html
 # cmark's own "omitted" placeholder would drop harmless markup too. Footnotes as on GitHub.
 OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
 # GitHub's extensions except tagfilter: tagfilter turns <script> into visible text, while the
-# sanitiser removes it with its content, as it always has.
+# sanitiser removes it with its content.
 EXTENSIONS = ("table", "autolink", "strikethrough", "tasklist")
 # cmark percent-encodes the braces and bars of Pelican's {filename}, {static}, |filename| links;
 # Pelican looks for them as written.

@@ -25,9 +25,9 @@ PLACEHOLDER_DATE = "2000-01-01"
 
 @functools.cache
 def _ftfy():
-    """ftfy, imported the first time a text has characters it could be about (0.05 s: most
-    files, with ASCII and typographic punctuation only, never need it, nor does `openings
-    validate` of such a file)."""
+    """ftfy, imported the first time a text has characters it could be about: most files,
+    with ASCII and typographic punctuation only, never need it, nor does `openings validate` of
+    such a file."""
     import ftfy
     from ftfy.badness import is_bad
 
@@ -93,9 +93,9 @@ def import_repairs() -> None:
 def looks_garbled(text: str) -> bool:
     """ftfy's is_bad(text), run only on the stretches around unusual non-ASCII characters.
 
-    Pasted text is mostly ASCII with a typographic apostrophe here and there; the detector's
-    regex over a whole 1,000-word body cost a tenth of reading a big board, and a stretch around
-    every apostrophe still cost 0.1 ms a posting.
+    Pasted text is mostly ASCII with a typographic apostrophe here and there: the detector's
+    regex over a whole body, or around every apostrophe, would be a large part of reading a
+    big board.
     """
     start = end = -1
     for run in _SUSPECT_RUN.finditer(text):

@@ -20,13 +20,6 @@ from ..checks import addresses, geo, regions, summaries
 from ..core.model import Address, JobPosting, Salary
 from . import strings
 
-# English labels, for code that wants them without a language (reports, feeds).
-EMPLOYMENT_LABELS = {code: strings.STRINGS["en"][code] for code in (
-    "FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"
-)}  # fmt: skip
-WORKPLACE_LABELS = {"onsite": "On-site", "hybrid": "Hybrid", "remote": "Remote"}
-PERIOD_LABELS = {p: strings.STRINGS["en"][p] for p in ("HOUR", "DAY", "WEEK", "MONTH", "YEAR")}
-
 
 # Babel parses a locale and a number pattern on every call; a board repeats the same few
 # languages and salaries thousands of times, and the results never change within a process.

@@ -3,7 +3,7 @@
 Pelican reads one file after the other on one core, and most of reading a posting needs neither
 Pelican nor the rest of the board: decoding, mojibake repair, the front matter, the sanitised
 HTML (postingfile.parse_file), the posting's checks (pipeline.check_posting) and its search text
-(search.record_text). When the articles generator lists its files, this module forks two
+(search_records.record_text). When the articles generator lists its files, this module forks two
 helpers, each taking every second posting in the order Pelican will read them (read_in_order
 sorts them); each sends its results back through its own pipe, and the reader takes them
 instead of doing the work (AheadReader.parse, plugin.check_when_read). Pelican's own
@@ -36,7 +36,7 @@ from ..build.reader import PostingReader
 from ..checks import pipeline
 from ..core.lifecycle import State
 from ..core.slugs import page_slug
-from ..outputs import search
+from ..outputs import search_records
 from ..reading.postingfile import import_repairs, parse_file, report_path
 
 HELPERS = 2  # processes; each parses every second posting (measured: one was the bottleneck)
@@ -213,7 +213,7 @@ class _Checker:
             outcome = pipeline.check_posting(doc, path, slug, html, problems, self.checks)
             text = None
             if outcome.state is State.OPEN and values.get("JOBPOSTING_SEARCH", True):
-                text = search.record_text(outcome.posting)
+                text = search_records.record_text(outcome.posting)
         except Exception:  # checked again by the build, which reports what it finds
             return None
         return slug, outcome, text

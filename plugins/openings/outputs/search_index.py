@@ -1,0 +1,83 @@
+"""Writing the search index: the records -> Pagefind's files in the site's /pagefind/ folder.
+
+A board above JOBPOSTING_SEARCH_PART_WORDS words is indexed in parts, one Pagefind process after
+the other, so that building it fits in memory; /pagefind/pagefind.js is then a small module that
+loads part 1 and merges the others with Pagefind's own `mergeIndex`, so the page's code is the
+same either way. Beside the index, words.json: every word on the board.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+
+from .pagefind_client import PagefindService
+from .search_bundle import Bundle, write_files
+from .search_records import WORDS, Record, vocabulary
+
+
+def split(records: Iterable[Record], part_words: int) -> Iterator[list[Record]]:
+    """Consecutive parts of at most `part_words` words (a longer single posting is its own part).
+
+    A generator, so that only one part's records are held at a time; no records: one empty part.
+    """
+    part: list[Record] = []
+    words = 0
+    for item in records:
+        if part and words + item.words > part_words:
+            yield part
+            part, words = [], 0
+        part.append(item)
+        words += item.words
+    yield part
+
+
+def part_name(number: int) -> str:
+    return f"part-{number}"
+
+
+def merging_module(names: list[str]) -> str:
+    """/pagefind/pagefind.js for an index in parts: Pagefind's API over all of them."""
+    others = json.dumps(names[1:])
+    return (
+        "// Written by Openings (openings/outputs/search.py). This board's search index is in\n"
+        f"// {len(names)} parts, so that building it fits in memory; this module is Pagefind's\n"
+        "// API over all of them: it loads the first part and merges the others.\n"
+        f'import * as pagefind from "./{names[0]}/pagefind.js";\n'
+        f'export * from "./{names[0]}/pagefind.js";\n'
+        f"await Promise.all({others}.map((part) =>\n"
+        "  pagefind.mergeIndex(new URL(`./${part}/`, import.meta.url).pathname)));\n"
+    )
+
+
+def write_words(records: Iterable[Record], bundle: str) -> None:
+    text = json.dumps(vocabulary(records), separators=(",", ":"), ensure_ascii=False)
+    write_files({WORDS: text.encode("utf-8")}, bundle)
+
+
+def write_index(records: Iterable[Record], bundle: str, lang: str, part_words: int) -> int:
+    """Write the index for `records` into the folder `bundle`; return the number of parts."""
+    shutil.rmtree(bundle, ignore_errors=True)  # no part of an earlier, bigger board stays
+    published = Bundle(bundle)
+    count = 0
+    for count, part in enumerate(split(records, part_words), start=1):
+        # one process per part: its memory is given back before the next part starts
+        with PagefindService({"force_language": lang}) as service:
+            service.add_records(
+                (item.url, item.content, lang, {"title": item.title}) for item in part
+            )
+            files = service.files()
+        published.add(files, os.path.join(bundle, part_name(count)))
+    if count == 1:  # the usual case: one index, where Pagefind's own bundle would be
+        staging = bundle + ".staging"
+        os.replace(os.path.join(bundle, part_name(1)), staging)
+        os.rmdir(bundle)
+        os.replace(staging, bundle)
+    else:
+        names = [part_name(n) for n in range(1, count + 1)]
+        with open(os.path.join(bundle, "pagefind.js"), "w", encoding="utf-8") as module:
+            module.write(merging_module(names))
+    published.finish()
+    return count

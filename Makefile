@@ -15,7 +15,7 @@ BIND ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install html serve devserver publish clean test test-fast lint format validate list new \
-	summary docs preview \
+	summary docs preview translations \
 	system-deps check-workflows bench lighthouse notify
 
 help:
@@ -30,6 +30,7 @@ help:
 	@echo "make new TITLE='...' DEPARTMENT=...   start a posting from the template"
 	@echo "make summary BASE=main   Markdown: the postings a change adds, changes, closes"
 	@echo "make docs      regenerate docs/errors.md and docs/posting.schema.json"
+	@echo "make translations   the interface's words: new messages into every catalog, compiled"
 	@echo "make lint       ruff check and format check"
 	@echo "make bench      the speed and size benchmark"
 	@echo "make notify     after deploying: tell search engines what changed (IndexNow, Indexing API)"
@@ -49,8 +50,9 @@ html: $(STAMP)
 serve: html
 	$(BIN)/pelican --listen -o $(OUTPUTDIR) -s $(CONFFILE) -b $(BIND) -p $(PORT)
 
+# One warm process: after an edit it builds again only what the edit changes (docs/performance.md).
 devserver: $(STAMP)
-	$(BIN)/pelican -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(BIND) -p $(PORT)
+	$(BIN)/python -m openings.speed.devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(BIND) -p $(PORT)
 
 publish: $(STAMP)
 	$(BIN)/pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
@@ -99,6 +101,17 @@ summary: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/openings docs
+
+# The interface's words (docs/translations.md): the messages of the code and the theme into the
+# template (.pot), new ones into every language's catalog (.po), each compiled (.mo, in git, so
+# that a fresh clone and the built package need no step of their own).
+LOCALEDIR := plugins/openings/locale
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --sort-output --add-location=file --omit-header \
+		-o $(LOCALEDIR)/openings.pot plugins/openings
+	$(BIN)/pybabel update -i $(LOCALEDIR)/openings.pot -d $(LOCALEDIR) -D openings \
+		--width=100
+	$(BIN)/pybabel compile -d $(LOCALEDIR) -D openings --statistics
 
 check-workflows: $(STAMP) system-deps
 	$(BIN)/pytest tests/test_workflows.py

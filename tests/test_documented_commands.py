@@ -27,7 +27,7 @@ SPAN = re.compile(r"`([^`\n]+)`")
 # target -> what `make -n` must show it would run
 NOT_RUN = {
     "serve": "pelican --listen",
-    "devserver": "pelican -lr",
+    "devserver": "openings.speed.devserver",
     "test": "pytest",
     "publish": "publishconf.py",
     "bench": "bench/run.py",

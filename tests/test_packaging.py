@@ -81,6 +81,9 @@ def test_the_wheel_holds_the_package_and_the_plugin_where_pelican_looks(wheel):
         names
     )
     assert any(name.endswith("licenses/LICENSE") for name in names)
+    # the interface's words, compiled (core/catalogs.py), and their sources for translators
+    assert {"openings/locale/pl/LC_MESSAGES/openings.mo", "openings/locale/openings.pot",
+            "openings/locale/pl/LC_MESSAGES/openings.po"} <= set(names)  # fmt: skip
 
 
 def test_the_wheel_asks_for_lower_bounds_not_exact_versions(wheel):

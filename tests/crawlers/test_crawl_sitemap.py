@@ -89,7 +89,7 @@ def test_modified_and_translations(site: Site):
         VALID_POSTING.replace("req_id: ENG-1", "req_id: ENG-1\nmodified: 2026-11-20"),
     )
     german = VALID_POSTING.replace("title: Backend Developer", "title: Backend-Entwickler*in")
-    german = german.replace("req_id: ENG-1", "req_id: ENG-1-DE\nlang: de\nslug: backend-developer")
+    german = german.replace("req_id: ENG-1", "req_id: ENG-1\nlang: de\nslug: backend-developer")
     site.posting("backend-developer-de.md", german)
     site.build()
     data = (site.output / "sitemap.xml").read_bytes()
@@ -102,9 +102,10 @@ def test_modified_and_translations(site: Site):
     assert links == {
         ("en", f"{SITEURL}/jobs/backend-developer/"),
         ("de", f"{SITEURL}/jobs/backend-developer/de/"),
+        ("x-default", f"{SITEURL}/jobs/backend-developer/"),
     }
     german_entry = found[f"{SITEURL}/jobs/backend-developer/de/"]
-    assert {link.get("hreflang") for link in german_entry.findall("x:link", NS)} == {"en", "de"}
+    assert {link.get("hreflang") for link in german_entry.findall("x:link", NS)} == {"en", "de", "x-default"}
     # one job, two pages: the feeds list it once
     import json
 

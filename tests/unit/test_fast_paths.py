@@ -196,31 +196,7 @@ def test_cached_dates_and_salaries_read_like_babel_each_time(lang):
         assert display.date(day, lang) == expected and display.date(day, lang) == expected
     band = Salary("EUR", "YEAR", min=Decimal("65000"), max=Decimal("85000"))
     first = display.salary(band, lang)
-    display.salary.cache_clear()
+    display._figure.cache_clear()
     assert display.salary(band, lang) == first == display.salary(band, lang)
     assert display.money(Decimal("65000"), "EUR", lang) in first
     assert display.salary(Salary("USD", "HOUR", value=Decimal("24.50")), lang) != first
-
-
-def test_cached_t_filter_reads_like_strings_translate():
-    from jinja2 import Environment
-    from openings.render import strings
-
-    def render(t_filter, lang, context):
-        env = Environment(autoescape=True)
-        env.filters["t"] = t_filter
-        template = env.from_string(
-            "{% for key in keys %}{{ key|t }}|{{ key|t('de') }}|{{ 'openings_in'|t(n=n) }}"
-            "|{{ 'more_in'|t(department=dept) }};{% endfor %}"
-        )
-        keys = [k for k, v in strings.STRINGS["en"].items() if isinstance(v, str) and "{" not in v]
-        return template.render(keys=keys, page_lang=lang, DEFAULT_LANG="en", **context)
-
-    for lang in (None, "en", "de", "de-AT", "fr"):
-        for context in ({"n": 1, "dept": "R&D <b>"}, {"n": 7, "dept": "Engineering"}):
-            expected = render(strings.translate, lang, context)
-            assert render(display.translate, lang, context) == expected
-            assert render(display.translate, lang, context) == expected  # from the cache
-    custom = {"JOBPOSTING_UI_STRINGS": {"en": {"facts": "At a glance"}}, "n": 2, "dept": "X"}
-    assert "At a glance" in render(display.translate, "en", custom)
-    assert render(display.translate, "en", custom) == render(strings.translate, "en", custom)

@@ -17,17 +17,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import islice
+from types import SimpleNamespace
 
 from pelican import signals
 
 from ..checks import geo, regions
 from ..config import settings as plugin_settings
 from ..core.text import slugify
-from ..render import display, strings
+from ..render import alternates, display
 from . import templates
 
 CONTEXT_KEY = "openings"
 OPEN_KEY = "jobposting_open"  # in the shared context: the open postings, not their translations
+LANGUAGES_KEY = "openings_languages"  # {lang: its Board}, for a site in several languages
 KINDS = ("department", "location", "workplace", "employment")
 WORKPLACE_ORDER = ("onsite", "hybrid", "remote")
 
@@ -106,16 +108,41 @@ def build_board(generators) -> None:
     if state is None:
         return
     values = articles_generator.settings
-    lang = values.get("DEFAULT_LANG", "en")
-    overrides = values.get("JOBPOSTING_UI_STRINGS")
+    site_lang = values.get("DEFAULT_LANG", "en")
+    open_paths = {id(a) for a in state.open_articles()}
     articles = list(context.get(OPEN_KEY, ()))
     articles.sort(key=lambda a: (-a.jobposting.date_posted.toordinal(), a.jobposting.title))
+    context[CONTEXT_KEY] = _board(state, articles, values, site_lang, site_lang)
+    # a site in several languages: the lists again under /<lang>/, each posting in its version
+    # in that language where it has one (language_pages)
+    context[LANGUAGES_KEY] = {
+        lang: _board(
+            state, [_version(a, lang, open_paths) for a in articles], values, lang, site_lang
+        )
+        for lang in alternates.site_languages(values)
+        if lang != site_lang
+    }
+
+
+def _version(article, lang: str, open_paths: set):
+    """The posting's open version in `lang`, else the posting as the site's list has it."""
+    for other in getattr(article, "translations", ()):
+        if other.lang == lang and id(other) in open_paths:
+            return other
+    return article
+
+
+def _board(state, articles: list, values: dict, lang: str, site_lang: str) -> Board:
+    """The board of one language: its labels in `lang`, its slugs in the site's language (one
+    address per facet, whatever the language: /locations/germany/, /de/locations/germany/)."""
+    overrides = values.get("JOBPOSTING_UI_STRINGS")
     urls = values.get("JOBPOSTING_FACET_URLS") or {}
+    prefix = "" if lang == site_lang else f"{lang}/"
     index = plugin_settings.index_url(values)
     pelican_categories = plugin_settings.postings_are_articles(values)
 
-    def say(key, **kw):
-        return strings.text(key, lang, overrides, **kw)
+    def _(message, **values):
+        return display.gettext(message, lang, overrides, **values)
 
     def make(kind, slug, label, title, **extra) -> Facet:
         pattern = urls.get(
@@ -123,7 +150,7 @@ def build_board(generators) -> None:
         )
         if kind == "workplace" and slug == "remote":
             pattern = urls.get("remote", "remote/")
-        url = index + pattern.format(slug=slug)
+        url = prefix + index + pattern.format(slug=slug)
         return Facet(kind, slug, label, title, url, url + "index.html", **extra)
 
     facets: dict[str, dict[str, Facet]] = {kind: {} for kind in KINDS}
@@ -138,7 +165,7 @@ def build_board(generators) -> None:
         blurb = known.blurb if known else ""
         facet = facets["department"].get(category.slug) or (
             Facet("department", category.slug, job.department, job.department,
-                  category.url, category.save_as, blurb=blurb)
+                  prefix + category.url, prefix + category.save_as, blurb=blurb)
             if pelican_categories
             else make("department", category.slug, job.department, job.department, blurb=blurb)
         )  # fmt: skip
@@ -150,7 +177,7 @@ def build_board(generators) -> None:
                 facets["location"].setdefault(
                     place.key,
                     make("location", place.key, place.label,
-                         say("jobs_in", place=place.label), group="office"),
+                         _("Jobs in %(place)s", place=place.label), group="office"),
                 )  # fmt: skip
         covered = regions.covering(job.remote_regions)
         placed = {place.country for place in job.locations}
@@ -158,33 +185,34 @@ def build_board(generators) -> None:
             if code in covered and code not in placed:
                 continue  # a group's country: the group's facet stands for it (below)
             name = geo.country_name(code, lang)
-            slug = slugify(name)
+            slug = slugify(geo.country_name(code, site_lang))
             if slug in facets["location"] and facets["location"][slug].group == "office":
                 slug = f"{slug}-{code.lower()}"  # an office named like a country keeps its page
             slugs["location"].append(slug)
             country_slugs[code] = slug
             facets["location"].setdefault(
-                slug, make("location", slug, name, say("jobs_in", place=name), group="country")
+                slug,
+                make("location", slug, name, _("Jobs in %(place)s", place=name), group="country"),
             )
         for code in job.remote_regions:
             region = regions.regions()[code]
-            label = say("remote_in", areas=region.name(lang))
+            label = _("Remote (%(areas)s)", areas=region.name(lang))
             slug = f"remote-{slugify(code)}"
             slugs["location"].append(slug)
             facets["location"].setdefault(
                 slug, make("location", slug, label, label, group="region")
             )
-        kind_label = display.workplace_kind(job.workplace, lang)
-        title = say("remote_jobs") if job.is_remote else say("kind_jobs", kind=kind_label)
+        kind_label = display.workplace_kind(job.workplace, lang, overrides)
+        title = _("Remote jobs") if job.is_remote else _("%(kind)s jobs", kind=kind_label)
         facets["workplace"].setdefault(
             job.workplace, make("workplace", job.workplace, kind_label, title)
         )
         slugs["workplace"].append(job.workplace)
         for code in job.employment_types:
             slug = code.lower().replace("_", "-")
-            label = display.employment_type(code, lang)
+            label = display.employment_type(code, lang, overrides)
             facets["employment"].setdefault(
-                slug, make("employment", slug, label, say("kind_jobs", kind=label))
+                slug, make("employment", slug, label, _("%(kind)s jobs", kind=label))
             )
             slugs["employment"].append(slug)
         for kind, values_ in slugs.items():
@@ -193,13 +221,13 @@ def build_board(generators) -> None:
         article.jobposting_facets = {kind: " ".join(dict.fromkeys(v)) for kind, v in slugs.items()}
 
     _add_group_postings_to_countries(articles, facets["location"], country_slugs)
-    context[CONTEXT_KEY] = Board(
+    return Board(
         today=state.checks.ctx.today,
         articles=articles,
         facets={
             kind: _ordered(kind, found, departments, offices) for kind, found in facets.items()
         },
-        index_save_as=index + "index.html" if index else "",
+        index_save_as=index + "index.html" if index and not prefix else "",
         departments_written=not pelican_categories,
     )
 
@@ -267,6 +295,35 @@ def write_facet_pages(generator, writer) -> None:
         )  # fmt: skip
 
 
+def write_language_pages(generator, writer) -> None:
+    """A site in several languages: its list, department and facet pages again under /<lang>/,
+    their words in that language (the header's too: site_lang)."""
+    boards = generator.context.get(LANGUAGES_KEY) or {}
+    relative = generator.settings["RELATIVE_URLS"]
+    for lang, board in boards.items():
+        words = {"openings": board, "page_lang": lang, "site_lang": lang, "home": f"{lang}/"}
+        writer.write_file(
+            f"{lang}/index.html", generator.get_template("index"), generator.context,
+            relative_urls=relative, url=f"{lang}/", articles=board.articles,
+            page_name=f"{lang}/index", template_name="index", **words,
+        )  # fmt: skip
+        # departments written as facet pages (below) where Pelican's categories are a blog's
+        for facet in () if board.departments_written else board.facets["department"]:
+            writer.write_file(
+                facet.save_as, generator.get_template("category"), generator.context,
+                relative_urls=relative, url=facet.url, category=SimpleNamespace(slug=facet.slug),
+                articles=facet.articles, page_name=facet.url.rstrip("/"),
+                template_name="category", **words,
+            )  # fmt: skip
+        for facet in board.written_pages:
+            writer.write_file(
+                facet.save_as, generator.get_template(templates.FACET), generator.context,
+                relative_urls=relative, url=facet.url, facet=facet, articles=facet.articles,
+                page_name=facet.url.rstrip("/"), template_name=templates.FACET, **words,
+            )  # fmt: skip
+
+
 def connect() -> None:
     signals.all_generators_finalized.connect(build_board)
     signals.article_writer_finalized.connect(write_facet_pages)
+    signals.article_writer_finalized.connect(write_language_pages)

@@ -23,6 +23,7 @@ from ..core import report, rules
 from ..core.lifecycle import State
 from ..core.problems import BuildFailed, Problem, Severity
 from ..outputs import (
+    brand,
     changes,
     feeds,
     indeed,
@@ -34,8 +35,8 @@ from ..outputs import (
     sitemap,
 )
 from ..reading.postingfile import report_path
-from ..render import display, jsonld
-from ..speed import collector, parallel, readahead, templatecache
+from ..render import alternates, display, jsonld, strings
+from ..speed import collector, linear, parallel, readahead, templatecache
 from . import facets, scope, templates
 from .buildstate import CONTEXT_KEY, BuildState, build_state, state_in
 from .reader import PostingReader
@@ -62,6 +63,11 @@ def add_filters(generator) -> None:
     # (Pelican's default is no escaping): only the sanitised description is marked |safe.
     templates.attach(generator)
     generator.env.filters.update(display.FILTERS)
+    # The interface's words, in each page's own language ({% trans %}, _(), ngettext()).
+    generator.env.add_extension("jinja2.ext.i18n")
+    generator.env.newstyle_gettext = True
+    generator.env.globals.update(strings.GLOBALS)
+    generator.env.globals["language_links"] = alternates.language_links
     # Pelican makes SITEURL relative on each page when RELATIVE_URLS is on; canonical links,
     # Open Graph tags and JSON-LD need the absolute address.
     generator.env.globals["SITE_ABSOLUTE_URL"] = generator.settings["SITEURL"].rstrip("/")
@@ -395,6 +401,7 @@ def register() -> None:
     signals.static_generator_finalized.connect(clean_drawings)
     signals.all_generators_finalized.connect(finish)
     readahead.connect()  # a second process reading ahead
+    linear.connect()  # Pelican's steps that grow with the square of the board
     facets.connect()
     # after facets.build_board, before search.py writes its index
     signals.all_generators_finalized.connect(check_facet_paths)
@@ -402,5 +409,6 @@ def register() -> None:
         feature.connect()
     for output in (sitemap, robots, feeds, jobsjson, indeed, changes, indexnowkey):  # crawler files
         signals.get_generators.connect(output.get_generators)
+    signals.get_generators.connect(brand.get_generators)  # the brand colour's stylesheet
     signals.initialized.connect(outputs.check_settings)
     signals.finalized.connect(collector.end)  # last: after the other receivers have waited

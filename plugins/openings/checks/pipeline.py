@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from ..core import lifecycle, rules
+from ..core import catalogs, lifecycle, rules
 from ..core.lifecycle import State
 from ..core.model import JobPosting, Organization
 from ..core.problems import Problem, Severity
@@ -66,6 +66,7 @@ def prepare(settings: dict) -> Checks:
         offices=site.offices,
         departments=site.departments,
         default_lang=settings.get("DEFAULT_LANG", "en"),
+        languages=catalogs.languages(settings.get("JOBPOSTING_UI_STRINGS")),
     )
     problems = list(site.problems)
     pay_path = os.path.join(
@@ -178,22 +179,57 @@ def check_across(outcomes: list[Outcome], strict: bool = False) -> None:
     valid = [o for o in outcomes if o.posting is not None]
     _duplicates(valid, lambda p: (p.slug, p.lang), rules.DUPLICATE_SLUG, "slug",
                 lambda key, others: f"the web address jobs/{key[0]}/ is also used by {others}; rename one file or give one a different slug")  # fmt: skip
+    # the translations of one posting (one slug, a file per language) share its req_id
+    langs: dict[str, set] = {}
+    for outcome in valid:
+        langs.setdefault(outcome.posting.slug, set()).add(outcome.posting.lang)
+    translated = {slug for slug, found in langs.items() if len(found) > 1}
     _duplicates(valid, lambda p: p.req_id, rules.DUPLICATE_REQ_ID, "req_id",
-                lambda key, others: f"{key} is also the req_id of {others}; give each posting its own")  # fmt: skip
+                lambda key, others: f"{key} is also the req_id of {others}; give each posting its own",
+                same=lambda o: o.posting.slug if o.posting.slug in translated else o.path)  # fmt: skip
+    _translations_share_req_id([o for o in valid if o.posting.slug in translated])
     hygiene.duplicate_postings(outcomes, strict)  # same title and place: a warning unless strict
 
 
-def _duplicates(outcomes, key_of, rule, field_name, message) -> None:
+def _translations_share_req_id(translations: list[Outcome]) -> None:
+    by_slug: dict[str, list[Outcome]] = {}
+    for outcome in translations:
+        by_slug.setdefault(outcome.posting.slug, []).append(outcome)
+    for slug, group in by_slug.items():
+        # a translation may leave req_id out (openings import does); two different ones are two
+        if len({o.posting.req_id for o in group if o.posting.req_id}) < 2:
+            continue
+        for outcome in (o for o in group if o.posting.req_id):
+            others = ", ".join(
+                f"{o.path} ({o.posting.req_id})"
+                for o in group
+                if o.posting.req_id and o.posting.req_id != outcome.posting.req_id
+            )
+            outcome.problems.append(
+                Problem(
+                    outcome.path, outcome.lines.get("req_id"), "req_id",
+                    f"{outcome.posting.req_id} here, but {others} translates this"
+                    f" posting (slug {slug}); the translations of a posting share one req_id",
+                    Severity.ERROR, rules.TRANSLATION_REQ_ID,
+                )
+            )  # fmt: skip
+            outcome.state = State.REJECTED
+
+
+def _duplicates(outcomes, key_of, rule, field_name, message, same=None) -> None:
+    """Postings sharing a key; `same` names the posting an outcome is a file of (its path, or
+    the slug its translations share), so the files of one posting are no duplicates."""
+    same = same or (lambda outcome: outcome.path)
     groups: dict = {}
     for outcome in outcomes:
         key = key_of(outcome.posting)
         if key:
             groups.setdefault(key, []).append(outcome)
     for key, group in groups.items():
-        if len(group) < 2:
+        if len({same(o) for o in group}) < 2:
             continue
         for outcome in group:
-            others = ", ".join(o.path for o in group if o is not outcome)
+            others = ", ".join(o.path for o in group if same(o) != same(outcome))
             outcome.problems.append(
                 Problem(
                     outcome.path,

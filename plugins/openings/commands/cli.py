@@ -14,7 +14,7 @@ import argparse
 import sys
 
 from ..core.logtext import guard_logging, loggable
-from . import docs, fix, importing, listing, new, notifying, summary, validate
+from . import checklinks, docs, fix, importing, init, listing, new, notifying, summary, validate
 from .options import UsageError
 
 USAGE_ERROR = 2
@@ -36,6 +36,8 @@ def parser() -> argparse.ArgumentParser:
     importing.register(subparsers)
     notifying.register(subparsers)
     docs.register(subparsers)
+    init.register(subparsers)
+    checklinks.register(subparsers)
     return top
 
 

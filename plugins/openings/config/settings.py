@@ -66,8 +66,15 @@ DEFAULTS: dict[str, object] = {
         "remote": "remote/",
         "employment": "employment/{slug}/",
     },
-    # The theme's words per language, overriding openings/render/strings.py: {"de": {"apply": "..."}}.
+    # The brand colour of buttons (Apply), as a hex code such as "#0b6e4f"; None: the theme's.
+    "JOBPOSTING_BRAND_COLOUR": None,
+    # The site's own words, by language and English message, over the catalogs or as a language
+    # of its own (docs/translations.md): {"de": {"Apply now": "Jetzt bewerben"}}.
     "JOBPOSTING_UI_STRINGS": {},
+    # A site in several languages: the languages of its list and facet pages, the site's own
+    # (DEFAULT_LANG) first; each other one under /<lang>/, with a language switcher
+    # (docs/translations.md). []: the site's language only.
+    "JOBPOSTING_LANGUAGES": [],
     # The previous build's jobs.json (a path, or the live site's URL, e.g.
     # "https://example.github.io/careers/jobs.json") for changes.json; None: no comparison.
     "JOBPOSTING_PREVIOUS_JOBS_JSON": None,

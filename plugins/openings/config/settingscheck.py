@@ -7,7 +7,10 @@ brings in Pelican's generators, Babel and every output.
 
 from __future__ import annotations
 
-from ..core import report
+import difflib
+import re
+
+from ..core import catalogs, colours, report
 from ..core.problems import BuildFailed
 from ..core.today import check_today_setting
 from ..reading import images, limits
@@ -55,7 +58,11 @@ def check(values: dict) -> None:
             "JOBPOSTING_PARALLEL_PAGES must be None or two whole numbers (lowest, highest),"
             " e.g. (200, 3000)"
         )
+    colour = values.get("JOBPOSTING_BRAND_COLOUR")
+    if colour is not None and colours.problem(colour):
+        found.append(f"JOBPOSTING_BRAND_COLOUR: {colours.problem(colour)}")
     found += limit_problems(values)
+    found += language_problems(values)
     if found:
         report.emit(f"pelicanconf: {line}" for line in found)
         raise BuildFailed(f"jobposting: {len(found)} settings problems")
@@ -79,6 +86,88 @@ def limit_problems(values: dict) -> list[str]:
         )
     if not found:
         limits.configure(values)
+    return found
+
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
+
+
+def language_problems(values: dict) -> list[str]:
+    """The site's language has the interface's words (a catalog, or JOBPOSTING_UI_STRINGS);
+    the site's own words name messages that exist, and a language they add has them all."""
+    overrides = values.get("JOBPOSTING_UI_STRINGS")
+    if not isinstance(overrides, dict) or not all(
+        isinstance(table, dict) for table in overrides.values()
+    ):
+        message = "JOBPOSTING_UI_STRINGS must be a dict of languages, each a dict of the English"
+        return [message + ' message and its words: {"de": {"Apply now": "Jetzt bewerben"}}']
+    found = [
+        problem
+        for lang, table in overrides.items()
+        for problem in _own_words_problems(str(lang), table)
+    ]
+    known = catalogs.languages(overrides)
+    lang = values.get("DEFAULT_LANG") or catalogs.SOURCE
+    if catalogs.code(lang, known) is None:
+        found.append(f"DEFAULT_LANG = {lang!r}: {no_words(lang, known)}")
+    listed = values.get("JOBPOSTING_LANGUAGES") or []
+    if not isinstance(listed, (list, tuple)) or not all(isinstance(c, str) for c in listed):
+        found.append('JOBPOSTING_LANGUAGES must be a list of language codes, e.g. ["en", "de"]')
+        return found
+    for other in listed:
+        if not LANGUAGE_CODE.match(other):  # it names a folder: /de/, /pt-BR/
+            found.append(
+                f"JOBPOSTING_LANGUAGES: {other!r} is not a language code; write e.g. de, pt-BR"
+            )
+        elif catalogs.code(other, known) is None:
+            found.append(f"JOBPOSTING_LANGUAGES lists {other!r}: {no_words(other, known)}")
+    if listed and listed[0] != lang:
+        found.append(
+            f"JOBPOSTING_LANGUAGES must start with the site's own language, DEFAULT_LANG"
+            f" ({lang!r}): {[lang, *(c for c in listed if c != lang)]!r}"
+        )
+    return found
+
+
+def no_words(lang: str, known) -> str:
+    """What to do about a language the interface has no words in (a setting, a posting)."""
+    name = catalogs.language_name(lang)
+    return (
+        f"the interface (buttons, headings, labels) has no words in {name}; it has them in "
+        f"{catalogs.names(known)}. Choose one of these, or add {name}: its words in"
+        f" JOBPOSTING_UI_STRINGS[{lang!r}], or a catalog (docs/translations.md)"
+    )
+
+
+def _own_words_problems(lang: str, table: dict) -> list[str]:
+    messages = catalogs.messages()
+    found = []
+    for message, words in table.items():
+        where = f"JOBPOSTING_UI_STRINGS[{lang!r}][{message!r}]"
+        if message not in messages:
+            close = difflib.get_close_matches(str(message), list(messages), n=1, cutoff=0.6)
+            hint = (
+                f"; did you mean {close[0]!r}?" if close else " (docs/translations.md lists them)"
+            )
+            found.append(f"{where}: the interface has no message {message!r}{hint}")
+        elif messages[message] is None and not isinstance(words, str):
+            found.append(f"{where} must be text")
+        elif messages[message] is not None and not (
+            isinstance(words, (list, tuple)) and words and all(isinstance(w, str) for w in words)
+        ):
+            found.append(
+                f"{where} has a count: write a list of its forms, as many as the language has"
+                f" ({catalogs.plural_count(lang)} for {catalogs.language_name(lang)})"
+            )
+    if catalogs.code(lang, catalogs.shipped()) is None:  # a language the site adds
+        missing = [m for m in messages if m not in table]
+        if missing:
+            shown = ", ".join(repr(m) for m in missing[:3])
+            found.append(
+                f"JOBPOSTING_UI_STRINGS[{lang!r}] adds {catalogs.language_name(lang)}, but lacks"
+                f" {len(missing)} of its {len(messages)} messages ({shown}...); add them all"
+                " (docs/translations.md lists them), or the page would mix in English"
+            )
     return found
 
 

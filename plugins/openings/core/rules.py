@@ -15,6 +15,7 @@ from .rulefamilies.board import (
     DUPLICATE_REQ_ID,
     DUPLICATE_SLUG,
     NOT_MARKDOWN,
+    TRANSLATION_REQ_ID,
     UNREADABLE,
 )
 from .rulefamilies.content import (
@@ -43,6 +44,7 @@ from .rulefamilies.fields import (
     EMPLOYMENT_TYPE,
     EXPERIENCE_IN_PLACE,
     LANG,
+    LANG_WORDS,
     LOCATION,
     NUMBER,
     ORGANIZATION,
@@ -140,6 +142,7 @@ __all__ = [
     "INVISIBLE_IN_FRONT_MATTER",
     "KEY_SLUG",
     "LANG",
+    "LANG_WORDS",
     "LIMIT_BODY",
     "LIMIT_FIELDS",
     "LIMIT_HTML",
@@ -184,6 +187,7 @@ __all__ = [
     "TITLE",
     "TITLE_HYGIENE",
     "TITLE_SYNTAX",
+    "TRANSLATION_REQ_ID",
     "UNKNOWN_FIELD",
     "UNREADABLE",
     "WORKPLACE",

@@ -21,6 +21,7 @@ from ..checks import geo
 from ..config import settings as plugin_settings
 from ..core.model import JobPosting
 from ..core.text import slugify
+from ..render import alternates
 from .outputs import OutputGenerator, Snapshot
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -48,8 +49,24 @@ def entries(site: Snapshot, context: dict, settings: dict) -> list[Entry]:
         ]
         found += sorted(facets, key=lambda e: e.loc)
     found += sorted(_board_facets(site, context), key=lambda e: e.loc)
+    languages = alternates.site_languages(settings)
+    if len(languages) > 1 and context.get("openings_languages"):
+        found = _in_languages(found, languages, site.siteurl)
     found += sorted(_pages(site, context), key=lambda e: e.loc)
-    found += sorted(_postings(site), key=lambda e: e.loc)
+    found += sorted(_postings(site, context.get("DEFAULT_LANG")), key=lambda e: e.loc)
+    return found
+
+
+def _in_languages(lists: list[Entry], languages: list[str], siteurl: str) -> list[Entry]:
+    """A site in several languages (facets.py): each list page again under /<lang>/, the
+    versions linked by hreflang, x-default the site's own language."""
+    found = []
+    for entry in lists:
+        path = entry.loc[len(siteurl) + 1 :]
+        urls = [(lang, f"{siteurl}/{lang}/{path}") for lang in languages[1:]]
+        urls.insert(0, (languages[0], entry.loc))
+        linked = (*urls, ("x-default", entry.loc))
+        found += [Entry(url, entry.lastmod, linked) for _, url in urls]
     return found
 
 
@@ -106,14 +123,16 @@ def _keys_of_facet(facet) -> list[tuple]:
     return []
 
 
-def _postings(site: Snapshot) -> list[Entry]:
+def _postings(site: Snapshot, default_lang: str | None = None) -> list[Entry]:
+    """Each open posting; a translated one with its versions (render/alternates.py)."""
     listed = [*site.postings, *site.translations]
     by_article = {id(item.article): item for item in listed}
     found = []
     for item in listed:
         versions = [item.article, *getattr(item.article, "translations", ())]
-        urls = [(a.lang, by_article[id(a)].url) for a in versions if id(a) in by_article]
-        alternates = tuple(sorted(urls)) if len(urls) > 1 else ()
+        urls = sorted((a.lang, by_article[id(a)].url) for a in versions if id(a) in by_article)
+        default = [url for lang, url in urls if lang == default_lang]
+        alternates = tuple(urls + [("x-default", u) for u in default]) if len(urls) > 1 else ()
         found.append(Entry(item.url, item.lastmod, alternates))
     return found
 

@@ -1,8 +1,9 @@
-"""How a posting's values read on the page, in the page's language (Babel, strings.py).
+"""How a posting's values read on the page, in the page's language (Babel, the catalogs).
 
 Every function takes an optional `lang`; without it, the posting's own language is used, so a
 German posting reads "Vollzeit" and "65.000 €" on its page, and the English list can still show
-it with English labels.
+it with English labels. `overrides` is the site's JOBPOSTING_UI_STRINGS (core/catalogs.py);
+the template filters pass it from the page's context.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from babel.numbers import format_currency, format_decimal
 from jinja2 import pass_context
 
 from ..checks import addresses, geo, regions, summaries
+from ..core import catalogs
 from ..core.model import Address, JobPosting, Salary
-from . import strings
+from . import alternates, strings
 
 
 # Babel parses a locale and a number pattern on every call; a board repeats the same few
@@ -31,20 +33,31 @@ def locale_of(lang: str | None) -> Locale:
         return Locale.parse("en")
 
 
-def employment_type(code: str, lang: str | None = None) -> str:
-    return strings.text(code, lang)
+def gettext(message: str, lang: str | None, overrides: dict | None = None, **values) -> str:
+    """`message` (its English id) in `lang`, with its %(placeholders)s filled."""
+    text = catalogs.words(lang, overrides).gettext(message)
+    return text % values if values else text
 
 
-def employment(posting: JobPosting, lang: str | None = None) -> str:
-    return ", ".join(employment_type(t, lang or posting.lang) for t in posting.employment_types)
+def ngettext(singular: str, plural: str, n: int, lang: str | None, overrides=None) -> str:
+    return catalogs.words(lang, overrides).ngettext(singular, plural, n) % {"num": n}
 
 
-def workplace(posting: JobPosting, lang: str | None = None) -> str:
-    return workplace_kind(posting.workplace, lang or posting.lang)
+def employment_type(code: str, lang: str | None = None, overrides: dict | None = None) -> str:
+    return gettext(strings.EMPLOYMENT[code], lang, overrides)
 
 
-def workplace_kind(kind: str, lang: str | None = None) -> str:
-    return strings.text("remote_workplace" if kind == "remote" else kind, lang)
+def employment(posting: JobPosting, lang: str | None = None, overrides=None) -> str:
+    lang = lang or posting.lang
+    return ", ".join(employment_type(t, lang, overrides) for t in posting.employment_types)
+
+
+def workplace(posting: JobPosting, lang: str | None = None, overrides=None) -> str:
+    return workplace_kind(posting.workplace, lang or posting.lang, overrides)
+
+
+def workplace_kind(kind: str, lang: str | None = None, overrides: dict | None = None) -> str:
+    return gettext(strings.WORKPLACE[kind], lang, overrides)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -58,16 +71,18 @@ def money(amount: Decimal, currency: str, lang: str | None) -> str:
     return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
 
 
-@functools.lru_cache(maxsize=4096)  # a board repeats a few pay bands on every card and page
-def salary(pay: Salary | None, lang: str | None = None) -> str:
+def salary(pay: Salary | None, lang: str | None = None, overrides: dict | None = None) -> str:
     """ "€65,000 – €85,000 per year" (in the posting's locale)."""
     if pay is None:
         return ""
+    return f"{_figure(pay, lang)} {gettext(strings.PERIOD[pay.per], lang, overrides)}"
+
+
+@functools.lru_cache(maxsize=4096)  # a board repeats a few pay bands on every card and page
+def _figure(pay: Salary, lang: str | None) -> str:
     if pay.value is not None:
-        figure = money(pay.value, pay.currency, lang)
-    else:
-        figure = f"{money(pay.min, pay.currency, lang)} – {money(pay.max, pay.currency, lang)}"
-    return f"{figure} {strings.text(pay.per, lang)}"
+        return money(pay.value, pay.currency, lang)
+    return f"{money(pay.min, pay.currency, lang)} – {money(pay.max, pay.currency, lang)}"
 
 
 @functools.lru_cache(maxsize=1024, typed=True)  # Babel parses its pattern at each call
@@ -84,12 +99,12 @@ def date(value: dt.date | dt.datetime | None, lang: str | None = None) -> str:
     return format_date(value, format="long", locale=locale_of(lang))
 
 
-def posted_ago(posted: dt.date, today: dt.date, lang: str | None = None) -> str:
+def posted_ago(posted: dt.date, today: dt.date, lang: str | None = None, overrides=None) -> str:
     """ "Posted 26 days ago", counted from the build's pinned today, never the clock."""
     days = (today - posted).days
     if days <= 0:
-        return strings.text("posted_today", lang)
-    return strings.text("posted_ago", lang, ago=_days_ago(days, lang))
+        return gettext("Posted today", lang, overrides)
+    return gettext("Posted %(ago)s", lang, overrides, ago=_days_ago(days, lang))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -101,14 +116,14 @@ def _days_ago(days: int, lang: str | None) -> str:
     )  # fmt: skip
 
 
-def experience(months: int, lang: str | None = None) -> str:
+def experience(months: int, lang: str | None = None, overrides: dict | None = None) -> str:
     if months >= 12 and months % 12 == 0:
-        return strings.text("experience_years", lang, n=months // 12)
-    return strings.text("experience_months", lang, n=months)
+        return ngettext("%(num)s year", "%(num)s years", months // 12, lang, overrides)
+    return ngettext("%(num)s month", "%(num)s months", months, lang, overrides)
 
 
-def education(level: str, lang: str | None = None) -> str:
-    return strings.text(level, lang)
+def education(level: str, lang: str | None = None, overrides: dict | None = None) -> str:
+    return gettext(strings.EDUCATION[level], lang, overrides)
 
 
 def address_lines(address: Address, lang: str | None = None) -> list[str]:
@@ -178,12 +193,12 @@ def remote_countries(posting: JobPosting, lang: str | None = None) -> list[str]:
     )
 
 
-def where(posting: JobPosting, lang: str | None = None) -> str:
+def where(posting: JobPosting, lang: str | None = None, overrides: dict | None = None) -> str:
     """One line for cards: "Berlin, Germany · London, United Kingdom" or "Remote (Germany, Austria)"."""
     lang = lang or posting.lang
     places = [place(a, lang) for a in posting.locations]
     if posting.is_remote:
-        remote = strings.text("remote_in", lang, areas=remote_areas(posting, lang))
+        remote = gettext("Remote (%(areas)s)", lang, overrides, areas=remote_areas(posting, lang))
         return " · ".join([remote, *places])
     return " · ".join(places)
 
@@ -198,19 +213,6 @@ def url(content) -> str:
     if known is None:
         known = content.__dict__["_jobposting_url"] = content.url
     return known
-
-
-@pass_context
-def translate(context, key: str, lang: str | None = None, **values) -> str:
-    """Jinja filter `t` (strings.translate), remembered: a board's pages ask 26,000 times."""
-    lang = lang or context.get("page_lang") or context.get("DEFAULT_LANG")
-    overrides = context.get("JOBPOSTING_UI_STRINGS")
-    if not overrides:  # a site's own wording: rare, and a dict cannot be a cache key
-        try:
-            return _text(key, lang, tuple(sorted(values.items())))
-        except TypeError:  # a value that cannot be a cache key
-            pass
-    return strings.text(key, lang, overrides, **values)
 
 
 @pass_context
@@ -242,29 +244,36 @@ def lead(posting: JobPosting) -> str:
     return posting.summary
 
 
-@functools.lru_cache(maxsize=8192)
-def _text(key: str, lang: str | None, values: tuple) -> str:
-    return strings.text(key, lang, None, **dict(values))
+def _site_words(function):
+    """The filter of a function with words: the site's own (JOBPOSTING_UI_STRINGS) apply."""
+
+    @pass_context
+    def filter_(context, value, *args):
+        return function(value, *args, overrides=context.get("JOBPOSTING_UI_STRINGS") or None)
+
+    return filter_
 
 
 FILTERS = {
     "url": url,
-    "t": translate,
-    "employment_label": employment,
-    "employment_type_label": employment_type,
-    "workplace_label": workplace,
-    "workplace_kind_label": workplace_kind,
-    "salary_text": salary,
+    "employment_label": _site_words(employment),
+    "employment_type_label": _site_words(employment_type),
+    "workplace_label": _site_words(workplace),
+    "workplace_kind_label": _site_words(workplace_kind),
+    "salary_text": _site_words(salary),
     "long_date": date,
-    "posted_ago": posted_ago,
-    "experience_text": experience,
-    "education_text": education,
+    "posted_ago": _site_words(posted_ago),
+    "experience_text": _site_words(experience),
+    "education_text": _site_words(education),
     "address_lines": address_lines,
     "country_name": country,
-    "posting_where": where,
+    "posting_where": _site_words(where),
     "lead": lead,
     "remote_areas_text": remote_areas,
     "remote_countries": remote_countries,
     "number_text": number,
     "render_once": render_once,
+    "language_versions": alternates.versions,
+    "other_languages": alternates.others,
+    "in_language": alternates.in_language,
 }

@@ -40,6 +40,8 @@ class Context:
     offices: dict[str, Address] = field(default_factory=dict)
     departments: tuple[Department, ...] = ()
     default_lang: str = "en"
+    # the languages the interface has words in (core/catalogs.py); None: the shipped catalogs
+    languages: tuple[str, ...] | None = None
 
 
 def quote(value) -> str:

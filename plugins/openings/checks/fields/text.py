@@ -6,7 +6,7 @@ import re
 
 from babel import Locale, UnknownLocaleError
 
-from ...core import rules
+from ...core import catalogs, rules
 from ...core.text import clean_line, slugify
 from ...reading.sanitize import plain_text_of_clean
 from .. import langtag, summaries
@@ -92,6 +92,18 @@ def check_lang(c: Checker) -> str:
             "lang",
             f"{quote(lang)} is not a language code; write e.g. en, de, fr, pt-BR",
             rules.LANG,
+        )
+        return lang
+    known = catalogs.shipped() if c.ctx.languages is None else c.ctx.languages
+    if catalogs.code(lang, known) is None:
+        name = catalogs.language_name(lang)
+        c.found.error(
+            c.line("lang"),
+            "lang",
+            f"the site has no words in {name} for the buttons and headings around the"
+            f" posting; it has them in {catalogs.names(known)}. Ask the site's maintainers"
+            f" to add {name} (docs/translations.md), or write the posting in one of these",
+            rules.LANG_WORDS,
         )
     return lang
 

@@ -19,6 +19,14 @@ DUPLICATE_REQ_ID = rule(
     "Two postings have the same req_id.",
     "Give each posting its own.",
 )
+TRANSLATION_REQ_ID = rule(
+    "translation-req-id",
+    "error",
+    "The translations of one posting (files with the same slug) have different req_ids.",
+    "A posting translated into several languages is one posting: give each translation the"
+    " posting's req_id (or none).",
+    "req_id: ENG-101",
+)
 DUPLICATE_POSTING = rule(
     "duplicate-posting",
     "warning",

@@ -190,6 +190,14 @@ LANG = rule(
     "Write a code such as en, de, fr or pt-BR.",
     "lang: de",
 )
+LANG_WORDS = rule(
+    "lang-words",
+    "error",
+    "The site's interface has no words in the posting's language.",
+    "Write the posting in one of the languages the message lists, or ask the site's maintainers"
+    " to add the language (docs/translations.md).",
+    "lang: de",
+)
 SLUG = rule(
     "slug",
     "error",

@@ -9,6 +9,8 @@
   var form = document.getElementById("filters");
   if (!form || !window.URLSearchParams || !window.history.pushState) return;
   var KINDS = ["department", "location", "workplace", "employment"];
+  // the page's plural rule (CLDR), which picks the form the form's data-* attributes give
+  var PLURAL = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang) : null;
   var status = document.getElementById("status");
   var query = form.elements.q;
   var cards = Array.prototype.slice.call(document.querySelectorAll(".card"));
@@ -112,9 +114,10 @@
       group.hidden = !group.querySelector(".card:not([hidden])");
     });
     var active = hits !== null || KINDS.some(function (kind) { return form.elements[kind].value; });
-    var say = form.dataset;
+    var say = form.dataset; // data-one, data-few, data-many, data-other...: the language's forms
+    var words = PLURAL ? say[PLURAL.select(shown)] : shown === 1 ? say.one : say.other;
     status.textContent = !active ? "" : shown === 0 ? say.none
-      : (shown === 1 ? say.one : say.other).replace("{n}", shown);
+      : (words || say.other || say.many).replace("{n}", shown);
   }
 
   function json(url) {

@@ -1,0 +1,65 @@
+"""The dev server's rebuild after one posting is edited, timed in its warm process.
+
+    .venv/bin/python bench/incremental.py SETTINGS_FILE [--edits 3]
+
+Starts the dev server's builder (openings.speed.devserver.DevServer, what `make devserver`
+runs) on the board SETTINGS_FILE points at, builds once (the cold start, not timed), then edits
+the description of one posting after another, each time building again, and prints the
+figures as one line of JSON: each rebuild's seconds, and how long after it the search index was
+ready (searchlater.py). The edited files are put back as they were at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from openings.speed.devserver import DevServer
+
+EDIT = "\n\nThis paragraph was added to time the dev server.\n"
+
+
+def measure(settings_file: Path, output: Path, edits: int) -> dict:
+    dev = DevServer(str(settings_file), {"OUTPUT_PATH": str(output)})
+    start = time.perf_counter()
+    if dev.build() is None:
+        raise SystemExit("bench/incremental.py: the first build failed")
+    first = time.perf_counter() - start
+    dev.search.wait()
+    postings = sorted((Path(dev.values["PATH"]) / "jobs").glob("*.md"))
+    chosen = [postings[(i * 7919) % len(postings)] for i in range(edits)]
+    originals = {path: path.read_bytes() for path in chosen}
+    rebuilds, index_after = [], []
+    try:
+        for path in chosen:
+            path.write_bytes(originals[path] + EDIT.encode())
+            done = dev.build()
+            if done is None:
+                raise SystemExit(f"bench/incremental.py: the build after editing {path} failed")
+            rebuilds.append(done.seconds)
+            waited = time.perf_counter()
+            dev.search.wait()
+            index_after.append(time.perf_counter() - waited)
+    finally:
+        for path, data in originals.items():
+            path.write_bytes(data)
+    return {"first_build_seconds": first, "rebuild_seconds": rebuilds,
+            "search_index_after_seconds": index_after}  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("settings", type=Path)
+    parser.add_argument("--output", type=Path, help="default: dev-output beside the settings")
+    parser.add_argument("--edits", type=int, default=3)
+    args = parser.parse_args(argv)
+    output = args.output or args.settings.parent / "dev-output"
+    print(json.dumps(measure(args.settings, output, args.edits)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

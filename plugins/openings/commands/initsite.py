@@ -1,0 +1,167 @@
+"""Writes a new careers site from the package's site template (openings/sitetemplate/).
+
+A small copier of our own: every file of the template is copied, those ending in .jinja are
+rendered with Jinja2 first (and lose the suffix), and a name part starting with `dot-` becomes a
+hidden one (`dot-github` -> `.github`), since a wheel's package data leaves hidden files out.
+The whole site is made in memory first, so an answer that fails leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
+
+import jinja2
+
+from ..checks import currencies, paysanity
+
+TEMPLATE = "sitetemplate"
+CLOSES_AFTER_DAYS = 60  # the example posting's last day
+DISTRIBUTION = "openings"
+
+
+@dataclass
+class Site:
+    """The answers a site is made from (checked by initanswers.py)."""
+
+    company: str
+    url: str
+    apply_email: str
+    languages: list[str]
+    offices: list
+    departments: list
+    logo: Path | None = None
+    colour: str | None = None
+    today: dt.date | None = None  # None: today where the first office is
+
+
+def version() -> str:
+    return metadata.version(DISTRIBUTION)
+
+
+def pins(distribution: str = DISTRIBUTION) -> list[str]:
+    """name==version of every package `distribution` needs, as installed here: the versions the
+    new site is first built and tested with. A package another platform needs and this one has
+    not installed is left out."""
+    found: dict[str, str] = {}
+    todo = [(distribution, ())]
+    while todo:
+        name, extras = todo.pop()
+        for line in metadata.requires(name) or ():
+            needed, wanted, marker = _requirement(line)
+            extra = re.search(r"""extra\s*==\s*["']([^"']+)["']""", marker)
+            if extra and extra.group(1) not in extras:
+                continue
+            key = re.sub(r"[-_.]+", "-", needed).lower()
+            if key in found:
+                continue
+            try:
+                found[key] = metadata.version(needed)
+            except metadata.PackageNotFoundError:
+                continue
+            todo.append((needed, wanted))
+    found.pop(distribution, None)
+    return [f"{name}=={found[name]}" for name in sorted(found)]
+
+
+def _requirement(line: str) -> tuple[str, tuple[str, ...], str]:
+    """ "pyjwt[crypto]>=2.15; extra == 'x'" -> ("pyjwt", ("crypto",), "extra == 'x'")."""
+    spec, _, marker = line.partition(";")
+    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?", spec)
+    extras = tuple(e.strip() for e in (match.group(2) or "").split(",") if e.strip())
+    return match.group(1), extras, marker
+
+
+def files(site: Site) -> dict[str, bytes]:
+    """Every file of the new site: its path (with /) -> its bytes."""
+    context = _context(site)
+    environment = jinja2.Environment(
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # Python, YAML and Markdown: no HTML is written
+    )
+    environment.filters["py"] = _quoted  # a Python string literal
+    environment.filters["q"] = _quoted  # a YAML double-quoted string (JSON's is one)
+    found = {}
+    root = resources.files("openings").joinpath(TEMPLATE)
+    for path, source in _walk(root, PurePosixPath()):
+        data, name = source.read_bytes(), path
+        if path.suffix == ".jinja":
+            text = environment.from_string(data.decode("utf-8")).render(context)
+            data, name = text.encode("utf-8"), path.with_suffix("")
+        found[_visible_name(name)] = data
+    if site.logo is not None:
+        found[f"content/{context['logo']}"] = site.logo.read_bytes()
+    return found
+
+
+def _walk(folder, here: PurePosixPath):
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name in ("__pycache__", "__init__.py") or entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, here / entry.name)
+        else:
+            yield here / entry.name, entry
+
+
+def _visible_name(path: PurePosixPath) -> str:
+    return "/".join("." + part[4:] if part.startswith("dot-") else part for part in path.parts)
+
+
+def _quoted(value) -> str:
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _context(site: Site) -> dict:
+    first = site.offices[0]
+    # the example posting opens today where the site's "today" is (its TIMEZONE, the office's)
+    today = site.today or dt.datetime.now(ZoneInfo(first.timezone)).date()
+    currency = _currency(first.country, today)
+    unit = paysanity.UNIT.get(currency, 1_000)
+    return {
+        "company": site.company,
+        "url": site.url,
+        "apply_email": site.apply_email,
+        "default_lang": site.languages[0],
+        "other_languages": site.languages[1:],
+        "timezone": first.timezone,
+        "offices": site.offices,
+        "departments": site.departments,
+        "logo": f"images/logo{site.logo.suffix.lower()}" if site.logo else None,
+        "colour": site.colour,
+        "today": today.isoformat(),
+        "closes": (today + dt.timedelta(days=CLOSES_AFTER_DAYS)).isoformat(),
+        "currency": currency,
+        # an example range of about 50,000 to 65,000 US dollars a year, in the office's currency
+        "salary_min": 50 * unit,
+        "salary_max": 65 * unit,
+        "version": version(),
+        "pins": pins(),
+    }
+
+
+def _currency(country: str, today: dt.date) -> str:
+    from babel.numbers import get_territory_currencies
+
+    found = get_territory_currencies(country, start_date=today, tender=True)
+    code = found[0] if found else "EUR"
+    return code if currencies.currency(code).value else "EUR"
+
+
+def write(folder: Path, contents: dict[str, bytes]) -> None:
+    """Write the files; the folder is new or empty (checked before)."""
+    for relative, data in contents.items():
+        path = folder.joinpath(*relative.split("/"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "xb") as handle:  # "x": never replace a file
+            handle.write(data)
+        os.chmod(path, 0o644)  # what GitHub Pages and git expect, whatever the umask

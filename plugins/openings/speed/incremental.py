@@ -1,0 +1,87 @@
+"""One build of the dev server, in its warm process: Pelican's build with the dev cache, then
+the output folder made to hold exactly what this build produced.
+
+A cold build writes into an empty folder. An incremental build writes into the last build's
+folder and, through the dev cache, leaves unchanged files alone (devcache.py); so after it, a
+file that was there before and was neither written now nor kept as it was is one this build no
+longer produces (a deleted posting's page, a facet page whose last posting closed): it is
+deleted, and the folders it leaves empty with it. A file counts as written when its inode or
+change time moved (Pelican copies theme files with their own modification time). The search
+index is left to searchlater.py, which replaces it as a whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from dataclasses import dataclass
+
+from pelican import Pelican
+
+from ..outputs.search import BUNDLE
+from .devcache import DevCache
+
+
+@dataclass
+class Result:
+    seconds: float
+    deleted: list[str]
+    pelican: Pelican
+
+
+def _files(root: str) -> dict[str, tuple[int, int]]:
+    """Every file under `root` but the search index's folders (searchlater.py's own)."""
+    found = {}
+    for folder, folders, names in os.walk(root):
+        if folder == root:
+            folders[:] = [f for f in folders if not f.startswith(BUNDLE)]
+        for name in names:
+            path = os.path.join(folder, name)
+            with contextlib.suppress(OSError):
+                st = os.lstat(path)
+                found[path] = (st.st_ino, st.st_ctime_ns)
+    return found
+
+
+def build(values, cache: DevCache) -> Result:
+    """Build the site with `values` (Pelican's settings) through `cache`; raise what Pelican
+    raises (a BuildFailed for content errors: then nothing was written or deleted)."""
+    start = time.perf_counter()
+    output = os.path.abspath(values["OUTPUT_PATH"])
+    before = _files(output)
+    pelican = Pelican(values)
+    cache.start(values)
+    cache.connect()
+    try:
+        pelican.run()
+    finally:
+        cache.disconnect()
+    kept = cache.round.kept
+    deleted = []
+    for path, stamp in before.items():
+        if path in kept:
+            continue
+        try:
+            st = os.lstat(path)
+        except OSError:
+            continue
+        if (st.st_ino, st.st_ctime_ns) == stamp:  # neither written nor kept: not produced now
+            os.unlink(path)
+            cache.forget_output(path)
+            deleted.append(os.path.relpath(path, output))
+    _remove_emptied_folders(output, deleted)
+    return Result(time.perf_counter() - start, sorted(deleted), pelican)
+
+
+def _remove_emptied_folders(root: str, deleted: list[str]) -> None:
+    """The folders the deleted files leave empty (a cold build writes no empty folder)."""
+    folders = {os.path.dirname(os.path.join(root, relative)) for relative in deleted}
+    for deepest in sorted(folders, key=len, reverse=True):
+        folder = deepest
+        while folder != root and folder.startswith(root + os.sep):
+            try:
+                os.rmdir(folder)
+            except OSError:  # not empty
+                break
+            folder = os.path.dirname(folder)

@@ -1,0 +1,266 @@
+"""The dev server's incremental builds write what a cold build writes, byte for byte.
+
+One warm process builds the sample site again and again through the dev cache (as
+`make devserver` does) while the content changes: a posting's description and title edited,
+a posting added and one deleted, "today" moved past two postings' valid_through, a data file
+changed. After each step its output folder, search index included (made after the pages, then
+waited for), equals a cold build's of the same content. Real builds, real Pagefind.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import queue
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from openings.speed import devcache, devserver, incremental
+from openings.speed.searchlater import SearchLater
+from sitebuild import ROOT, TODAY, Site, run_build, site_settings
+
+
+class Dev:
+    """A warm dev-server process's state: its cache and its search index's thread."""
+
+    def __init__(self, site: Site, output: Path):
+        self.site = site
+        self.output = output
+        self.cache = devcache.DevCache()
+        self.search = SearchLater()
+
+    def settings(self, today: str):
+        values = site_settings(self.site.content, self.output, JOBPOSTING_TODAY=today)
+        values.update(devserver.DEV_OVERRIDES)
+        return values
+
+    def build(self, today: str = TODAY, wait: bool = True) -> incremental.Result:
+        self.values = self.settings(today)
+        done = incremental.build(self.values, self.cache)
+        self.search.request(self.cache.round.open_articles, self.values)
+        if wait:
+            assert self.search.wait(120), "the search index was not made in time"
+            assert self.search.error is None
+        return done
+
+
+def differences(one: Path, other: Path) -> list[str]:
+    found = []
+
+    def walk(compared: filecmp.dircmp, prefix: str) -> None:
+        found.extend(f"only in cold: {prefix}{n}" for n in compared.left_only)
+        found.extend(f"only in incremental: {prefix}{n}" for n in compared.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(
+            compared.left, compared.right, compared.common_files, shallow=False
+        )
+        found.extend(f"differs: {prefix}{n}" for n in mismatch + errors)
+        for name, sub in sorted(compared.subdirs.items()):
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(one, other), "")
+    return sorted(found)
+
+
+def assert_same_as_cold(site: Site, dev: Dev, tmp_path: Path, step: str, today: str = TODAY):
+    cold = tmp_path / f"cold-{step}"
+    run_build(site.content, cold, JOBPOSTING_TODAY=today)
+    assert differences(cold, dev.output) == [], step
+
+
+@pytest.fixture
+def sample(tmp_path):
+    site = Site(tmp_path, with_samples=True)
+    return site, Dev(site, tmp_path / "dev-output")
+
+
+def test_every_incremental_build_writes_what_a_cold_build_writes(sample, tmp_path):
+    site, dev = sample
+    jobs = site.content / "jobs"
+    dev.build()
+    assert_same_as_cold(site, dev, tmp_path, "first")
+
+    backend = jobs / "backend-developer.md"
+    backend.write_text(
+        backend.read_text("utf-8").replace(
+            "You should have excellent", "You enjoy plain words and have excellent"
+        ),
+        "utf-8",
+    )
+    dev.build()
+    assert_same_as_cold(site, dev, tmp_path, "description edited")
+
+    designer = jobs / "product-designer.md"
+    text = designer.read_text("utf-8")
+    designer.write_text(text.replace("title: Product Designer", "title: Senior Product Designer"))
+    dev.build()
+    assert_same_as_cold(site, dev, tmp_path, "title edited")
+
+    site.posting(
+        "site-reliability-engineer.md",
+        backend.read_text("utf-8")
+        .replace("title: Backend Developer", "title: Site Reliability Engineer")
+        .replace("req_id: ENG-101", "req_id: ENG-202"),
+    )
+    dev.build()
+    assert (dev.output / "jobs" / "site-reliability-engineer" / "index.html").is_file()
+    assert_same_as_cold(site, dev, tmp_path, "posting added")
+
+    (jobs / "solutions-engineer-remote-us.md").unlink()
+    done = dev.build()
+    assert "jobs/solutions-engineer/index.html" in done.deleted  # its slug
+    assert not (dev.output / "jobs" / "solutions-engineer").exists()
+    assert_same_as_cold(site, dev, tmp_path, "posting deleted")
+
+    later = "2027-01-20"  # staff-platform-engineer and werkstudent-frontend: valid until 01-15
+    dev.build(today=later)
+    page = (dev.output / "jobs" / "staff-platform-engineer" / "index.html").read_text("utf-8")
+    assert '<meta name="robots" content="noindex">' in page  # closed, as the day says
+    assert_same_as_cold(site, dev, tmp_path, "expired", today=later)
+
+    offices = site.content / "data" / "offices.yml"
+    offices.write_text(offices.read_text("utf-8").replace("Berlin", "Berlin-Mitte", 1), "utf-8")
+    dev.build(today=later)
+    assert_same_as_cold(site, dev, tmp_path, "data file changed", today=later)
+
+
+def test_an_edited_description_renders_only_its_own_page_again(sample):
+    site, dev = sample
+    dev.build(wait=False)
+    posting = site.content / "jobs" / "backend-developer.md"
+    posting.write_text(posting.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    dev.build()
+    kept = {Path(p).relative_to(dev.output).as_posix() for p in dev.cache.round.kept}
+    assert "jobs/backend-developer/index.html" not in kept
+    assert "jobs/product-designer/index.html" in kept
+    assert "index.html" in kept  # the list shows no description: unchanged, not written
+
+
+def test_a_posting_past_its_valid_through_is_closed_by_a_cached_build(sample):
+    _, dev = sample
+    dev.build(wait=False)
+    page = dev.output / "jobs" / "backend-developer" / "index.html"
+    assert "application/ld+json" in page.read_text("utf-8")
+    dev.build(today="2027-02-01")  # valid_through: 2027-01-31; the file is unchanged
+    closed = page.read_text("utf-8")
+    assert "application/ld+json" not in closed
+    assert '<meta name="robots" content="noindex">' in closed
+    assert "/jobs/backend-developer/" not in (dev.output / "sitemap.xml").read_text("utf-8")
+
+
+def test_the_server_says_search_is_unavailable_while_the_index_is_older_than_the_pages(sample):
+    _, dev = sample
+    dev.build()
+    gate = threading.Event()
+
+    def held(articles):  # the index is made once the test has asked for it
+        gate.wait(30)
+        yield from articles
+
+    server = devserver.serve(str(dev.output), "127.0.0.1", 0, dev.search)
+    address = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        dev.search.request(held(dev.cache.round.open_articles), dev.values)
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{address}/pagefind/pagefind.js", timeout=10)
+        assert refused.value.code == 503
+        with urllib.request.urlopen(f"{address}/index.html", timeout=10) as page:
+            assert page.status == 200  # the pages are served meanwhile
+        gate.set()
+        assert dev.search.wait(120)
+        with urllib.request.urlopen(f"{address}/pagefind/pagefind.js", timeout=10) as index:
+            assert index.read() == (dev.output / "pagefind" / "pagefind.js").read_bytes()
+    finally:
+        gate.set()
+        server.shutdown()
+        server.server_close()
+
+
+SETTINGS = """\
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: F403
+PATH = {content!r}
+CACHE_PATH = {cache!r}
+JOBPOSTING_TODAY = {today!r}
+"""
+
+
+def test_make_devserver_serves_the_site_and_rebuilds_it_after_an_edit(sample, tmp_path):
+    site, _ = sample
+    settings = tmp_path / "devsettings.py"
+    settings.write_text(
+        SETTINGS.format(root=str(ROOT), content=str(site.content),
+                        cache=str(tmp_path / "cache"), today=TODAY),
+        "utf-8",
+    )  # fmt: skip
+    command = [sys.executable, "-m", "openings.speed.devserver", "-s", str(settings),
+               "-o", str(tmp_path / "served"), "-p", "0"]  # fmt: skip
+    server = subprocess.Popen(
+        command, cwd=tmp_path, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in server.stderr], daemon=True).start()
+
+    said = []
+
+    def wait_for(text: str) -> str:
+        while True:
+            try:
+                said.append(lines.get(timeout=300))  # a busy machine
+            except queue.Empty:
+                raise AssertionError("".join(said)) from None
+            if text in said[-1]:
+                return said[-1]
+
+    try:
+        address = wait_for("devserver: serving ").split()[-3].rstrip("/")
+        posting = site.content / "jobs" / "backend-developer.md"
+        url = f"{address}/jobs/backend-developer/"
+        with urllib.request.urlopen(url, timeout=10) as page:
+            assert "Backend Developer" in page.read().decode("utf-8")
+        posting.write_text(
+            posting.read_text("utf-8").replace("title: Backend Developer", "title: API Developer")
+        )
+        wait_for("devserver: built in")
+        with urllib.request.urlopen(url, timeout=10) as page:
+            assert '<h1 dir="auto">API Developer</h1>' in page.read().decode("utf-8")
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def test_a_build_with_a_warm_cache_folder_still_closes_what_expired(tmp_path):
+    """What a cold build keeps on disk between runs (CACHE_PATH: compiled templates) holds no
+    verdict: a build after valid_through, with the folder of an earlier build, closes the
+    posting."""
+    site = Site(tmp_path, with_samples=True)
+    cache = tmp_path / "kept-cache"
+    site.build(CACHE_PATH=str(cache))
+    assert any(cache.rglob("*"))  # something was kept
+    page = site.output / "jobs" / "backend-developer" / "index.html"
+    assert "application/ld+json" in page.read_text("utf-8")
+    run_build(site.content, tmp_path / "next-day", CACHE_PATH=str(cache),
+              JOBPOSTING_TODAY="2027-02-01")  # fmt: skip
+    closed = (tmp_path / "next-day" / "jobs" / "backend-developer" / "index.html").read_text()
+    assert "application/ld+json" not in closed
+    assert "/jobs/backend-developer/" not in (tmp_path / "next-day" / "sitemap.xml").read_text()
+
+
+def test_the_dev_servers_second_build_of_unchanged_content_renders_nothing_again(sample, tmp_path):
+    site, _ = sample
+    settings = tmp_path / "devsettings.py"
+    settings.write_text(
+        SETTINGS.format(root=str(ROOT), content=str(site.content),
+                        cache=str(tmp_path / "cache"), today=TODAY),
+        "utf-8",
+    )  # fmt: skip
+    dev = devserver.DevServer(str(settings), {"OUTPUT_PATH": str(tmp_path / "served")})
+    assert dev.build() is not None
+    assert dev.build() is not None  # Pelican changed some settings in place during the first
+    kept = {Path(p).relative_to(tmp_path / "served").as_posix() for p in dev.cache.round.kept}
+    assert {"index.html", "jobs/backend-developer/index.html", "404.html"} <= kept
+    dev.search.wait(120)

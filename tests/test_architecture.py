@@ -25,7 +25,7 @@ ALLOWED = {
     "outputs": {"core", "config", "checks", "render"},
     "boundary": {"core", "reading", "outputs"},
     "build": {"core", "config", "reading", "boundary", "checks", "render", "outputs", "speed"},
-    "speed": {"core", "reading", "checks", "outputs", "build"},
+    "speed": {"core"},
     "importers": {"core", "config", "reading", "checks", "build"},
     "commands": {"core", "config", "reading", "boundary", "checks", "render", "outputs",
                  "importers"},

@@ -13,23 +13,21 @@ sys.path.insert(0, str(ROOT))
 from bench import bodies, run
 
 
-@pytest.fixture(autouse=True)
-def _default_limits():
-    yield
-    limits.configure({})
-
-
 @pytest.mark.parametrize("shape", bodies.UNITS)
 def test_every_shape_is_as_deep_as_allowed_and_accepted(tmp_path, shape):
     path = tmp_path / "x.md"
     path.write_text(bodies.front_matter() + bodies.body(shape, 20_000), encoding="utf-8")
-    _, problems, html = postingfile.read_posting(str(path))
+    _, problems, html = postingfile.read_posting(str(path), limits.Limits())
     assert [p for p in problems if p.is_error] == [] and html
     deeper = bodies.UNITS[shape].replace("> ", "> > ", 1).replace("<div>", "<div><div>", 1)
     if shape == "lists":
         deeper += "  " * 20 + "- one level deeper\n"
     path.write_text(bodies.front_matter() + deeper, encoding="utf-8")
-    limited = [p for p in postingfile.read_posting(str(path))[1] if p.rule.startswith("limit-")]
+    limited = [
+        p
+        for p in postingfile.read_posting(str(path), limits.Limits())[1]
+        if p.rule.startswith("limit-")
+    ]
     assert bool(limited) == (shape != "prose")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from browsing import build_and_serve, open_context
-from openings.reading import limits
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -14,7 +13,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     site, server = build_and_serve(tmp_path_factory.mktemp("csp-browser"))
-    limits.configure({})  # the build set them; later tests read files with the defaults
     # a script that reached another folder of the site, as an attachment or a static file would
     (site.output / "images").mkdir(exist_ok=True)
     (site.output / "images" / "planted.js").write_text("window.__planted = true;\n")

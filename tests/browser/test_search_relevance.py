@@ -6,15 +6,12 @@ its department; on a 360-px phone the first result is in view after typing."""
 from __future__ import annotations
 
 import re
-import sys
 
+import boards
 import pytest
 from browsing import open_context, reserve_port, serve
 from playwright.sync_api import expect
-from sitebuild import ROOT, Site
-
-sys.path.insert(0, str(ROOT))
-from bench import postings
+from sitebuild import TODAY, Site
 
 pytestmark = pytest.mark.browser
 INVENTED = ("forklift", "forest", "andromeda")
@@ -32,13 +29,13 @@ def search(page, text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def big_board(tmp_path_factory):
-    """The benchmark's generator: 1,000 postings, about 890 of them open."""
+    """A generated board of 1,000 postings (tests/boards.py), about 890 of them open."""
     site = Site(tmp_path_factory.mktemp("board-1000"))
-    postings.generate(site.content, 1000)
+    boards.generate(site.content, 1000)
     sock = reserve_port()
     host, port = sock.getsockname()
     site.build(SITEURL=f"http://{host}:{port}", RELATIVE_URLS=False,
-               JOBPOSTING_TODAY=postings.TODAY.isoformat())  # fmt: skip
+               JOBPOSTING_TODAY=TODAY)  # fmt: skip
     server = serve(site.output, sock)
     yield server
     server.httpd.shutdown()

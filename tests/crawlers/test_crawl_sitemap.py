@@ -105,7 +105,11 @@ def test_modified_and_translations(site: Site):
         ("x-default", f"{SITEURL}/jobs/backend-developer/"),
     }
     german_entry = found[f"{SITEURL}/jobs/backend-developer/de/"]
-    assert {link.get("hreflang") for link in german_entry.findall("x:link", NS)} == {"en", "de", "x-default"}
+    assert {link.get("hreflang") for link in german_entry.findall("x:link", NS)} == {
+        "en",
+        "de",
+        "x-default",
+    }
     # one job, two pages: the feeds list it once
     import json
 

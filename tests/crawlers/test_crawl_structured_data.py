@@ -13,15 +13,12 @@ import fcntl
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+import boards
 import pytest
 from crawling import OPEN_URLS
-from sitebuild import ROOT, run_build
-
-sys.path.insert(0, str(ROOT))
-from bench import postings
+from sitebuild import ROOT, TODAY, run_build
 
 NODE_TOOLS = ROOT / "tests" / "browser"
 SCRIPT = NODE_TOOLS / "validate-structured-data.mjs"
@@ -101,8 +98,8 @@ def test_sample_site_pages_have_no_errors_and_only_schema_org_properties(built):
 
 def test_generated_board_of_1000_postings_has_no_errors(tmp_path):
     content = tmp_path / "content"
-    postings.generate(content, 1000)
-    run_build(content, tmp_path / "output", JOBPOSTING_TODAY=postings.TODAY.isoformat())
+    boards.generate(content, 1000)
+    run_build(content, tmp_path / "output", JOBPOSTING_TODAY=TODAY)
     pages = sorted((tmp_path / "output" / "jobs").glob("*/index.html"))
     report = validate(pages)
     assert problems(report) == []

@@ -242,14 +242,14 @@ def test_one_hostile_file_among_the_samples_stops_the_build(tmp_path, case):
 
 
 def test_a_posting_read_ahead_by_a_second_process_is_checked_too(tmp_path):
-    # readahead.py parses and checks postings in helper processes from the first posting on
+    # helper processes parse and check postings ahead from the first posting on (readahead.py)
     shutil.copytree(FIXTURES / "refused" / "outside", tmp_path / "outside")
     (tmp_path / "content" / "jobs").mkdir(parents=True)
     shutil.copyfile(
         FIXTURES / "refused" / "content" / "jobs" / "attach-over-page.md",
         tmp_path / "content" / "jobs" / "attach-over-page.md",
     )
-    built = build(tmp_path, samples=True, JOBPOSTING_PARALLEL_PAGES=[1, 3000])
+    built = build(tmp_path, samples=True, JOBPOSTING_READAHEAD=1)
     assert_refused(built, "content/jobs/attach-over-page.md:14: the link {attach}")
     assert "11 files: 7 open, 1 closed, 1 draft, 1 scheduled, 1 rejected" in built.text
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from openings.reading import limits
 from sitebuild import Site
 
 
@@ -27,13 +26,6 @@ def policy_of(page: BeautifulSoup) -> dict[str, list[str]]:
         name, *sources = directive.split()
         policy[name] = sources
     return policy
-
-
-@pytest.fixture(autouse=True)
-def _default_limits():
-    """A build sets the limits files are read with; the next test starts from the defaults."""
-    yield
-    limits.configure({})
 
 
 SITEURL = "https://careers.example"

@@ -15,17 +15,9 @@ from pathlib import Path
 
 import pytest
 from openings.core.problems import BuildFailed
-from openings.reading import limits
 from sitebuild import ROOT, TODAY, VALID_POSTING, Site
 
 PELICAN = Path(sys.executable).parent / "pelican"
-
-
-@pytest.fixture(autouse=True)
-def _default_limits():
-    """A build sets the limits files are read with; the next test starts from the defaults."""
-    yield
-    limits.configure({})
 
 
 def posting(**lines) -> str:

@@ -6,10 +6,10 @@ a generated board, and text made to trip the shortcut.
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 from pathlib import Path
 
+import boards
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,8 +17,6 @@ from openings.reading.postingfile import looks_garbled, repair_mojibake
 from openings.render import display
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-from bench import postings  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -79,7 +77,7 @@ def test_looks_garbled_agrees_with_ftfy(text):
 def test_looks_garbled_agrees_with_ftfy_on_real_postings(tmp_path):
     from ftfy.badness import is_bad
 
-    postings.generate(tmp_path / "board", 60)
+    boards.generate(tmp_path / "board", 60)
     files = [*(ROOT / "content").rglob("*.md"), *(tmp_path / "board").rglob("*.md")]
     texts = [p.read_text(encoding="utf-8") for p in files]
     texts += [t.replace("’", "â€™").replace("–", "â€“") for t in texts[-20:]]  # pasted wrong
@@ -122,38 +120,6 @@ def test_cached_posted_ago_reads_like_babel_each_time(lang):
         assert display.posted_ago(today - dt.timedelta(days=days), today, lang) == shown
 
 
-def test_url_filter_gives_pelicans_url_once_per_object():
-    import datetime as dt
-
-    from pelican.contents import Article
-    from pelican.settings import read_settings
-
-    values = read_settings(str(ROOT / "pelicanconf.py"))
-    articles = [
-        Article(
-            "<p>x</p>",
-            {
-                "title": "X",
-                "slug": slug,
-                "lang": lang,
-                "date": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
-            },
-            settings=values,
-            source_path=str(ROOT / "content" / "jobs" / f"{slug}.md"),
-            context={},
-        )
-        for slug, lang in (("backend-developer", "en"), ("werkstudent-frontend", "de"))
-    ]
-    for article in articles:
-        assert display.url(article) == article.url
-    assert [display.url(a) for a in articles] == [
-        "jobs/backend-developer/",
-        "jobs/werkstudent-frontend/de/",
-    ]
-    articles[0].slug = "renamed"  # only templates use the filter: by then no address changes
-    assert display.url(articles[0]) == "jobs/backend-developer/"
-
-
 # Markup a posting may carry, raw HTML and its tricks included; the sanitiser writes it out.
 HTML_BITS = st.sampled_from(
     ["<p>", "</p>", "<b>", "</b>", "<br>", "<a href='x?a=1&b=\"2\"' title='a>b'>", "</a>",
@@ -178,7 +144,7 @@ def test_text_of_clean_html_on_real_postings(tmp_path):
     from openings.reading import frontmatter, gfm
     from openings.reading.sanitize import plain_text, plain_text_of_clean
 
-    postings.generate(tmp_path / "board", 30)
+    boards.generate(tmp_path / "board", 30)
     for path in [*(ROOT / "content").rglob("*.md"), *(tmp_path / "board").rglob("*.md")]:
         html = gfm.to_html(frontmatter.parse(path.read_text(encoding="utf-8")).body)
         assert plain_text_of_clean(html) == plain_text(html)

@@ -7,9 +7,9 @@ emphasis, code and footnotes.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import boards
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -17,8 +17,6 @@ from openings.reading import frontmatter, gfm
 from openings.reading.sanitize import clean_html, plain_text
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-from bench import postings  # noqa: E402
 
 EVERYTHING = """\
 ## What you will do
@@ -104,7 +102,7 @@ def test_one_file_renders_the_same_whatever_came_before():
 
 
 def sample_bodies(tmp_path: Path) -> list[tuple[str, str]]:
-    postings.generate(tmp_path / "board", 40)
+    boards.generate(tmp_path / "board", 40)
     files = sorted((ROOT / "content").rglob("*.md")) + sorted((tmp_path / "board").rglob("*.md"))
     return [(p.name, frontmatter.parse(p.read_text(encoding="utf-8")).body) for p in files]
 

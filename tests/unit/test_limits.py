@@ -223,14 +223,13 @@ def test_wrong_limit_settings_stop_the_build(name, value, capsys):
     assert name in capsys.readouterr().err
 
 
-def test_checked_settings_set_the_limits_files_are_read_with():
-    try:
-        settingscheck.check({"JOBPOSTING_MAX_NESTING": 7, "JOBPOSTING_IMAGE_HOSTS": ["a.example"]})
-        assert limits.configured().nesting == 7
-        assert limits.configured().image_hosts == {"a.example"}
-    finally:
-        settingscheck.check({})
-    assert limits.configured() == limits.Limits()
+def test_the_settings_make_the_limits_files_are_checked_with(tmp_path):
+    values = site_settings(ROOT / "content", tmp_path / "output")
+    values.update(JOBPOSTING_MAX_NESTING=7, JOBPOSTING_IMAGE_HOSTS=["a.example"])
+    settingscheck.check(values)
+    checks = pipeline.prepare(values)
+    assert checks.limits.nesting == 7 and checks.limits.image_hosts == {"a.example"}
+    assert checks.limits.body_bytes == limits.Limits().body_bytes  # a default
 
 
 # --- values that become paths ---
@@ -308,8 +307,9 @@ def test_a_postings_lang_is_checked_as_written(tmp_path, written, refused):
     posting = ROOT / "tests" / "fixtures" / "postings" / "invalid" / "lang-unknown.md"
     path = tmp_path / "x.md"
     path.write_text(posting.read_text(encoding="utf-8").replace("english", written), "utf-8")
-    doc, problems, html = postingfile.read_posting(str(path))
-    outcome = pipeline.check_posting(doc, "x.md", "x", html, problems, pipeline.prepare(values))
+    checks = pipeline.prepare(values)
+    doc, problems, html = postingfile.read_posting(str(path), checks.limits)
+    outcome = pipeline.check_posting(doc, "x.md", "x", html, problems, checks)
     found = [(p.line, p.field, p.rule) for p in outcome.problems if p.is_error]
     assert found == ([(11, "lang", rules.LANG)] if refused else [])
 

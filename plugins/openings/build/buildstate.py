@@ -1,13 +1,14 @@
 """One build's state: the checks it runs, each file's verdict, the articles it keeps.
 
 It lives in the generators' shared context (never in a module global), so builds in one process
-(tests, the dev server) do not leak into each other. The plugin's receivers and the read-ahead
-helpers (readahead.py) reach it through the generator they are given.
+(tests, the dev server) do not leak into each other. The plugin's receivers (plugin.py,
+speedup.py) reach it through the generator they are given.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..checks import pipeline
 from ..core.lifecycle import State
@@ -24,6 +25,8 @@ class BuildState:
     articles: dict[str, object] = field(default_factory=dict)  # source path -> Pelican article
     early: dict[str, pipeline.Outcome] = field(default_factory=dict)  # checked when read
     written: list[tuple[str, str]] = field(default_factory=list)  # (output path, source)
+    ahead: Any = None  # speedup.Ahead while helpers read posting files ahead
+    pages_writer: Any = None  # parallel.PagesWriter while a second process writes posting pages
 
     @property
     def problems(self) -> list[Problem]:

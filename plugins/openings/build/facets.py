@@ -63,8 +63,6 @@ class Board:
     today: dt.date
     articles: list
     facets: dict[str, list[Facet]]
-    # HTML of theme macros by their arguments, made once per build (display.render_once)
-    rendered: dict = field(default_factory=dict, repr=False)
     index_save_as: str = ""  # the list of open jobs, when this module writes it
     departments_written: bool = False  # else they are Pelican's category pages
 
@@ -84,7 +82,7 @@ class Board:
         return next((f for f in self.facets.get(kind, ()) if f.slug == slug), None)
 
     def others_in_department(self, article, limit: int = 5) -> tuple:
-        """A tuple: the theme renders the box once per distinct list (render_once's key)."""
+        """A tuple: the theme's box is made once per distinct list (a tuple can be its key)."""
         facet = self.facet("department", article.category.slug)
         if facet is None:
             return ()

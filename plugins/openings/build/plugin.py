@@ -6,8 +6,6 @@ global, so builds in one process (tests, the dev server) do not leak into each o
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import dataclasses
 import functools
 import os
@@ -36,8 +34,7 @@ from ..outputs import (
 )
 from ..reading.postingfile import report_path
 from ..render import alternates, display, jsonld, strings
-from ..speed import collector, linear, parallel, readahead, templatecache
-from . import facets, scope, templates
+from . import facets, scope, speedup, templates
 from .buildstate import CONTEXT_KEY, BuildState, build_state, state_in
 from .reader import PostingReader
 
@@ -48,7 +45,7 @@ def initialized(pelican) -> None:
 
 def add_reader(readers) -> None:
     """The plugin's Markdown reader for postings; for the rest, scope.py says."""
-    scope.route(readers, readahead.AheadReader)
+    scope.route(readers, PostingReader)
 
 
 def list_files_safely(generator) -> None:
@@ -71,7 +68,6 @@ def add_filters(generator) -> None:
     # Pelican makes SITEURL relative on each page when RELATIVE_URLS is on; canonical links,
     # Open Graph tags and JSON-LD need the absolute address.
     generator.env.globals["SITE_ABSOLUTE_URL"] = generator.settings["SITEURL"].rstrip("/")
-    templatecache.attach(generator)  # last: the cache is per environment configuration
 
 
 def check_when_read(content) -> None:
@@ -86,10 +82,11 @@ def check_when_read(content) -> None:
     _place_under_index(content)
     state = state_in(content._context, content.settings)
     path = _path(content)
-    ahead = content.metadata.pop("jobposting_ahead", None)  # made by readahead.py's helper
-    content.__dict__.pop("jobposting_ahead", None)
-    if ahead is not None and ahead[0] == content.slug:
-        _, outcome, text = ahead
+    ahead = state.ahead and state.ahead.verdict(
+        content.source_path, content.jobposting_problems, content.slug
+    )  # made by a helper reading ahead (speedup.py)
+    if ahead:
+        outcome, text = ahead
     else:
         outcome = pipeline.check_posting(
             doc, path, content.slug, content._content, content.jobposting_problems, state.checks
@@ -118,7 +115,7 @@ def drop_markdown(generator, metadata) -> None:
     """Each posting's Markdown is not needed once it is HTML: drop it as soon as a file is read.
 
     The checks use the front matter and the HTML; holding every body until all files are read
-    was about 8 KB per posting at the reading phase's memory peak.
+    would add them all to the reading phase's memory peak.
     """
     doc = metadata.get("jobposting_document")
     if doc is not None and doc.body:
@@ -209,8 +206,7 @@ def _check(article, state: BuildState) -> None:
 def _forget_source(article) -> None:
     """Drop the front matter and Markdown once checked: the model and the HTML are what is used.
 
-    Kept, they held each body's text and every Field until the end of the build (a fifth of
-    the reading phase's memory on big boards).
+    Kept, they would hold each body's text and every Field until the end of the build.
     """
     article.jobposting_document = None
     article.metadata.pop("jobposting_document", None)
@@ -265,21 +261,8 @@ def finish(generators) -> None:
         _stop(articles, problems, errors)
     siteurl = values["SITEURL"].rstrip("/")
     for article in state.open_articles():
-        url = f"{siteurl}/{display.url(article)}"
+        url = f"{siteurl}/{article.url}"
         article.jsonld = jsonld.build(article.jobposting, url, article.get_content(siteurl))
-    _give_back_freed_memory()
-
-
-def _give_back_freed_memory() -> None:
-    """Return the reading phase's freed memory to the system before search and writing start.
-
-    The Markdown, front matter and parser scratch of every posting are freed by now, but glibc
-    keeps freed blocks between the HTML it still holds; the search index (another process) and
-    the writing phase then come on top of a process that looks much bigger than it is.
-    Elsewhere than glibc (macOS, musl) there is nothing to call and nothing is lost.
-    """
-    with contextlib.suppress(AttributeError, OSError):
-        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _unreadable_files(articles: ArticlesGenerator, state: BuildState) -> None:
@@ -389,26 +372,22 @@ def _ours(problems: list[Problem], values) -> list[Problem]:
 
 
 def register() -> None:
-    signals.initialized.connect(collector.start)
     signals.initialized.connect(initialized)
     signals.generator_init.connect(add_filters)
     signals.readers_init.connect(add_reader)
-    signals.generator_init.connect(list_files_safely)  # before readahead.py orders the files
+    signals.generator_init.connect(list_files_safely)  # before speedup.py orders the files
     signals.article_generator_context.connect(drop_markdown)
     signals.content_object_init.connect(check_when_read)
     signals.article_generator_pretaxonomy.connect(classify_postings)
     signals.page_generator_finalized.connect(collect_page_problems)
     signals.static_generator_finalized.connect(clean_drawings)
     signals.all_generators_finalized.connect(finish)
-    readahead.connect()  # a second process reading ahead
-    linear.connect()  # Pelican's steps that grow with the square of the board
     facets.connect()
     # after facets.build_board, before search.py writes its index
     signals.all_generators_finalized.connect(check_facet_paths)
-    for feature in (search, parallel):  # the search index, pages written by a second process
-        feature.connect()
+    search.connect()
     for output in (sitemap, robots, feeds, jobsjson, indeed, changes, indexnowkey):  # crawler files
         signals.get_generators.connect(output.get_generators)
     signals.get_generators.connect(brand.get_generators)  # the brand colour's stylesheet
     signals.initialized.connect(outputs.check_settings)
-    signals.finalized.connect(collector.end)  # last: after the other receivers have waited
+    speedup.connect()  # last: after the receivers above on each signal

@@ -15,7 +15,7 @@ import yaml
 
 from .paytransparency import REMOTE_ROLES, REQUIRES, SEVERITIES, Jurisdiction
 
-try:  # the C loader is several times faster; the marks (line numbers) are the same
+try:  # libyaml's C loader where it is installed; the marks (line numbers) are the same
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader

@@ -44,6 +44,10 @@ class Checks:
     employees: int | None = None
     stale_days: int | None = 90  # JOBPOSTING_STALE_DAYS
 
+    @property
+    def limits(self) -> limits.Limits:
+        return self.ctx.limits
+
     def promote(self, problems) -> list[Problem]:
         return [p.promoted() for p in problems] if self.strict else list(problems)
 
@@ -67,6 +71,7 @@ def prepare(settings: dict) -> Checks:
         departments=site.departments,
         default_lang=settings.get("DEFAULT_LANG", "en"),
         languages=catalogs.languages(settings.get("JOBPOSTING_UI_STRINGS")),
+        limits=limits.from_settings(settings),
     )
     problems = list(site.problems)
     pay_path = os.path.join(
@@ -89,7 +94,7 @@ def prepare(settings: dict) -> Checks:
         employees=settings.get("JOBPOSTING_EMPLOYEES"),
         stale_days=settings.get("JOBPOSTING_STALE_DAYS", 90),
     )
-    cap = limits.configured().messages_per_rule
+    cap = ctx.limits.messages_per_rule
     checks.data_problems = checks.promote(limits.cap_per_rule(problems, cap))
     return checks
 
@@ -115,7 +120,7 @@ def check_posting(
     draft or a closed posting gets no JSON-LD, so Google's recommendations do not block it.
     """
     outcome = _verdict(doc, path, slug, body_html, read_problems, checks)
-    outcome.problems = limits.cap_per_rule(outcome.problems, limits.configured().messages_per_rule)
+    outcome.problems = limits.cap_per_rule(outcome.problems, checks.limits.messages_per_rule)
     return outcome
 
 

@@ -161,7 +161,7 @@ def read_and_check(values: dict, path: str, checks):
     if extension not in postingfile.EXTENSIONS:
         return pipeline.not_markdown(shown), None
     try:
-        doc, problems, body_html = postingfile.read_posting(path)
+        doc, problems, body_html = postingfile.read_posting(path, checks.limits)
     except OSError as exc:
         problem = Problem(
             shown, None, None, f"cannot be read ({exc.strerror or exc})", Severity.ERROR,

@@ -49,10 +49,11 @@ DEFAULTS: dict[str, object] = {
     # process after another, so that memory stays bounded (docs/performance.md); lower it to use
     # less memory, at the cost of a few more files fetched at a visitor's first search.
     "JOBPOSTING_SEARCH_PART_WORDS": 1_000_000,
-    # A second process, on Linux with two or more cores: from `lowest` postings on, it parses
-    # the posting files just ahead of Pelican (readahead.py); with `lowest` to `highest`
-    # posting pages, it writes them while the build writes the rest (parallel.py). None: the
-    # whole build in one process.
+    # From this many postings on, on Linux with two or more cores, two helper processes parse
+    # and check the posting files just ahead of Pelican (readahead.py). None: never.
+    "JOBPOSTING_READAHEAD": 200,
+    # With `lowest` to `highest` posting pages, on Linux with two or more cores, a second
+    # process writes them while the build writes the rest (parallel.py). None: never.
     "JOBPOSTING_PARALLEL_PAGES": (200, 3_000),
     # Keep compiled templates in CACHE_PATH/jobposting-templates/ for the next build
     # (templatecache.py); False: compile them at every build, as Pelican does.

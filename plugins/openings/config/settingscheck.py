@@ -52,11 +52,17 @@ def check(values: dict) -> None:
     stale = values.get("JOBPOSTING_STALE_DAYS")
     if stale is not None and (not isinstance(stale, int) or isinstance(stale, bool) or stale < 1):
         found.append("JOBPOSTING_STALE_DAYS must be None or a whole number of days, e.g. 90")
-    limits = values.get("JOBPOSTING_PARALLEL_PAGES")
-    if limits is not None and not _is_range(limits):
+    lowest = values.get("JOBPOSTING_READAHEAD")
+    if lowest is not None and not _is_count(lowest):
         found.append(
-            "JOBPOSTING_PARALLEL_PAGES must be None or two whole numbers (lowest, highest),"
-            " e.g. (200, 3000)"
+            "JOBPOSTING_READAHEAD must be None (never read ahead) or a whole number of postings"
+            " from which helper processes read ahead, e.g. 200"
+        )
+    pages = values.get("JOBPOSTING_PARALLEL_PAGES")
+    if pages is not None and not _is_range(pages):
+        found.append(
+            "JOBPOSTING_PARALLEL_PAGES must be None (never) or two whole numbers of posting"
+            " pages (lowest, highest), the lowest first, e.g. (200, 3000)"
         )
     colour = values.get("JOBPOSTING_BRAND_COLOUR")
     if colour is not None and colours.problem(colour):
@@ -69,8 +75,7 @@ def check(values: dict) -> None:
 
 
 def limit_problems(values: dict) -> list[str]:
-    """The JOBPOSTING_MAX_* limits are whole numbers above zero; image hosts are host names.
-    Valid limits are set for the files read after this check (limits.configure)."""
+    """The JOBPOSTING_MAX_* limits are whole numbers above zero; image hosts are host names."""
     found = []
     for name in limits.SETTINGS:
         value = values.get(name)
@@ -84,8 +89,6 @@ def limit_problems(values: dict) -> list[str]:
             "JOBPOSTING_IMAGE_HOSTS must be a list of host names such as"
             ' ["images.example.com"] (no https://, no path)'
         )
-    if not found:
-        limits.configure(values)
     return found
 
 
@@ -171,10 +174,14 @@ def _own_words_problems(lang: str, table: dict) -> list[str]:
     return found
 
 
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _is_range(value) -> bool:
     return (
         isinstance(value, (tuple, list))
         and len(value) == 2
-        and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value)
+        and all(_is_count(n) for n in value)
         and value[0] <= value[1]
     )

@@ -114,16 +114,13 @@ def snapshot(context: dict, settings: dict) -> Snapshot:
 
 def _snapshot(state, context: dict, settings: dict) -> Snapshot:
     """Open postings from the build's state; Pelican's own lists give their order."""
-    # Imported here, as department_slug does Pelican: `openings notify` needs no Babel or Jinja.
-    from ..render.display import url
-
     siteurl = site_url(settings)
     # the open postings, not their translations (facets.OPEN_KEY: on a site with a blog, the
     # postings are not Pelican's articles)
     primary = {id(article) for article in context.get("jobposting_open", ())}
     postings, translations = [], []
     for article in state.open_articles():
-        listed = Listed(article.jobposting, f"{siteurl}/{url(article)}", article)
+        listed = Listed(article.jobposting, f"{siteurl}/{article.url}", article)
         (postings if id(article) in primary else translations).append(listed)
     closed = tuple(
         outcome.posting

@@ -102,8 +102,8 @@ class PagefindService:
 
     def add(self, url: str, content: str, language: str, meta: dict[str, str]) -> None:
         """Queue one record. Records are sent in chunks, not a write each: on the build's
-        second thread every write gives up the interpreter lock, and taking it back can wait
-        5 ms while Pelican renders pages. Answers that have arrived are read at each chunk, so
+        second thread every write gives up the interpreter lock, and taking it back can wait for
+        Pelican's rendering of a page. Answers that have arrived are read at each chunk, so
         that Pagefind never waits on a full pipe while the build is busy elsewhere."""
         if self._files_asked:  # its answer would be taken for a record's
             raise PagefindError("a record was added after the index files were asked for")

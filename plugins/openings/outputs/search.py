@@ -37,7 +37,6 @@ from pelican.generators import ArticlesGenerator
 
 from ..core import report
 from ..core.problems import BuildFailed
-from ..render import display
 from .pagefind_client import PagefindError
 from .search_index import write_index, write_words
 from .search_records import Record, record, record_of
@@ -58,7 +57,7 @@ def build_index(generators) -> None:
     bundle = os.path.join(os.path.abspath(articles.output_path), BUNDLE)
     stream = articles.context.pop(STREAM_KEY, None)
     if stream is not None:
-        if stream.usable_for([display.url(a) for a in ordered]):
+        if stream.usable_for([a.url for a in ordered]):
             _on_a_thread(values, ordered, bundle, write_streamed, stream, bundle)
             return
         stream.close()  # the board is in parts, or Pelican dropped a posting: index anew
@@ -111,7 +110,7 @@ def _first_part(records: Iterator[Record], part_words: int):
 
 
 def _open_in_reading_order(articles: ArticlesGenerator) -> list:
-    """The open postings in the order they were read (readahead.read_in_order), the order the
+    """The open postings in the order they were read (speedup.read_in_order), the order the
     stream sent them in."""
     state = articles.context.get(CONTEXT_KEY)
     found = state.open_articles() if state is not None else ()
@@ -134,9 +133,8 @@ def ask_early(articles: ArticlesGenerator) -> None:
     stream = articles.context.get(STREAM_KEY)
     if stream is None or not articles.settings.get("JOBPOSTING_SEARCH", True):
         return
-    # every address is final once the articles generator has its context: display.url keeps
-    # each one for the checks, the JSON-LD and the pages (Pelican works it out at every access)
-    if stream.usable_for([display.url(a) for a in _open_in_reading_order(articles)]):
+    # every address is final once the articles generator has its context
+    if stream.usable_for([a.url for a in _open_in_reading_order(articles)]):
         try:
             stream.service.ask_for_files()
         except PagefindError:
@@ -145,7 +143,7 @@ def ask_early(articles: ArticlesGenerator) -> None:
 
 def offer(article, posting, text: tuple[str, int] | None = None) -> None:
     """An open posting, just read and checked (plugin.py): send it to the index now; `text`:
-    its record_text, when readahead.py made it."""
+    its record_text, when helpers made it ahead (build/speedup.py)."""
     values = article.settings
     if not values.get("JOBPOSTING_SEARCH", True):
         return

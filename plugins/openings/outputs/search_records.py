@@ -67,7 +67,7 @@ def distinct_words(text: str, known: str = "") -> str:
 
 
 def record(article) -> Record:
-    return record_of(article.jobposting, display.url(article))
+    return record_of(article.jobposting, article.url)
 
 
 def record_of(job, url: str, text: tuple[str, int] | None = None) -> Record:
@@ -76,7 +76,7 @@ def record_of(job, url: str, text: tuple[str, int] | None = None) -> Record:
 
 
 def record_text(job) -> tuple[str, int]:
-    """A posting's searchable text and its size in words (readahead.py makes it ahead)."""
+    """A posting's searchable text and its size in words (build/speedup.py has helpers make it ahead)."""
     lang = job.lang
     facts = [
         display.employment(job, lang),

@@ -45,22 +45,10 @@ SETTINGS = {
     "JOBPOSTING_MAX_MESSAGES_PER_RULE": "messages_per_rule",
 }
 
-# Pelican builds its readers, and forks the read-ahead helpers, from the settings; the reader's
-# parse_file() is called without them. The build and every command check the settings first
-# (settingscheck.check), which sets these for the files read after it.
-_configured = {"limits": Limits()}
-
-
-def configure(settings: dict) -> Limits:
-    _configured["limits"] = from_settings(settings)
-    return _configured["limits"]
-
-
-def configured() -> Limits:
-    return _configured["limits"]
-
 
 def from_settings(settings: dict) -> Limits:
+    """The limits a site's settings set (checked by settingscheck.py), defaults for the others:
+    made once per build or command and handed to what reads and checks the files."""
     default = Limits()
     site_url = str(settings.get("SITEURL") or "")
     return Limits(

@@ -1,6 +1,6 @@
 """A posting file -> its front matter, problems and sanitised HTML, without Pelican.
 
-What the build's reader (reader.py), its read-ahead helpers (readahead.py) and `openings
+What the build's reader (reader.py), its read-ahead helpers (build/speedup.py) and `openings
 validate` share. Nothing here imports Pelican, so checking one file does not pay for loading
 Pelican's readers, docutils and Jinja (about 0.2 s).
 """
@@ -153,15 +153,14 @@ def _first_difference(before: str, after: str) -> tuple[str, str]:
     )
 
 
-def parse_file(source_path: str, path: str, within: limits.Limits | None = None) -> tuple:
+def parse_file(source_path: str, path: str, within: limits.Limits) -> tuple:
     """A file's front matter, problems so far and sanitised HTML (GitHub Flavored Markdown, as
     HR saw it in the editor's preview: gfm.py): all that reading it takes that needs neither
-    Pelican nor the rest of the board (readahead.py runs it ahead).
+    Pelican nor the rest of the board (speed/readahead.py runs it ahead).
 
     A file beyond the limits (limits.py) is refused before the parsers that its size or depth
     would slow down: its body is not rendered, its front matter not read when the file is too
     big to be one."""
-    within = within or limits.configured()
     with open(source_path, "rb") as handle:
         raw = handle.read(within.file_bytes + 1)
         if len(raw) > within.file_bytes:
@@ -235,10 +234,10 @@ def missing_front_matter(doc, path: str) -> list[Problem]:
     ]
 
 
-def read_posting(source_path: str) -> tuple:
+def read_posting(source_path: str, within: limits.Limits) -> tuple:
     """(document, problems, sanitised HTML) of a file read as a posting, as the build reads it."""
     path = report_path(source_path)
-    doc, problems, body_html = parse_file(source_path, path)
+    doc, problems, body_html = parse_file(source_path, path, within)
     return doc, problems + missing_front_matter(doc, path), body_html
 
 

@@ -203,38 +203,6 @@ def where(posting: JobPosting, lang: str | None = None, overrides: dict | None =
     return " · ".join(places)
 
 
-def url(content) -> str:
-    """`{{ article|url }}`: Pelican's `content.url`, worked out once per object.
-
-    Pelican formats settings and paths at every access (about 40 µs); a board's pages ask for
-    16,000 at N = 1,000. Templates run after every address is final, so the first answer holds.
-    """
-    known = content.__dict__.get("_jobposting_url")
-    if known is None:
-        known = content.__dict__["_jobposting_url"] = content.url
-    return known
-
-
-@pass_context
-def render_once(context, macro, *args):
-    """`{{ card|render_once(article, lang) }}`: the macro's HTML for these arguments, made once.
-
-    A board shows each posting's card on the list and on four or five facet pages, and the same
-    "more openings" box on most postings of a department; rendering each once per build (and per
-    SITEURL, which is relative to each page's folder) saves most of the list pages' time. The
-    macro must depend on nothing but its arguments, SITEURL and the build's settings: whatever
-    else it shows must be an argument, so that it is part of the key.
-    """
-    board = context.get("openings")
-    if board is None:
-        return macro(*args)
-    key = (macro.name, context.get("SITEURL"), *args)
-    html = board.rendered.get(key)
-    if html is None:
-        html = board.rendered[key] = macro(*args)
-    return html
-
-
 def lead(posting: JobPosting) -> str:
     """The summary under the title, unless it only repeats the opening of the description."""
     if not posting.summary or summaries.first_paragraph(posting.body_html).startswith(
@@ -255,7 +223,6 @@ def _site_words(function):
 
 
 FILTERS = {
-    "url": url,
     "employment_label": _site_words(employment),
     "employment_type_label": _site_words(employment_type),
     "workplace_label": _site_words(workplace),
@@ -272,7 +239,6 @@ FILTERS = {
     "remote_areas_text": remote_areas,
     "remote_countries": remote_countries,
     "number_text": number,
-    "render_once": render_once,
     "language_versions": alternates.versions,
     "other_languages": alternates.others,
     "in_language": alternates.in_language,

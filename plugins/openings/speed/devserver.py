@@ -38,7 +38,11 @@ from .searchlater import SearchLater
 
 # What the dev server's builds do otherwise than `make html`: the cache replaces the helper
 # processes (nothing is read twice), and the search index is made after the pages.
-DEV_OVERRIDES = {"JOBPOSTING_SEARCH": False, "JOBPOSTING_PARALLEL_PAGES": None}
+DEV_OVERRIDES = {
+    "JOBPOSTING_SEARCH": False,
+    "JOBPOSTING_PARALLEL_PAGES": None,
+    "JOBPOSTING_READAHEAD": None,
+}
 DAY_CHECK_MS = 60_000  # how often, without any edit, the server looks whether the day changed
 
 

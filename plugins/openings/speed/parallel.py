@@ -5,12 +5,12 @@ posting pages are about half of the writing phase, and the facet pages, the craw
 the rest are the other half: so once every posting is read, checked and has its JSON-LD, this
 module forks the build (the child has the whole context, copy-on-write), the child writes the
 posting pages with Pelican's own `generate_articles`, and the parent skips them and goes on.
-`finalized` waits for the child; if it failed, the build fails. The files are the same as a
-build in one process (tests/build/test_parallel_pages.py).
+The build waits for the child once it has written the rest; if the child failed, the build
+fails. The files are the same as a build in one process (tests/build/test_parallel_pages.py).
 
 It is used only where it is safe and pays:
 - Linux (fork without exec is not safe on macOS, and Windows has no fork), two or more cores;
-- JOBPOSTING_PARALLEL_PAGES: the number of posting pages is in its (lowest, highest) range. Below
+- the number of posting pages is in JOBPOSTING_PARALLEL_PAGES's (lowest, highest) range. Below
   the lowest, starting a process costs more than it saves; above the highest, the child's copy of
   the pages it touches would add to the memory peak of a very big board (docs/performance.md);
 - no other plugin listens to Pelican's per-page signals (`content_written`,
@@ -31,10 +31,9 @@ import os
 import sys
 import traceback
 import weakref
-from functools import partial
+from collections.abc import Callable
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
 
 from ..core import report
 from ..core.problems import BuildFailed
@@ -44,22 +43,15 @@ logger = logging.getLogger(__name__)
 OWN_RECEIVER_MODULES = ("openings.",)  # receivers of this plugin are fine in the child
 PER_PAGE_SIGNALS = (signals.content_written, signals.article_generator_write_article)
 
-_children: dict[int, int] = {}  # id() of a build's settings -> the child's process id
 
-
-def wanted(generator: ArticlesGenerator) -> bool:
-    """Whether this build writes its posting pages in a second process."""
-    limits = generator.settings.get("JOBPOSTING_PARALLEL_PAGES")
+def wanted(pages: int, limits: tuple[int, int] | None) -> bool:
+    """Whether `pages` posting pages are written in a second process, given
+    JOBPOSTING_PARALLEL_PAGES's (lowest, highest)."""
     if not limits or not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
     if len(os.sched_getaffinity(0)) < 2:
         return False
     lowest, highest = limits
-    pages = sum(
-        len(group)
-        for group in (generator.translations, generator.articles,
-                      generator.hidden_translations, generator.hidden_articles)
-    )  # fmt: skip
     return lowest <= pages <= highest and not _foreign_receivers()
 
 
@@ -76,29 +68,31 @@ def _foreign_receivers() -> list[str]:
     return found
 
 
-def plan(generators) -> None:
-    """all_generators_finalized: hand the posting pages to a child when the build is written."""
-    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    if wanted(articles):
-        # Pelican calls generate_articles(write) from generate_output once the writer exists
-        # and the intersite links are updated: the child starts there, with that state.
-        articles.generate_articles = partial(_write_in_child, articles, articles.generate_articles)
+class PagesWriter:
+    """The second process of one build: `write_articles(write)` runs there (Pelican's
+    generate_articles), and `wait` is the build's last look at it."""
 
+    def __init__(self, write_articles: Callable):
+        self.write_articles = write_articles
+        self.pid: int | None = None
 
-def _write_in_child(generator: ArticlesGenerator, write_articles, write) -> None:
-    for stream in (sys.stdout, sys.stderr):
-        stream.flush()  # nothing buffered is printed twice
-    # The child's garbage collector would otherwise walk, and so copy, every page the two
-    # processes share; frozen objects are left alone (the child lives for one task).
-    gc.freeze()
-    pid = os.fork()
-    if pid != 0:
-        gc.unfreeze()
-    if pid == 0:  # the child: write the posting pages, then leave without Python's cleanup
-        status = 1
+    def __call__(self, write) -> None:
+        """In place of generate_articles: fork, and let the child write the posting pages."""
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()  # nothing buffered is printed twice
+        # The child's garbage collector would otherwise walk, and so copy, every page the two
+        # processes share; frozen objects are left alone (the child lives for one task).
+        gc.freeze()
+        pid = os.fork()
+        if pid != 0:
+            gc.unfreeze()
+            self.pid = pid
+            atexit.register(_reap, pid)  # a build that fails in this process still waits
+            return
+        status = 1  # the child: write the posting pages, then leave without Python's cleanup
         try:
             _log_plainly()
-            write_articles(write)
+            self.write_articles(write)
             status = 0
         except BaseException as exc:  # reported like Pelican reports a failed build
             logger.critical("%s: %s", exc.__class__.__name__, exc)
@@ -107,9 +101,20 @@ def _write_in_child(generator: ArticlesGenerator, write_articles, write) -> None
             for stream in (sys.stdout, sys.stderr):
                 stream.flush()
             os._exit(status)
-    key = id(generator.settings)
-    _children[key] = pid
-    atexit.register(_reap, pid)  # a build that fails in this process still waits for its child
+
+    def wait(self) -> None:
+        """Once the build has written the rest: wait for the child; the build fails if it did."""
+        if self.pid is None:
+            return
+        code = _reap(self.pid)
+        self.pid = None
+        if code:
+            message = (
+                "jobposting: the posting pages were not all written: the process writing them"
+                f" stopped with exit status {code} (its message is above)"
+            )
+            report.emit([message])
+            raise BuildFailed("jobposting: posting pages failed")
 
 
 class _StderrHandler(logging.Handler):
@@ -141,23 +146,3 @@ def _reap(pid: int) -> int | None:
     except ChildProcessError:  # already waited for
         return None
     return os.waitstatus_to_exitcode(status)
-
-
-def collect(pelican) -> None:
-    """finalized: wait for the child; the build fails if it did."""
-    pid = _children.pop(id(pelican.settings), None)
-    if pid is None:
-        return
-    code = _reap(pid)
-    if code:
-        message = (
-            "jobposting: the posting pages were not all written: the process writing them"
-            f" stopped with exit status {code} (its message is above)"
-        )
-        report.emit([message])
-        raise BuildFailed("jobposting: posting pages failed")
-
-
-def connect() -> None:
-    signals.all_generators_finalized.connect(plan)
-    signals.finalized.connect(collect)

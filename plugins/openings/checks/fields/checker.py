@@ -42,6 +42,7 @@ class Context:
     default_lang: str = "en"
     # the languages the interface has words in (core/catalogs.py); None: the shipped catalogs
     languages: tuple[str, ...] | None = None
+    limits: limits.Limits = field(default_factory=limits.Limits)  # JOBPOSTING_MAX_*
 
 
 def quote(value) -> str:
@@ -168,7 +169,7 @@ class Checker:
 
     def within_limit(self, name: str, value: Field) -> list[Field]:
         """The first JOBPOSTING_MAX_LIST_ITEMS entries; more are an error."""
-        limit = limits.configured().list_items
+        limit = self.ctx.limits.list_items
         if len(value.value) > limit:
             message = limits.too_many_items(len(value.value), limit)
             self.found.error(value.line, name, message, rules.LIMIT_LIST)

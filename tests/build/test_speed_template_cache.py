@@ -1,5 +1,5 @@
-"""Compiled templates kept between builds (templatecache.py): used when nothing changed, never
-stale, never a reason for a build to fail."""
+"""Compiled templates kept between builds (JOBPOSTING_TEMPLATE_CACHE, speed/templatecache.py):
+used when nothing changed, never stale, never a reason for a build to fail."""
 
 from __future__ import annotations
 
@@ -89,13 +89,14 @@ def test_a_cache_folder_that_cannot_be_made_is_passed_over(tmp_path):
 
 
 def test_each_jinja_configuration_has_its_own_folder():
-    values = {"CACHE_PATH": "/cache"}
     plain = jinja2.Environment()
     escaping = jinja2.Environment(autoescape=True)
     trimming = jinja2.Environment(trim_blocks=True)
-    folders = {templatecache.folder(values, env) for env in (plain, escaping, trimming)}
+    folders = {templatecache.folder("/cache", env) for env in (plain, escaping, trimming)}
     assert len(folders) == 3
-    assert templatecache.folder(values, jinja2.Environment()) == templatecache.folder(values, plain)
+    assert templatecache.folder("/cache", jinja2.Environment()) == templatecache.folder(
+        "/cache", plain
+    )
 
 
 @pytest.mark.parametrize("value", ["yes", 1, None])

@@ -1,7 +1,8 @@
-"""Posting files parsed ahead by a second process (readahead.py): the same site, the same
-messages, and reading in this process whenever the helper is not there to help.
+"""Posting files read and checked ahead by helper processes (JOBPOSTING_READAHEAD,
+speed/readahead.py, build/speedup.py): the same site and the same messages as reading them in
+the build's own process, which also does whatever a helper did not.
 
-Real builds; the only stand-ins are spies that count what the reader took from the helper.
+Real builds; the only stand-ins are spies that count what the build took from the helpers.
 """
 
 from __future__ import annotations
@@ -14,9 +15,7 @@ from openings.build import plugin
 from openings.core.problems import BuildFailed
 from openings.reading import postingfile
 from openings.speed import readahead
-from sitebuild import Site
-
-EVERY_BOARD = (1, 100_000)
+from sitebuild import VALID_POSTING, Site
 
 pytestmark = [
     pytest.mark.skipif(not readahead.sys.platform.startswith("linux"), reason="Linux only"),
@@ -26,40 +25,46 @@ pytestmark = [
 
 @pytest.fixture
 def taken(monkeypatch):
-    """How many files the reader took from the helper, and how many it parsed itself."""
+    """How many files the build took from the helpers, and how many it had to do itself."""
     counts = {"helper": 0, "itself": 0}
-    real_take = readahead.take
+    real_take = readahead.ReadAhead.take
 
-    def counting_take(settings, source_path):
-        parsed = real_take(settings, source_path)
-        counts["helper" if parsed is not None else "itself"] += 1
-        return parsed
+    def counting_take(self, source_path):
+        result = real_take(self, source_path)
+        counts["helper" if result is not None else "itself"] += 1
+        return result
 
-    monkeypatch.setattr(readahead, "take", counting_take)
+    monkeypatch.setattr(readahead.ReadAhead, "take", counting_take)
     return counts
+
+
+@pytest.fixture
+def checked_here(monkeypatch):
+    """The postings checked in the build's own process (a helper's checks are not seen here)."""
+    paths = []
+    real_check = plugin.pipeline.check_posting
+
+    def counting_check(*args):
+        paths.append(args[1])
+        return real_check(*args)
+
+    monkeypatch.setattr(plugin.pipeline, "check_posting", counting_check)
+    return paths
 
 
 def files_of(folder) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_a_site_read_ahead_is_the_site_read_in_one_process(tmp_path, taken, monkeypatch):
-    checked_here = []
-    real_check = plugin.pipeline.check_posting
-
-    def counting_check(*args):
-        checked_here.append(args[1])
-        return real_check(*args)
-
-    monkeypatch.setattr(plugin.pipeline, "check_posting", counting_check)
+def test_a_site_read_ahead_is_the_site_read_in_one_process(tmp_path, taken, checked_here):
     alone = Site(tmp_path / "alone", with_samples=True)
-    alone.build(JOBPOSTING_PARALLEL_PAGES=None)
-    assert taken == {"helper": 0, "itself": 14}  # 10 postings, 4 pages
+    alone.build(JOBPOSTING_READAHEAD=None)
+    assert taken == {"helper": 0, "itself": 0}
     assert len(checked_here) == 10
     ahead = Site(tmp_path / "ahead", with_samples=True)
-    ahead.build(JOBPOSTING_PARALLEL_PAGES=EVERY_BOARD)
-    assert taken["helper"] == 10  # every posting parsed ahead ...
-    assert len(checked_here) == 10  # ... and checked ahead (the spy counts in this process only)
+    ahead.build(JOBPOSTING_READAHEAD=1)
+    assert taken == {"helper": 10, "itself": 0}  # every posting read ahead ...
+    assert len(checked_here) == 10  # ... and checked ahead
     assert files_of(ahead.output) == files_of(alone.output)  # the search index included
 
 
@@ -68,6 +73,9 @@ BROKEN = {
     "no-front-matter.md": "Just a description.\n",
     "typos.md": "---\ntitel: Nurse\ndeparment: Care\n---\nWe care.\n",
     "cp1252.md": "---\ntitle: Caf\xe9 lead\n---\nbody\n",
+    # a link only the reader checks: the helper's verdict is set aside, the build checks again
+    "bad-link.md": VALID_POSTING.strip().replace("ENG-1", "ENG-9")
+    + "\nSee [the brochure]({static}/nowhere.pdf).\n",
 }
 
 
@@ -82,11 +90,14 @@ def _problems(tmp_path, name: str, **settings) -> tuple:
     return tuple((p.path.replace(name, "SITE"), p.line, p.field, p.message) for p in problems)
 
 
-def test_every_message_is_the_same_when_read_ahead(tmp_path, taken):
-    alone = _problems(tmp_path, "alone", JOBPOSTING_PARALLEL_PAGES=None)
-    ahead = _problems(tmp_path, "ahead", JOBPOSTING_PARALLEL_PAGES=EVERY_BOARD)
-    assert taken["helper"] == 14  # the broken files too
-    assert len(alone) >= 5
+def test_every_message_is_the_same_when_read_ahead(tmp_path, taken, checked_here):
+    alone = _problems(tmp_path, "alone", JOBPOSTING_READAHEAD=None)
+    checked_alone = len(checked_here)
+    ahead = _problems(tmp_path, "ahead", JOBPOSTING_READAHEAD=1)
+    assert taken["helper"] == 15  # the broken files too
+    assert any("nowhere.pdf" in message for *_, message in alone)
+    # in this process: the link's posting, and the files without front matter
+    assert 0 < len(checked_here) - checked_alone < checked_alone
     assert ahead == alone
 
 
@@ -97,27 +108,28 @@ def test_a_helper_that_stops_leaves_the_reading_to_this_process(tmp_path, monkey
     def fork_then_kill_the_helpers():
         pid = real_fork()
         forks.append(pid)
-        if pid and len(forks) <= readahead.HELPERS:  # the page writer comes later
+        if pid:
             os.kill(pid, signal.SIGKILL)  # the helper dies before sending anything
         return pid
 
     monkeypatch.setattr(os, "fork", fork_then_kill_the_helpers)
     site = Site(tmp_path, with_samples=True)
-    site.build(JOBPOSTING_PARALLEL_PAGES=EVERY_BOARD)
-    assert taken["helper"] == 0 and taken["itself"] == 14
+    site.build(JOBPOSTING_READAHEAD=1, JOBPOSTING_PARALLEL_PAGES=None)
+    assert len(forks) == readahead.HELPERS
+    assert taken == {"helper": 0, "itself": 10}
     assert (site.output / "jobs" / "backend-developer" / "index.html").exists()
 
 
 def test_a_small_board_is_read_in_one_process_by_default(tmp_path, taken):
     Site(tmp_path, with_samples=True).build()
-    assert taken["helper"] == 0
+    assert taken == {"helper": 0, "itself": 0}
 
 
-def test_slugs_from_titles_are_guessed_ahead_the_same_way(tmp_path, taken):
+def test_slugs_from_titles_are_the_same_when_read_ahead(tmp_path, taken):
     alone = Site(tmp_path / "alone", with_samples=True)
-    alone.build(JOBPOSTING_PARALLEL_PAGES=None, SLUGIFY_SOURCE="title")
+    alone.build(JOBPOSTING_READAHEAD=None, SLUGIFY_SOURCE="title")
     ahead = Site(tmp_path / "ahead", with_samples=True)
-    ahead.build(JOBPOSTING_PARALLEL_PAGES=EVERY_BOARD, SLUGIFY_SOURCE="title")
+    ahead.build(JOBPOSTING_READAHEAD=1, SLUGIFY_SOURCE="title")
     assert taken["helper"] == 10
     assert files_of(ahead.output) == files_of(alone.output)
 
@@ -133,5 +145,12 @@ def test_ftfy_is_imported_once_before_the_helpers_fork(tmp_path, monkeypatch):
 
     monkeypatch.setattr(readahead, "_fork", fork)
     postingfile._ftfy.cache_clear()
-    Site(tmp_path, with_samples=True).build(JOBPOSTING_PARALLEL_PAGES=EVERY_BOARD)
+    Site(tmp_path, with_samples=True).build(JOBPOSTING_READAHEAD=1)
     assert imported_before_fork == [True] * readahead.HELPERS
+
+
+@pytest.mark.parametrize("value", [-1, "200", 2.5, True, (1, 2)])
+def test_a_wrong_readahead_setting_is_named(tmp_path, capsys, value):
+    with pytest.raises(BuildFailed):
+        Site(tmp_path, with_samples=True).build(JOBPOSTING_READAHEAD=value)
+    assert "JOBPOSTING_READAHEAD must be None" in capsys.readouterr().err

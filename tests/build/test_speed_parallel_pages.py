@@ -1,4 +1,5 @@
-"""Posting pages written by a second process (parallel.py): the same files, failures reported.
+"""Posting pages written by a second process (JOBPOSTING_PARALLEL_PAGES, speed/parallel.py,
+build/speedup.py): the same files as one process, failures reported.
 
 Real builds of the sample site; the only stand-in is a spy that counts the hand-overs to the
 second process and then hands over for real.
@@ -19,15 +20,15 @@ EVERY_PAGE = (1, 100_000)
 
 @pytest.fixture
 def forks(monkeypatch):
-    """The times the posting pages were handed to a second process (readahead.py forks too)."""
+    """The times the posting pages were handed to a second process."""
     calls = []
-    real_write_in_child = parallel._write_in_child
+    real_call = parallel.PagesWriter.__call__
 
-    def counting(*args):
+    def counting(self, write):
         calls.append(1)
-        return real_write_in_child(*args)
+        return real_call(self, write)
 
-    monkeypatch.setattr(parallel, "_write_in_child", counting)
+    monkeypatch.setattr(parallel.PagesWriter, "__call__", counting)
     return calls
 
 
@@ -91,4 +92,6 @@ def test_a_failure_while_writing_posting_pages_fails_the_build(tmp_path, forks, 
 def test_a_wrong_parallel_setting_is_named(tmp_path, capsys, value):
     with pytest.raises(BuildFailed):
         Site(tmp_path, with_samples=True).build(JOBPOSTING_PARALLEL_PAGES=value)
-    assert "JOBPOSTING_PARALLEL_PAGES must be None or two whole numbers" in capsys.readouterr().err
+    assert "JOBPOSTING_PARALLEL_PAGES must be None (never) or two whole numbers" in (
+        capsys.readouterr().err
+    )

@@ -95,6 +95,9 @@ JOBPOSTING_ORGANIZATION = {
     "logo": "https://fernhill.example/logo.png",
     "same_as": ["https://www.linkedin.com/company/fernhill-labs-example"],
 }
+# Every file under content/ is checked (docs/security.md), not only the postings in content/jobs/:
+# company pages are read by the plugin's reader too, and a file it would not publish is an error.
+JOBPOSTING_CHECK_ALL_CONTENT = True
 # Where "Apply" goes when a posting names neither apply_url nor apply_email.
 JOBPOSTING_APPLY_EMAIL = "jobs@fernhill.example"
 # Local preview shows drafts under /drafts/ (never linked, never indexed); publishing never does.

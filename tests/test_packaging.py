@@ -16,6 +16,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from quickstartsite import SETTINGS as OPENINGS_SETTINGS
+from quickstartsite import add_openings, build, quickstart
 from sitebuild import ROOT, TODAY, soup
 
 SETTINGS = """\
@@ -69,6 +71,11 @@ def test_the_wheel_holds_the_package_and_the_plugin_where_pelican_looks(wheel):
     assert "pelican/plugins/jobposting/__init__.py" in names
     assert not [n for n in names if n.startswith("pelican/") and "jobposting" not in n]
     assert "openings/templates/posting.md" in names
+    # the plugin's own templates, used whatever the site's theme (build/templates.py)
+    assert {
+        "openings/templates/jobposting/posting.html",
+        "openings/templates/jobposting/_style.html",
+    } <= set(names)
     # the theme a site takes upgrades of (pelicanconf.py: THEME = openings.THEME)
     assert {"openings/theme/templates/base.html", "openings/theme/static/css/site.css"} <= set(
         names
@@ -114,3 +121,15 @@ def test_an_installed_site_builds_postings_with_the_plugin(installed, tmp_path, 
     assert "jobposting: 10 files" in done.stdout + done.stderr
     page = soup(output / "jobs" / "backend-developer" / "index.html")
     assert page.find("script", type="application/ld+json") is not None
+
+
+def test_a_quickstart_blog_finds_the_installed_plugin(installed, tmp_path):
+    """pelican-quickstart's site, Pelican's default theme, PLUGINS unset: the postings are
+    published and the blog's posts too (tests/build/test_existing_site.py compares them)."""
+    blog = quickstart(tmp_path / "blog", installed / "bin")
+    site = add_openings(blog, tmp_path / "site", OPENINGS_SETTINGS)
+    output = build(site, python=installed / "bin")
+    page = soup(output / "jobs" / "backend-developer.html")
+    assert page.find("script", type="application/ld+json") is not None
+    assert page.select(".apply a.button")
+    assert (output / "first-post.html").exists() and (output / "rest-post.html").exists()

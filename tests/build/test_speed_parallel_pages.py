@@ -74,13 +74,14 @@ def test_another_plugins_per_page_receiver_keeps_the_build_in_one_process(tmp_pa
 @pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
 def test_a_failure_while_writing_posting_pages_fails_the_build(tmp_path, forks, capsys):
     overrides = tmp_path / "overrides"
-    overrides.mkdir()
-    (overrides / "article.html").write_text("{{ article.title.no_such_method() }}\n")
+    (overrides / "jobposting").mkdir(parents=True)
+    posting = overrides / "jobposting" / "posting.html"
+    posting.write_text("{{ article.title.no_such_method() }}\n")
     site = Site(tmp_path, with_samples=True)
     with pytest.raises(BuildFailed):
         site.build(
             JOBPOSTING_PARALLEL_PAGES=EVERY_PAGE,
-            JOBPOSTING_SHOW_DRAFTS=False,  # drafts use article.html too, in this process
+            JOBPOSTING_SHOW_DRAFTS=False,  # drafts use the posting page too, in this process
             THEME_TEMPLATES_OVERRIDES=[str(overrides)],
         )
     assert forks == [1]

@@ -1,5 +1,9 @@
 """Every file under content/ is read and checked, or refused with its path and a fix.
 
+That is the whole content folder on a site that opts in (JOBPOSTING_CHECK_ALL_CONTENT, as the
+sites `openings init` makes); on any other, the postings folder alone (build/scope.py): the
+rest of the site is Pelican's, read and copied as Pelican does.
+
 Pelican on its own follows symbolic links, reads .rst and .html files with readers that include
 other files or keep raw HTML, and copies any file in STATIC_PATHS (or named by a {static} link)
 as it is. Here its generators list files without following links, only the plugin's Markdown
@@ -86,12 +90,15 @@ def safe_links(links: set[str], settings) -> set[str]:
     return kept
 
 
-def account_for(settings, read: set[str], copied: set[str], already: set[str]) -> list[Problem]:
+def account_for(
+    settings, read: set[str], copied: set[str], already: set[str], only: str | None = None
+) -> list[Problem]:
     """Problems for every file or folder under content/ that is neither read by the plugin, nor
     a static file that passed, nor a known data file, nor kept out by IGNORE_FILES.
 
     `read` and `copied` are paths relative to content/ (Pelican's generated_content and
-    static_content); `already` the report paths of files with a problem of their own.
+    static_content); `already` the report paths of files with a problem of their own; `only`,
+    a folder relative to content/: the files under it alone.
     """
     root = settings["PATH"]
     data = os.path.normpath(settings.get("JOBPOSTING_DATA_PATH", "data"))
@@ -105,7 +112,7 @@ def account_for(settings, read: set[str], copied: set[str], already: set[str]) -
         if path not in already:
             found.append(Problem(path, None, None, message, Severity.ERROR, rule))
 
-    for folder, folders, names in os.walk(root):
+    for folder, folders, names in os.walk(os.path.join(root, only) if only else root):
         for name in sorted(folders):
             full = os.path.join(folder, name)
             if os.path.islink(full):

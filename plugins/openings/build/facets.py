@@ -5,8 +5,11 @@ Without JavaScript a candidate narrows the list by following links to pre-render
 /employment/part-time/); with JavaScript the list filters in place by the same slugs, which every
 card carries as data attributes.
 
-Departments are Pelican's category pages (CATEGORY_URL); the other facets are written here after
-the articles, from the same open postings. Facet URLs come from JOBPOSTING_FACET_URLS.
+Where every article is a posting, departments are Pelican's category pages (CATEGORY_URL) and the
+theme's index is the list; on a site with other articles (a blog), the list of open jobs
+(JOBPOSTING_INDEX_URL) and the department pages are written here too. The other facets are
+written here after the articles, from the same open postings. Facet URLs come from
+JOBPOSTING_FACET_URLS, under JOBPOSTING_INDEX_URL.
 """
 
 from __future__ import annotations
@@ -19,10 +22,13 @@ from types import SimpleNamespace
 from pelican import signals
 
 from ..checks import geo, regions
+from ..config import settings as plugin_settings
 from ..core.text import slugify
 from ..render import alternates, display
+from . import templates
 
 CONTEXT_KEY = "openings"
+OPEN_KEY = "jobposting_open"  # in the shared context: the open postings, not their translations
 LANGUAGES_KEY = "openings_languages"  # {lang: its Board}, for a site in several languages
 KINDS = ("department", "location", "workplace", "employment")
 WORKPLACE_ORDER = ("onsite", "hybrid", "remote")
@@ -57,6 +63,8 @@ class Board:
     today: dt.date
     articles: list
     facets: dict[str, list[Facet]]
+    index_save_as: str = ""  # the list of open jobs, when this module writes it
+    departments_written: bool = False  # else they are Pelican's category pages
 
     def groups(self, articles=None) -> list[Group]:
         """`articles` (default: all open) grouped by department, departments.yml order first."""
@@ -83,8 +91,9 @@ class Board:
 
     @property
     def written_pages(self) -> list[Facet]:
-        """Facet pages this module writes (departments are Pelican's category pages)."""
-        return [f for kind in KINDS[1:] for f in self.facets[kind]]
+        """Facet pages this module writes."""
+        kinds = KINDS if self.departments_written else KINDS[1:]
+        return [f for kind in kinds for f in self.facets[kind]]
 
 
 def build_board(generators) -> None:
@@ -99,7 +108,7 @@ def build_board(generators) -> None:
     values = articles_generator.settings
     site_lang = values.get("DEFAULT_LANG", "en")
     open_paths = {id(a) for a in state.open_articles()}
-    articles = [a for a in articles_generator.articles if id(a) in open_paths]
+    articles = list(context.get(OPEN_KEY, ()))
     articles.sort(key=lambda a: (-a.jobposting.date_posted.toordinal(), a.jobposting.title))
     context[CONTEXT_KEY] = _board(state, articles, values, site_lang, site_lang)
     # a site in several languages: the lists again under /<lang>/, each posting in its version
@@ -127,15 +136,19 @@ def _board(state, articles: list, values: dict, lang: str, site_lang: str) -> Bo
     overrides = values.get("JOBPOSTING_UI_STRINGS")
     urls = values.get("JOBPOSTING_FACET_URLS") or {}
     prefix = "" if lang == site_lang else f"{lang}/"
+    index = plugin_settings.index_url(values)
+    pelican_categories = plugin_settings.postings_are_articles(values)
 
     def _(message, **values):
         return display.gettext(message, lang, overrides, **values)
 
     def make(kind, slug, label, title, **extra) -> Facet:
-        pattern = urls.get(kind, f"{kind}/{{slug}}/")
+        pattern = urls.get(
+            kind, "departments/{slug}/" if kind == "department" else f"{kind}/{{slug}}/"
+        )
         if kind == "workplace" and slug == "remote":
             pattern = urls.get("remote", "remote/")
-        url = prefix + pattern.format(slug=slug)
+        url = prefix + index + pattern.format(slug=slug)
         return Facet(kind, slug, label, title, url, url + "index.html", **extra)
 
     facets: dict[str, dict[str, Facet]] = {kind: {} for kind in KINDS}
@@ -147,9 +160,12 @@ def _board(state, articles: list, values: dict, lang: str, site_lang: str) -> Bo
         slugs: dict[str, list[str]] = {kind: [] for kind in KINDS}
         category = article.category
         known = departments.get(job.department)
-        facet = facets["department"].get(category.slug) or Facet(
-            "department", category.slug, job.department, job.department,
-            prefix + category.url, prefix + category.save_as, blurb=known.blurb if known else "",
+        blurb = known.blurb if known else ""
+        facet = facets["department"].get(category.slug) or (
+            Facet("department", category.slug, job.department, job.department,
+                  prefix + category.url, prefix + category.save_as, blurb=blurb)
+            if pelican_categories
+            else make("department", category.slug, job.department, job.department, blurb=blurb)
         )  # fmt: skip
         facets["department"][category.slug] = facet
         slugs["department"].append(category.slug)
@@ -209,6 +225,8 @@ def _board(state, articles: list, values: dict, lang: str, site_lang: str) -> Bo
         facets={
             kind: _ordered(kind, found, departments, offices) for kind, found in facets.items()
         },
+        index_save_as=index + "index.html" if index and not prefix else "",
+        departments_written=not pelican_categories,
     )
 
 
@@ -257,13 +275,21 @@ def write_facet_pages(generator, writer) -> None:
     board = generator.context.get(CONTEXT_KEY)
     if board is None:
         return
-    template = generator.get_template("facet")
+    relative_urls = generator.settings["RELATIVE_URLS"]
+    if board.index_save_as:
+        url = board.index_save_as.removesuffix("index.html")
+        writer.write_file(
+            board.index_save_as, generator.get_template(templates.INDEX), generator.context,
+            relative_urls=relative_urls, url=url, articles=board.articles,
+            page_name=url.rstrip("/"), template_name=templates.INDEX,
+        )  # fmt: skip
+    template = generator.get_template(templates.FACET)
     for facet in board.written_pages:
         writer.write_file(
             facet.save_as, template, generator.context,
-            relative_urls=generator.settings["RELATIVE_URLS"], url=facet.url,
+            relative_urls=relative_urls, url=facet.url,
             facet=facet, articles=facet.articles, page_name=facet.url.rstrip("/"),
-            template_name="facet",
+            template_name=templates.FACET,
         )  # fmt: skip
 
 
@@ -279,7 +305,8 @@ def write_language_pages(generator, writer) -> None:
             relative_urls=relative, url=f"{lang}/", articles=board.articles,
             page_name=f"{lang}/index", template_name="index", **words,
         )  # fmt: skip
-        for facet in board.facets["department"]:
+        # departments written as facet pages (below) where Pelican's categories are a blog's
+        for facet in () if board.departments_written else board.facets["department"]:
             writer.write_file(
                 facet.save_as, generator.get_template("category"), generator.context,
                 relative_urls=relative, url=facet.url, category=SimpleNamespace(slug=facet.slug),
@@ -288,9 +315,9 @@ def write_language_pages(generator, writer) -> None:
             )  # fmt: skip
         for facet in board.written_pages:
             writer.write_file(
-                facet.save_as, generator.get_template("facet"), generator.context,
+                facet.save_as, generator.get_template(templates.FACET), generator.context,
                 relative_urls=relative, url=facet.url, facet=facet, articles=facet.articles,
-                page_name=facet.url.rstrip("/"), template_name="facet", **words,
+                page_name=facet.url.rstrip("/"), template_name=templates.FACET, **words,
             )  # fmt: skip
 
 

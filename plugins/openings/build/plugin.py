@@ -34,7 +34,7 @@ from ..outputs import (
 )
 from ..reading.postingfile import report_path
 from ..render import alternates, display, jsonld, strings
-from . import facets, speedup
+from . import facets, scope, speedup, templates
 from .buildstate import CONTEXT_KEY, BuildState, build_state, state_in
 from .reader import PostingReader
 
@@ -44,26 +44,21 @@ def initialized(pelican) -> None:
 
 
 def add_reader(readers) -> None:
-    """Only the plugin's Markdown reader: Pelican's .rst reader includes other files and its
-    .html reader keeps raw HTML. Files those would read are refused (contentfiles.py)."""
-    for extension in list(readers.reader_classes):
-        if extension != "static":  # Pelican's reader of static files reads nothing
-            readers.reader_classes[extension] = None
-    for extension in PostingReader.file_extensions:
-        readers.reader_classes[extension] = PostingReader
+    """The plugin's Markdown reader for postings; for the rest, scope.py says."""
+    scope.route(readers, PostingReader)
 
 
 def list_files_safely(generator) -> None:
     """generator_init: no generator follows a symbolic link or lists a static file of a type
-    the site does not publish (contentfiles.py reports them)."""
-    generator.get_files = functools.partial(contentfiles.list_files, generator)
+    the site does not publish, where the plugin checks the content (scope.py, contentfiles.py
+    reports them)."""
+    generator.get_files = functools.partial(scope.list_files, generator, generator.get_files)
 
 
 def add_filters(generator) -> None:
-    # Front-matter text comes from many hands: every template escapes it, whatever a site's
-    # JINJA_ENVIRONMENT says (Pelican's default is no escaping). Only the sanitised description
-    # is marked |safe in the theme.
-    generator.env.autoescape = True
+    # The plugin's templates, escaped whatever a site's JINJA_ENVIRONMENT says of its own
+    # (Pelican's default is no escaping): only the sanitised description is marked |safe.
+    templates.attach(generator)
     generator.env.filters.update(display.FILTERS)
     # The interface's words, in each page's own language ({% trans %}, _(), ngettext()).
     generator.env.add_extension("jinja2.ext.i18n")
@@ -84,6 +79,7 @@ def check_when_read(content) -> None:
     doc = getattr(content, "jobposting_document", None)
     if doc is None or not isinstance(content, Article):
         return
+    _place_under_index(content)
     state = state_in(content._context, content.settings)
     path = _path(content)
     ahead = state.ahead and state.ahead.verdict(
@@ -102,6 +98,19 @@ def check_when_read(content) -> None:
         search.offer(content, outcome.posting, text)
 
 
+def _place_under_index(article) -> None:
+    """On a site with a blog, a posting's address is under the list of open jobs: Pelican's
+    address for it (ARTICLE_URL, ARTICLE_LANG_URL, DRAFT_URL) after JOBPOSTING_INDEX_URL,
+    e.g. jobs/backend-developer.html; where every article is a posting, Pelican's own."""
+    values = article.settings
+    if settings.postings_are_articles(values):
+        return
+    index = settings.index_url(values)
+    if index:
+        article.override_url = index + article.url
+        article.override_save_as = index + article.save_as if article.save_as else ""
+
+
 def drop_markdown(generator, metadata) -> None:
     """Each posting's Markdown is not needed once it is HTML: drop it as soon as a file is read.
 
@@ -114,8 +123,14 @@ def drop_markdown(generator, metadata) -> None:
 
 
 def classify_postings(generator: ArticlesGenerator) -> None:
-    """Validate every posting, decide its state, and keep only open ones in Pelican's lists."""
+    """Validate every posting, decide its state, and keep only open ones in the lists.
+
+    Where every article is a posting, the open ones are Pelican's articles (the theme lists
+    them); on a site with other articles (a blog), postings are hidden articles: written, in
+    none of the blog's lists, feeds or archives. The plugin lists them (facets.py).
+    """
     state = build_state(generator)
+    values = generator.settings
     groups = {
         "articles": generator.articles,
         "translations": generator.translations,
@@ -124,28 +139,43 @@ def classify_postings(generator: ArticlesGenerator) -> None:
         "drafts": generator.drafts,
         "drafts_translations": generator.drafts_translations,
     }
-    for articles in groups.values():
+    postings = {
+        name: [a for a in group if _is_posting(a, values)] for name, group in groups.items()
+    }
+    for articles in postings.values():
         for article in articles:
             _check(article, state)
     pipeline.check_across(list(state.outcomes.values()), state.checks.strict)
-    kept = {name: [] for name in groups}
-    show_drafts = generator.settings["JOBPOSTING_SHOW_DRAFTS"]
-    for name, articles in groups.items():
+    kept = {
+        name: [a for a in group if not _is_posting(a, values)] for name, group in groups.items()
+    }
+    listed = "" if settings.postings_are_articles(values) else "hidden_"
+    show_drafts = values["JOBPOSTING_SHOW_DRAFTS"]
+    opened = []
+    for name, articles in postings.items():
         translation = name.endswith("translations")
         for article in articles:
             outcome = state.outcomes[_path(article)]
             if outcome.posting is not None:
                 article.jobposting = outcome.posting
                 article.jobposting_state = outcome.state
+            article.template = templates.POSTING
             if outcome.state is State.OPEN:
-                kept["translations" if translation else "articles"].append(article)
+                kept[listed + ("translations" if translation else "articles")].append(article)
+                if not translation:
+                    opened.append(article)
             elif outcome.state is State.CLOSED:
-                article.template = "closed"
+                article.template = templates.CLOSED
                 kept["hidden_translations" if translation else "hidden_articles"].append(article)
             elif outcome.state is State.DRAFT and show_drafts:
                 kept["drafts_translations" if translation else "drafts"].append(article)
     for name, articles in kept.items():
         setattr(generator, name, articles)
+    generator.context[facets.OPEN_KEY] = opened  # the open postings, not their translations
+
+
+def _is_posting(article, values) -> bool:
+    return settings.in_postings(article.relative_source_path, values)
 
 
 def _path(article) -> str:
@@ -189,6 +219,8 @@ def collect_page_problems(generator: PagesGenerator) -> None:
     for page in pages:
         found = getattr(page, "jobposting_problems", ())
         state.other_problems.extend(state.checks.promote(found))
+    if not scope.whole_site(generator.settings):
+        return  # the site's own pages, as Pelican made them
     if not generator.settings["JOBPOSTING_SHOW_DRAFTS"]:  # as for postings: never published
         generator.draft_pages[:] = []
         generator.draft_translations[:] = []
@@ -206,7 +238,10 @@ def collect_page_problems(generator: PagesGenerator) -> None:
 def clean_drawings(generator: StaticGenerator) -> None:
     """static_generator_finalized: SVG drawings are filtered now (a file that is not one is
     reported with the rest) and written filtered (svgfiles.py)."""
-    cleaned, problems = svgfiles.clean(generator.staticfiles, generator.path)
+    files = generator.staticfiles
+    if not scope.whole_site(generator.settings):  # the site's own files are Pelican's
+        files = [f for f in files if _posting_file(f.source_path, generator.settings)]
+    cleaned, problems = svgfiles.clean(files, generator.path)
     build_state(generator).other_problems.extend(problems)
     svgfiles.write_cleaned(generator, cleaned)
 
@@ -244,7 +279,7 @@ def _unreadable_files(articles: ArticlesGenerator, state: BuildState) -> None:
             )  # fmt: skip
             if _in_jobs(relative, values):
                 state.outcomes[path] = pipeline.Outcome(path, None, State.REJECTED, [problem])
-            else:
+            elif scope.whole_site(values):  # else a file of the site's own: Pelican said it
                 state.other_problems.append(problem)
     jobs_root = os.path.join(content, values["JOBPOSTING_PATH"])
     ignored = set(values.get("IGNORE_FILES", ()))
@@ -267,21 +302,26 @@ def _account_for_every_file(generators, state: BuildState) -> None:
     context = articles.context
     values = articles.settings
     already = {p.path for p in state.problems if p.is_error}
+    whole = scope.whole_site(values)
     state.other_problems += contentfiles.account_for(
         values,
         {os.path.normpath(p) for p in context.get("generated_content", {})},
         {os.path.normpath(p) for p in context.get("static_content", {})},
         already,
+        None if whole else values["JOBPOSTING_PATH"],
     )
     static_files = getattr(statics, "staticfiles", []) if statics else []
     written = outputpaths.sources(articles, pages, static_files)
     by_source = {s.get_relative_source_path(): s for s in static_files}
     site = contentlinks.Site(values)
     for content in outputpaths.contents(articles, pages):
-        links = contentlinks.attach_links(content, site)
-        written += outputpaths.attached(content, by_source, links)
+        if whole or _posting_file(content.source_path, values):
+            links = contentlinks.attach_links(content, site)
+            written += outputpaths.attached(content, by_source, links)
+    if not whole:  # postings last: a clash with the site's own file is said on the posting
+        written.sort(key=lambda item: _posting_file(item[1], values))
     state.written = written
-    state.other_problems += outputpaths.clashes(written, values)
+    state.other_problems += _ours(outputpaths.clashes(written, values), values)
 
 
 def check_facet_paths(generators) -> None:
@@ -295,8 +335,13 @@ def check_facet_paths(generators) -> None:
         outputpaths.normal(f.save_as): f"the site's {f.kind} page {f.url}"
         for f in board.written_pages
     }
+    if board.index_save_as:
+        facet_pages[outputpaths.normal(board.index_save_as)] = "the list of open jobs"
     # finish() found no clash among the content's own paths: any found now is with a facet page
     problems = outputpaths.clashes(state.written, articles.settings, facet_pages)
+    if not scope.whole_site(articles.settings):  # the site's own clashes are Pelican's to say
+        own = set(outputpaths.clashes(state.written, articles.settings))
+        problems = [p for p in problems if p not in own]
     if problems:
         report.emit(report.lines(problems, settings.annotations_wanted(articles.settings)))
         _stop(articles, problems, len(problems))
@@ -311,7 +356,19 @@ def _stop(articles: ArticlesGenerator, problems: list[Problem], errors: int) -> 
 
 
 def _in_jobs(relative: str, values) -> bool:
-    return relative.replace(os.sep, "/").startswith(values["JOBPOSTING_PATH"].rstrip("/") + "/")
+    return settings.in_postings(relative, values)
+
+
+def _posting_file(path: str, values) -> bool:
+    """Whether a file (its source path, or its path in the build's report) is a posting's."""
+    return os.path.abspath(path).startswith(scope.postings_root(values) + os.sep)
+
+
+def _ours(problems: list[Problem], values) -> list[Problem]:
+    """On a site checked whole, every problem; else those of postings (the rest is Pelican's)."""
+    if scope.whole_site(values):
+        return problems
+    return [p for p in problems if _posting_file(p.path, values)]
 
 
 def register() -> None:

@@ -110,7 +110,14 @@ def read_in_order(generator) -> None:
     def get_files(*args, **kwargs):
         files = sorted(unordered(*args, **kwargs))
         reader = next(
-            (r for r in generator.readers.readers.values() if isinstance(r, PostingReader)), None
+            # the posting reader, or the one scope.RoutedReader hands postings to
+            (
+                p
+                for r in generator.readers.readers.values()
+                for p in (getattr(r, "posting", r),)
+                if isinstance(p, PostingReader)
+            ),
+            None,
         )
         if reader is not None:
             paths = [os.path.join(generator.path, relative) for relative in files]

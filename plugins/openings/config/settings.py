@@ -6,8 +6,19 @@ import difflib
 import os
 
 DEFAULTS: dict[str, object] = {
-    # Folder of postings, relative to PATH; every .md file in it is a posting.
+    # Folder of postings, relative to PATH; every .md file in it is a posting, and no other file
+    # of the site is (docs/existing-site.md).
     "JOBPOSTING_PATH": "jobs",
+    # The trust boundary of docs/security.md for the whole content folder: every file read by the
+    # plugin's reader or refused. False: only the postings folder; the rest is Pelican's.
+    "JOBPOSTING_CHECK_ALL_CONTENT": False,
+    # The template the plugin's pages extend (its blocks title, head and content).
+    "JOBPOSTING_BASE_TEMPLATE": "base.html",
+    # The address of the list of open jobs, which the plugin's pages link to; facet pages are
+    # under it. None: "" (the theme's index is the list) when every article is a posting
+    # (ARTICLE_PATHS inside JOBPOSTING_PATH), else JOBPOSTING_PATH's address ("jobs/"), where
+    # the plugin writes the list.
+    "JOBPOSTING_INDEX_URL": None,
     # Folder of controlled vocabularies (offices.yml, departments.yml, pay_transparency.yml).
     "JOBPOSTING_DATA_PATH": "data",
     # The hiring organization: {name, url, logo, same_as}; a posting may override it.
@@ -47,8 +58,10 @@ DEFAULTS: dict[str, object] = {
     # Keep compiled templates in CACHE_PATH/jobposting-templates/ for the next build
     # (templatecache.py); False: compile them at every build, as Pelican does.
     "JOBPOSTING_TEMPLATE_CACHE": True,
-    # Facet pages (departments are Pelican's CATEGORY_URL); each is saved as <url>index.html.
+    # Facet pages, each saved as <url>index.html, under JOBPOSTING_INDEX_URL. Departments are
+    # Pelican's category pages (CATEGORY_URL) when every article is a posting.
     "JOBPOSTING_FACET_URLS": {
+        "department": "departments/{slug}/",
         "location": "locations/{slug}/",
         "workplace": "workplace/{slug}/",
         "remote": "remote/",
@@ -105,6 +118,34 @@ def unknown_names(settings: dict) -> list[tuple[str, str | None]]:
 def apply_defaults(settings: dict) -> None:
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
+
+
+def postings_are_articles(settings: dict) -> bool:
+    """Whether every article of the site is a posting (ARTICLE_PATHS inside JOBPOSTING_PATH):
+    then the postings are Pelican's articles, listed by the theme; else they are kept out of
+    the site's own lists (a blog's), and the plugin lists them."""
+    jobs = _folder(settings.get("JOBPOSTING_PATH", "jobs"))
+    paths = [_folder(p) for p in settings.get("ARTICLE_PATHS") or [""]]
+    return all(p == jobs or p.startswith(jobs + "/") for p in paths)
+
+
+def index_url(settings: dict) -> str:
+    """JOBPOSTING_INDEX_URL, or its default for this site."""
+    url = settings.get("JOBPOSTING_INDEX_URL")
+    if url is not None:
+        return url
+    return "" if postings_are_articles(settings) else _folder(settings["JOBPOSTING_PATH"]) + "/"
+
+
+def in_postings(relative: str, settings: dict) -> bool:
+    """Whether a path relative to PATH is in the postings folder."""
+    jobs = _folder(settings.get("JOBPOSTING_PATH", "jobs"))
+    return _folder(relative).startswith(jobs + "/")
+
+
+def _folder(path: str) -> str:
+    folder = os.path.normpath(path).replace(os.sep, "/").strip("/")
+    return "" if folder == "." else folder
 
 
 def annotations_wanted(settings: dict) -> bool:

@@ -33,8 +33,22 @@ def check(values: dict) -> None:
     for key in ("JOBPOSTING_PAY_TRANSPARENCY", "JOBPOSTING_EU_PAY_TRANSPARENCY"):
         if values.get(key) not in ("error", "warning", "off"):
             found.append(f'{key} must be "error", "warning" or "off"')
-    if not isinstance(values.get("JOBPOSTING_TEMPLATE_CACHE"), bool):
-        found.append("JOBPOSTING_TEMPLATE_CACHE must be True or False")
+    for name in ("JOBPOSTING_TEMPLATE_CACHE", "JOBPOSTING_CHECK_ALL_CONTENT"):
+        if not isinstance(values.get(name), bool):
+            found.append(f"{name} must be True or False")
+    base = values.get("JOBPOSTING_BASE_TEMPLATE")
+    if not isinstance(base, str) or not base:
+        found.append('JOBPOSTING_BASE_TEMPLATE must be a template\'s name, e.g. "base.html"')
+    index = values.get("JOBPOSTING_INDEX_URL")
+    if index is not None and (
+        not isinstance(index, str) or index.startswith("/") or (index and not index.endswith("/"))
+    ):
+        found.append(
+            'JOBPOSTING_INDEX_URL must be None, "" (the site\'s own index) or an address'
+            ' relative to the site that ends with /, e.g. "jobs/"'
+        )
+    else:
+        values["JOBPOSTING_INDEX_URL"] = settings.index_url(values)  # what templates link to
     stale = values.get("JOBPOSTING_STALE_DAYS")
     if stale is not None and (not isinstance(stale, int) or isinstance(stale, bool) or stale < 1):
         found.append("JOBPOSTING_STALE_DAYS must be None or a whole number of days, e.g. 90")

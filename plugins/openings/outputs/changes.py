@@ -19,6 +19,7 @@ import os
 import urllib.error
 import urllib.request
 
+from ..config import settings as plugin_settings
 from . import jobsjson
 from .outputs import OutputGenerator, Snapshot, department_slug
 
@@ -101,8 +102,12 @@ def list_pages(changed: dict[str, list[dict]], site: Snapshot, settings: dict) -
     touched = [job for group in changed.values() for job in group]
     if not touched:
         return []
-    pages = {f"{site.siteurl}/"}
-    if settings.get("CATEGORY_SAVE_AS") and settings.get("CATEGORY_URL"):
+    pages = {f"{site.siteurl}/{plugin_settings.index_url(settings)}"}
+    if (
+        settings.get("CATEGORY_SAVE_AS")
+        and settings.get("CATEGORY_URL")
+        and plugin_settings.postings_are_articles(settings)
+    ):
         for job in touched:
             if job.get("department"):
                 slug = department_slug(job["department"], settings)

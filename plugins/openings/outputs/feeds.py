@@ -22,6 +22,7 @@ from typing import TextIO
 from feedgenerator import Atom1Feed
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
+from ..config import settings as plugin_settings
 from ..render import display
 from .outputs import Listed, OutputGenerator, Snapshot, department_slug
 
@@ -150,13 +151,15 @@ class FeedsGenerator(OutputGenerator):
         all_jobs = head(
             site,
             f"{name}: open jobs",
-            f"{site.siteurl}/",
+            f"{site.siteurl}/{plugin_settings.index_url(self.settings)}",
             f"{site.siteurl}/{ALL_PATH}",
             self.settings,
         )
         # a department without openings has no facet page: its feed links to the list
         facets = {c.name for c, _ in self.context.get("categories", ())}
-        if not self.settings.get("CATEGORY_SAVE_AS"):
+        if not self.settings.get("CATEGORY_SAVE_AS") or not plugin_settings.postings_are_articles(
+            self.settings
+        ):  # on a site with a blog, Pelican's categories are the blog's
             facets = set()
         with ExitStack() as files:
             feeds = [(all_jobs, files.enter_context(self.open_text(ALL_PATH)), None)]

@@ -115,7 +115,9 @@ def snapshot(context: dict, settings: dict) -> Snapshot:
 def _snapshot(state, context: dict, settings: dict) -> Snapshot:
     """Open postings from the build's state; Pelican's own lists give their order."""
     siteurl = site_url(settings)
-    primary = {id(article) for article in context.get("articles", ())}
+    # the open postings, not their translations (facets.OPEN_KEY: on a site with a blog, the
+    # postings are not Pelican's articles)
+    primary = {id(article) for article in context.get("jobposting_open", ())}
     postings, translations = [], []
     for article in state.open_articles():
         listed = Listed(article.jobposting, f"{siteurl}/{article.url}", article)

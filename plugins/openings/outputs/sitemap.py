@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 from ..checks import geo
+from ..config import settings as plugin_settings
 from ..core.model import JobPosting
 from ..core.text import slugify
 from ..render import alternates
@@ -37,8 +38,11 @@ class Entry:
 
 def entries(site: Snapshot, context: dict, settings: dict) -> list[Entry]:
     """Every page a crawler should index, each once, in a stable order."""
-    found = [Entry(f"{site.siteurl}/", site.changed_on())]
-    if settings.get("CATEGORY_SAVE_AS"):
+    # the list of open jobs: the site's index, or the plugin's own page on a site with a blog
+    # (whose other pages, and Pelican's categories, are not the plugin's to list)
+    index = plugin_settings.index_url(settings)
+    found = [Entry(f"{site.siteurl}/{index}", site.changed_on())]
+    if settings.get("CATEGORY_SAVE_AS") and plugin_settings.postings_are_articles(settings):
         facets = [
             Entry(f"{site.siteurl}/{category.url}", site.changed_on(category.name))
             for category, _ in context.get("categories", ())

@@ -91,7 +91,8 @@ def test_the_site_has_every_part(site):
     settings = (site / "pelicanconf.py").read_text()
     for line in ("import openings", "THEME = openings.THEME",
                  'PLUGINS = ["pelican.plugins.jobposting"]', f'JOBPOSTING_BRAND_COLOUR = "{COLOUR}"',
-                 '"name": "Acme Widgets"', 'JOBPOSTING_APPLY_EMAIL = "jobs@acme.example"'):  # fmt: skip
+                 '"name": "Acme Widgets"', 'JOBPOSTING_APPLY_EMAIL = "jobs@acme.example"',
+                 "\nJOBPOSTING_CHECK_ALL_CONTENT = True"):  # fmt: skip
         assert line in settings
     from openings.commands.initsite import version
 

@@ -52,7 +52,7 @@ serve: html
 
 # One warm process: after an edit it builds again only what the edit changes (docs/performance.md).
 devserver: $(STAMP)
-	$(BIN)/python -m openings.speed.devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(BIND) -p $(PORT)
+	$(BIN)/python -m openings.devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(BIND) -p $(PORT)
 
 publish: $(STAMP)
 	$(BIN)/pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/incremental.py SETTINGS_FILE [--edits 3]
 
-Starts the dev server's builder (openings.speed.devserver.DevServer, what `make devserver`
+Starts the dev server's builder (openings.devserver.server.DevServer, what `make devserver`
 runs) on the board SETTINGS_FILE points at, builds once (the cold start, not timed), then edits
 the description of one posting after another, each time building again, and prints the
 figures as one line of JSON: each rebuild's seconds, and how long after it the search index was
@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from openings.speed.devserver import DevServer
+from openings.devserver.server import DevServer
 
 EDIT = "\n\nThis paragraph was added to time the dev server.\n"
 

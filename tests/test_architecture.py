@@ -26,6 +26,8 @@ ALLOWED = {
     "boundary": {"core", "reading", "outputs"},
     "build": {"core", "config", "reading", "boundary", "checks", "render", "outputs", "speed"},
     "speed": {"core"},
+    # make devserver: a warm process that runs the build, so above it
+    "devserver": {"core", "config", "reading", "checks", "render", "outputs", "build", "speed"},
     "importers": {"core", "config", "reading", "checks", "build"},
     "commands": {"core", "config", "reading", "boundary", "checks", "render", "outputs",
                  "importers"},

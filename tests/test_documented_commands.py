@@ -27,7 +27,7 @@ SPAN = re.compile(r"`([^`\n]+)`")
 # target -> what `make -n` must show it would run
 NOT_RUN = {
     "serve": "pelican --listen",
-    "devserver": "openings.speed.devserver",
+    "devserver": "openings.devserver",
     "test": "pytest",
     "publish": "publishconf.py",
     "bench": "bench/run.py",

@@ -415,8 +415,12 @@ def test_a_site_in_another_language_is_that_language(tmp_path):
     assert init(folder, *answers).returncode == 0
     settings = (folder / "pelicanconf.py").read_text()
     assert 'DEFAULT_LANG = "de"' in settings
-    assert "Postings may also be written in en" in settings
+    assert 'JOBPOSTING_LANGUAGES = ["de", "en"]' in settings
     result = make(folder, "html")
     assert result.returncode == 0, result.stdout + result.stderr
     page = soup(folder / "output/jobs/example-role/index.html")
     assert page.html["lang"] == "de"
+    # the lists in the other language too, with a switcher between them
+    english = soup(folder / "output/en/index.html")
+    assert english.html["lang"] == "en"
+    assert english.find("nav", class_="languages") is not None

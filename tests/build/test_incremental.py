@@ -19,8 +19,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from openings.speed import devcache, devserver, incremental
-from openings.speed.searchlater import SearchLater
+from openings.devserver import cache as devcache
+from openings.devserver import incremental
+from openings.devserver import server as devserver
+from openings.devserver.searchlater import SearchLater
 from sitebuild import ROOT, TODAY, Site, run_build, site_settings
 
 
@@ -197,7 +199,7 @@ def test_make_devserver_serves_the_site_and_rebuilds_it_after_an_edit(sample, tm
                         cache=str(tmp_path / "cache"), today=TODAY),
         "utf-8",
     )  # fmt: skip
-    command = [sys.executable, "-m", "openings.speed.devserver", "-s", str(settings),
+    command = [sys.executable, "-m", "openings.devserver", "-s", str(settings),
                "-o", str(tmp_path / "served"), "-p", "0"]  # fmt: skip
     server = subprocess.Popen(
         command, cwd=tmp_path, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True

@@ -102,6 +102,7 @@ def test_every_rule_has_a_fixture(values):
     # emitted by the build or across files, never by one file's checks: tests/build/ shows them
     by_the_build = {
         rules.DUPLICATE_SLUG, rules.DUPLICATE_REQ_ID, rules.DUPLICATE_POSTING,
+        rules.TRANSLATION_REQ_ID,  # across a posting's translations: tests/build/test_languages.py
         rules.NOT_MARKDOWN, rules.UNREADABLE, rules.DATA_FILE,
         rules.KEY_SLUG, rules.TIMEZONE,  # data files: tests/unit/test_limits.py
         # pages, static files, symlinks and output paths: tests/security/test_content_boundary.py

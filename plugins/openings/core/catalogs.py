@@ -16,8 +16,6 @@ import gettext
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.mofile import read_mo
-from babel.messages.plurals import get_plural
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "openings"
@@ -40,6 +38,8 @@ def shipped() -> tuple[str, ...]:
 def messages() -> dict[str, str | None]:
     """Every message id of the interface, from the source catalog: id -> its plural id (None
     for a message without a count)."""
+    from babel.messages.mofile import read_mo  # see _plural_forms
+
     with (LOCALE_DIR / SOURCE / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as file:
         catalog = read_mo(file)
     found = {}
@@ -83,7 +83,7 @@ def _catalog(found: str) -> gettext.GNUTranslations:
 @functools.cache
 def plural_rule(lang: str):
     """n -> the index of the plural form, by Babel's (CLDR's) rule for the language."""
-    return gettext.c2py(get_plural(lang.replace("-", "_")).plural_expr)
+    return gettext.c2py(_plural_forms(lang).plural_expr)
 
 
 class Words:
@@ -157,6 +157,17 @@ def names(languages) -> str:
 
 def plural_count(lang: str) -> int:
     try:
-        return get_plural(lang.replace("-", "_")).num_plurals
+        return _plural_forms(lang).num_plurals
     except (ValueError, TypeError, UnknownLocaleError):
         return 2
+
+
+def _plural_forms(lang: str):
+    """CLDR's plural forms of a language, as gettext writes them.
+
+    Babel's messages package is imported here, not at the top: it brings in Babel's dates and
+    time zones, which `openings validate` does not otherwise need.
+    """
+    from babel.messages.plurals import get_plural
+
+    return get_plural(lang.replace("-", "_"))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pelican import Pelican
 
 from ..outputs.search import BUNDLE
-from .devcache import DevCache
+from .cache import DevCache
 
 
 @dataclass

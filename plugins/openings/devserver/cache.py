@@ -41,7 +41,7 @@ from pelican.writers import Writer
 from ..build.buildstate import CONTEXT_KEY
 from ..build.reader import PostingReader
 from ..core.today import today
-from .devmemo import Memo
+from .memo import Memo
 
 # A file whose last change is this recent may change again within the clock's resolution without
 # its size or time changing: its bytes are read again at the next build (git's "racy" files).

@@ -1,9 +1,9 @@
 """`make devserver`: build the site, serve it, and rebuild it in the same process after every edit.
 
-    python -m openings.speed.devserver [-s pelicanconf.py] [-o output] [-b 127.0.0.1] [-p 8000]
+    python -m openings.devserver [-s pelicanconf.py] [-o output] [-b 127.0.0.1] [-p 8000]
 
 One Python process stays warm: it watches the content folder, the theme and the settings file,
-and after a change builds the site again through the dev cache (devcache.py, incremental.py),
+and after a change builds the site again through the dev cache (cache.py, incremental.py),
 so an edit of one posting re-reads, checks and renders that posting and the pages listing it,
 and the files written are those a cold build writes. The settings are read again when their
 file changes; "today" is decided at every build, and once a minute the server rebuilds when
@@ -20,7 +20,6 @@ import argparse
 import copy
 import logging
 import os
-import sys
 import threading
 
 import watchfiles
@@ -33,7 +32,7 @@ from ..core.problems import BuildFailed
 from ..core.today import today
 from ..outputs.search import BUNDLE
 from . import incremental
-from .devcache import DevCache
+from .cache import DevCache
 from .searchlater import SearchLater
 
 # What the dev server's builds do otherwise than `make html`: the cache replaces the helper
@@ -151,7 +150,7 @@ def serve(output: str, bind: str, port: int, search: SearchLater) -> RootedHTTPS
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m openings.speed.devserver",
+        prog="python -m openings.devserver",
         description="Build the site, serve it, and rebuild it after every change.",
     )
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
@@ -177,7 +176,3 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.shutdown()
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -54,6 +54,9 @@ def test_pages_are_the_same_as_rendering_every_card_each_time(
         boards.generate(folder, 120)
     copied_theme = tmp_path / "theme"
     shutil.copytree(ROOT / "plugins" / "openings" / "theme", copied_theme)
+    # the plugin's templates too: a theme's templates/jobposting/ is used instead of the package's
+    plugin_templates = ROOT / "plugins" / "openings" / "templates" / "jobposting"
+    shutil.copytree(plugin_templates, copied_theme / "templates" / "jobposting")
     settings = {"RELATIVE_URLS": relative_urls, "JOBPOSTING_SEARCH": False}
 
     reused = run_build(folder, tmp_path / "reused", **settings)

@@ -27,12 +27,13 @@ from ..core.lifecycle import State
 from ..outputs import search_records
 from ..reading.postingfile import import_repairs, parse_file, report_path
 from ..speed import linear, memory, parallel, readahead, templatecache
+from . import templates
 from .buildstate import CONTEXT_KEY, build_state
 from .reader import PostingReader
 
-# The shipped theme's macros whose HTML depends only on their arguments and SITEURL (as their
+# The plugin's shipped macros whose HTML depends only on their arguments and SITEURL (as their
 # templates say): a card on the lists, the "more openings" box on posting pages.
-THEME_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "theme", "templates")
+THEME_TEMPLATES = os.path.join(templates.ROOT, templates.PREFIX)
 SAME_HTML_MACROS = ("card", "more_box")
 
 NO_SLUG = ""  # a posting checked ahead has no slug yet: Pelican's is given to it when read

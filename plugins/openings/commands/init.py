@@ -155,8 +155,8 @@ def run(args) -> int:
         f"Next:\n  cd {folder}\n  make serve    # look at it on http://127.0.0.1:8000\n"
         "  make test     # what CI checks on every pull request\n"
         f"Then rewrite content/jobs/example-role.md{translations} as a real posting (the site is "
-        "not published while it is the example), and follow docs/setup.md of openings to publish it on GitHub "
-        "Pages."
+        "not published while it is the example), and follow docs/setup.md of openings to "
+        "publish it on GitHub Pages."
     )
     return 0
 

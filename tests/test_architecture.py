@@ -132,6 +132,39 @@ def test_no_import_cycle_between_modules():
     assert cycles == []
 
 
+# A module a reader can hold in mind, a class with one job.
+MODULE_LINES = 400
+CLASS_LINES = 200
+# Over the limit and to be split; no other module may join it.
+TOO_BIG = {"devserver/cache.py"}
+
+
+def sizes(path: Path) -> tuple[int, dict[str, int]]:
+    """A module's lines, and each class's (nested ones too)."""
+    source = path.read_text(encoding="utf-8")
+    classes = {
+        node.name: node.end_lineno - node.lineno + 1
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ClassDef)
+    }
+    return source.count("\n"), classes
+
+
+def test_modules_and_classes_stay_small():
+    too_big = []
+    for path in sorted((ROOT / "plugins").rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix() if path.is_relative_to(PACKAGE) else path.name
+        if name in TOO_BIG:
+            continue
+        lines, classes = sizes(path)
+        if lines > MODULE_LINES:
+            too_big.append(f"{name}: {lines} lines")
+        too_big += [f"{name}: class {c}, {n} lines" for c, n in classes.items() if n > CLASS_LINES]
+    assert too_big == [], (
+        f"split these (at most {MODULE_LINES} lines a module, {CLASS_LINES} a class)"
+    )
+
+
 def test_the_test_finds_a_cycle_and_a_forbidden_import(tmp_path, monkeypatch):
     """The checks above would fail on a cycle or on core importing the build."""
     fake = tmp_path / "openings"
@@ -146,3 +179,12 @@ def test_the_test_finds_a_cycle_and_a_forbidden_import(tmp_path, monkeypatch):
     assert "openings.build.b" in edges["openings.core.a"]
     assert "openings.core.a" in edges["openings.build.b"]  # inside a function: counted
     assert "build" not in ALLOWED["core"]
+
+
+def test_the_size_test_measures_classes_nested_ones_too(tmp_path):
+    module = tmp_path / "big.py"
+    inner = [f"        x{i} = {i}\n" for i in range(CLASS_LINES)]
+    module.write_text("".join(["class Outer:\n", "    class Inner:\n", *inner]))
+    lines, classes = sizes(module)
+    assert lines == CLASS_LINES + 2
+    assert classes == {"Outer": CLASS_LINES + 2, "Inner": CLASS_LINES + 1}

@@ -7,6 +7,7 @@ import counts, those inside functions too: a cycle hidden in a function is still
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -84,6 +85,29 @@ def test_every_package_is_described():
     page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     missing = [p for p in sorted(packages) if f"`{p}/`" not in page]
     assert missing == [], f"docs/architecture.md does not describe {missing}"
+
+
+def documented() -> tuple[dict[str, set[str]], set[str]]:
+    """docs/architecture.md's rules: who may import whom, and which packages need no Pelican."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    packages = page.split("\n## The packages\n", 1)[1].split("\n## ", 1)[0]
+    no_pelican = set(re.findall(r"^\| `(\w+)/` \|.*\| yes\b[^|]*\|$", packages, re.MULTILINE))
+    section = page.split("\n## Who imports whom\n", 1)[1].split("\n## ", 1)[0]
+    allowed = {}
+    for package, cell in re.findall(
+        r"^\| `(\w+)/?`(?: itself)? \| (.+) \|$", section, re.MULTILINE
+    ):
+        names = re.sub(r"\([^)]*\)", "", cell).replace("—", "")
+        allowed["" if package == "openings" else package] = {
+            name.strip() for name in names.split(",") if name.strip()
+        }
+    return allowed, no_pelican
+
+
+def test_the_architecture_page_states_these_rules():
+    allowed, no_pelican = documented()
+    assert allowed == ALLOWED
+    assert no_pelican == set(WITHOUT_PELICAN)
 
 
 def test_packages_import_only_what_the_architecture_allows():

@@ -7,10 +7,10 @@ import json
 
 from . import greenhouse, lever, pelican, plaintext, sources, staticsite
 from .draft import Draft, Unreadable
-from .mapping import Site
+from .mapper import TargetSite
 
 
-def drafts_of(path: str, site: Site) -> list[Draft]:
+def drafts_of(path: str, site: TargetSite) -> list[Draft]:
     text = sources.read(path)
     kind = format_of(text)
     if kind == "json":
@@ -43,7 +43,7 @@ def _json_list(start: str) -> bool:
     return start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]")
 
 
-def _json_drafts(text: sources.Text, site: Site) -> list[Draft]:
+def _json_drafts(text: sources.Text, site: TargetSite) -> list[Draft]:
     try:
         parsed = json.loads(text.text)
     except json.JSONDecodeError as exc:

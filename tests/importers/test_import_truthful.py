@@ -104,7 +104,7 @@ def test_fields_with_no_place_here_are_kept_as_comments_not_fields():
     ],
 )  # fmt: skip
 def test_apply_links_and_addresses_from_common_fields_and_the_text(fields, body, expected):
-    from openings.importers.text import apply_links
+    from openings.importers.bodyfacts import apply_links
 
     site = TargetSite(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC)
     draft = Draft(origin="t", key="t:1", title="Engineer", body=body, fields=fields)
@@ -127,7 +127,7 @@ def test_vacancy_counts_and_ids_are_mapped():
 
 
 def _from_text(body, **fields):
-    from openings.importers.text import facts
+    from openings.importers.bodyfacts import facts
 
     site = TargetSite(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC, offices=_OFFICES)
     draft = Draft(origin="t", key="t:1", title="Engineer", body=body, fields=fields)

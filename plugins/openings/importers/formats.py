@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from . import greenhouse, lever, pelican, plaintext, sources, staticsite
+from . import greenhouse, lever, pelicanmarkdown, plaintext, sources, staticsite
 from .draft import Draft, Unreadable
 from .mapper import TargetSite
 
@@ -20,7 +20,7 @@ def drafts_of(path: str, site: TargetSite) -> list[Draft]:
     if kind == "yaml":
         return staticsite.read_yaml(text)
     if kind == "pelican":
-        return pelican.read(text)
+        return pelicanmarkdown.read(text)
     return plaintext.read(text)
 
 
@@ -34,7 +34,7 @@ def format_of(text: sources.Text) -> str:
         return "toml"
     if first == "---":
         return "yaml"
-    if pelican.has_headers(text.text):
+    if pelicanmarkdown.has_headers(text.text):
         return "pelican"
     return "text"
 

@@ -9,7 +9,7 @@ import os
 from ..checks import data
 from ..core.today import site_timezone, today
 from ..reading.postingfile import report_path
-from . import cleanup, language, sources, text, translations
+from . import bodyfacts, cleanup, language, sources, translations
 from .check import WrittenFileCheck, full_settings
 from .destination import Destination
 from .draft import Draft, Unreadable
@@ -52,8 +52,8 @@ def run(
                 order[id(draft)] = index
                 _settle_language(draft, path)
                 _clean(draft)
-                draft.apply_links += text.apply_links(draft.body)
-                draft.text_facts = text.facts(draft.body)
+                draft.apply_links += bodyfacts.apply_links(draft.body)
+                draft.text_facts = bodyfacts.facts(draft.body)
             drafts += found
         except Unreadable as exc:
             summary.results.append(ImportResult(report_path(path), failure=str(exc)))

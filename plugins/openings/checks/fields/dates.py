@@ -8,7 +8,7 @@ import re
 
 from ...core import rules, zones
 from ...core.text import clean_line
-from ..dates import parse_date, parse_datetime
+from ..datetext import parse_date, parse_datetime
 from . import jsonldparts as ld
 from . import schemaparts as sp
 from .checker import Checker, quote

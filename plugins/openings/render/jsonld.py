@@ -13,7 +13,10 @@ from ..checks.fields import DECLARATIONS
 from ..core.model import JobPosting
 
 CONTEXT = "https://schema.org/"
-PROPERTIES = tuple(spec for spec in DECLARATIONS if spec.jsonld)
+# (property, the posting's attribute, how its value is written) for each field that has one
+PROPERTIES = tuple(
+    (spec.jsonld, spec.model_attribute, spec.jsonld_value) for spec in DECLARATIONS if spec.jsonld
+)
 
 
 def build(posting: JobPosting, url: str, description_html: str) -> dict:
@@ -23,8 +26,8 @@ def build(posting: JobPosting, url: str, description_html: str) -> dict:
         "description": description_html,
         "url": url,
     }
-    for spec in PROPERTIES:
-        value = spec.jsonld_value(getattr(posting, spec.model_attribute), posting)
+    for name, attribute, written in PROPERTIES:
+        value = written(getattr(posting, attribute), posting)
         if value is not None:
-            data[spec.jsonld] = value
+            data[name] = value
     return data

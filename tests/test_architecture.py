@@ -121,6 +121,19 @@ def test_packages_import_only_what_the_architecture_allows():
     assert wrong == []
 
 
+def test_the_build_reaches_the_speed_code_only_through_speedup():
+    """The build hands its steps to speed/ in one module; nothing imports the dev server."""
+    users = {
+        (package_of(target), name)
+        for name, targets in graph().items()
+        for target in targets
+        if package_of(target) in {"speed", "devserver"} and package_of(name) != package_of(target)
+    }
+    speed = {name for package, name in users if package == "speed"}
+    assert {name for name in speed if package_of(name) != "devserver"} <= {"openings.build.speedup"}
+    assert {name for package, name in users if package == "devserver"} == set()
+
+
 def test_checking_a_posting_needs_no_pelican():
     wrong = [
         f"{name} imports {target}"

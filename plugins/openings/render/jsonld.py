@@ -2,9 +2,9 @@
 |tojson.
 
 Each field's declaration (checks/fields/) names its schema.org property and how its value is
-written; this module adds what belongs to the page rather than to a field (the description and
-the address) and leaves out what a posting does not have. Google's required properties come
-from fields every posting has: title, date_posted and the hiring organization.
+written; this module adds what belongs to the page rather than to a field (its description and
+its url) and leaves out what a posting does not have. Google's required properties come from
+fields every posting has: title, date_posted and the hiring organization.
 """
 
 from __future__ import annotations

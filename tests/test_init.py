@@ -425,3 +425,60 @@ def test_a_site_in_another_language_is_that_language(tmp_path):
     english = soup(folder / "output/en/index.html")
     assert english.html["lang"] == "en"
     assert english.find("nav", class_="languages") is not None
+    # what a visitor reads is German, with the example posting and company pages translated
+    assert 'SITENAME = "Karriere bei Acme Widgets"' in settings
+    assert page.h1.get_text() == "Beispielstelle"
+    assert "Dies ist eine Beispielanzeige." in page.select_one(".description").get_text()
+    assert [h.get_text() for h in english.select(".card .title")] == ["Example Role"]
+    translation = soup(folder / "output/jobs/example-role/en/index.html")
+    assert translation.html["lang"] == "en"
+    links = {link["hreflang"] for link in translation.select("head link[hreflang]")}
+    assert links == {"de", "en", "x-default"}
+    assert soup(folder / "output/about/index.html").h1.get_text() == "Über uns"
+    assert soup(folder / "output/about/en/index.html").h1.get_text() == "About Acme Widgets"
+    assert (folder / "output/en/404.html").exists()
+    # publishing waits until the translation of the example is rewritten too
+    (folder / "content/jobs/example-role.md").unlink()
+    result = make(folder, "publish", SITEURL="https://careers.acme.example")
+    assert result.returncode != 0
+    assert "content/jobs/example-role.en.md is still the example posting" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "fr", "nl", "pl", "pt"])
+def test_a_new_site_speaks_its_first_language(tmp_path, lang):
+    folder = tmp_path / "site"
+    answers = [a if a != "en" else lang for a in ANSWERS]
+    assert init(folder, *answers).returncode == 0
+    english = initsite_words("en")
+    texts = [
+        (folder / name).read_text(encoding="utf-8")
+        for name in ("content/jobs/example-role.md", "content/pages/about.md",
+                     "content/pages/how-we-hire.md", "content/data/departments.yml",
+                     "pelicanconf.py")
+    ]  # fmt: skip
+    for key in ("example_title", "hiring_title", "hiring_summary", "about_summary"):
+        assert english[key] not in "\n".join(texts)
+    assert "What the Engineering team does" not in texts[3]
+    assert "Careers at" not in texts[4]
+    assert not list(folder.glob("content/*/*.*.md"))  # one language: no translations
+
+
+def initsite_words(lang: str) -> dict:
+    from openings.commands import initsite
+
+    return initsite.words(lang)
+
+
+def test_every_language_has_every_text_init_writes():
+    from openings.core import catalogs
+
+    english = initsite_words("en")
+    for lang in catalogs.shipped():
+        found = initsite_words(lang)
+        assert set(found) == set(english), lang
+        assert all(isinstance(text, str) and text.strip() for text in found.values()), lang
+        if lang != "en":
+            assert found["example_body"] != english["example_body"], lang
+        # the command that starts a posting is the one that works in the new site
+        command = "DEPARTMENT='{{ department }}' OFFICE={{ office }}`"
+        assert command in found["example_body"], lang

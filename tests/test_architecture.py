@@ -7,6 +7,7 @@ import counts, those inside functions too: a cycle hidden in a function is still
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -86,6 +87,29 @@ def test_every_package_is_described():
     assert missing == [], f"docs/architecture.md does not describe {missing}"
 
 
+def documented() -> tuple[dict[str, set[str]], set[str]]:
+    """docs/architecture.md's rules: who may import whom, and which packages need no Pelican."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    packages = page.split("\n## The packages\n", 1)[1].split("\n## ", 1)[0]
+    no_pelican = set(re.findall(r"^\| `(\w+)/` \|.*\| yes\b[^|]*\|$", packages, re.MULTILINE))
+    section = page.split("\n## Who imports whom\n", 1)[1].split("\n## ", 1)[0]
+    allowed = {}
+    for package, cell in re.findall(
+        r"^\| `(\w+)/?`(?: itself)? \| (.+) \|$", section, re.MULTILINE
+    ):
+        names = re.sub(r"\([^)]*\)", "", cell).replace("—", "")
+        allowed["" if package == "openings" else package] = {
+            name.strip() for name in names.split(",") if name.strip()
+        }
+    return allowed, no_pelican
+
+
+def test_the_architecture_page_states_these_rules():
+    allowed, no_pelican = documented()
+    assert allowed == ALLOWED
+    assert no_pelican == set(WITHOUT_PELICAN)
+
+
 def test_packages_import_only_what_the_architecture_allows():
     wrong = []
     for name, targets in graph().items():
@@ -95,6 +119,19 @@ def test_packages_import_only_what_the_architecture_allows():
             if target.startswith("openings") and theirs not in {mine, "", *ALLOWED[mine]}:
                 wrong.append(f"{name} imports {target}")
     assert wrong == []
+
+
+def test_the_build_reaches_the_speed_code_only_through_speedup():
+    """The build hands its steps to speed/ in one module; nothing imports the dev server."""
+    users = {
+        (package_of(target), name)
+        for name, targets in graph().items()
+        for target in targets
+        if package_of(target) in {"speed", "devserver"} and package_of(name) != package_of(target)
+    }
+    speed = {name for package, name in users if package == "speed"}
+    assert {name for name in speed if package_of(name) != "devserver"} <= {"openings.build.speedup"}
+    assert {name for package, name in users if package == "devserver"} == set()
 
 
 def test_checking_a_posting_needs_no_pelican():
@@ -132,6 +169,39 @@ def test_no_import_cycle_between_modules():
     assert cycles == []
 
 
+# A module a reader can hold in mind, a class with one job.
+MODULE_LINES = 400
+CLASS_LINES = 200
+# Over the limit and to be split; no other module may join it.
+TOO_BIG = {"devserver/cache.py"}
+
+
+def sizes(path: Path) -> tuple[int, dict[str, int]]:
+    """A module's lines, and each class's (nested ones too)."""
+    source = path.read_text(encoding="utf-8")
+    classes = {
+        node.name: node.end_lineno - node.lineno + 1
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ClassDef)
+    }
+    return source.count("\n"), classes
+
+
+def test_modules_and_classes_stay_small():
+    too_big = []
+    for path in sorted((ROOT / "plugins").rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix() if path.is_relative_to(PACKAGE) else path.name
+        if name in TOO_BIG:
+            continue
+        lines, classes = sizes(path)
+        if lines > MODULE_LINES:
+            too_big.append(f"{name}: {lines} lines")
+        too_big += [f"{name}: class {c}, {n} lines" for c, n in classes.items() if n > CLASS_LINES]
+    assert too_big == [], (
+        f"split these (at most {MODULE_LINES} lines a module, {CLASS_LINES} a class)"
+    )
+
+
 def test_the_test_finds_a_cycle_and_a_forbidden_import(tmp_path, monkeypatch):
     """The checks above would fail on a cycle or on core importing the build."""
     fake = tmp_path / "openings"
@@ -146,3 +216,12 @@ def test_the_test_finds_a_cycle_and_a_forbidden_import(tmp_path, monkeypatch):
     assert "openings.build.b" in edges["openings.core.a"]
     assert "openings.core.a" in edges["openings.build.b"]  # inside a function: counted
     assert "build" not in ALLOWED["core"]
+
+
+def test_the_size_test_measures_classes_nested_ones_too(tmp_path):
+    module = tmp_path / "big.py"
+    inner = [f"        x{i} = {i}\n" for i in range(CLASS_LINES)]
+    module.write_text("".join(["class Outer:\n", "    class Inner:\n", *inner]))
+    lines, classes = sizes(module)
+    assert lines == CLASS_LINES + 2
+    assert classes == {"Outer": CLASS_LINES + 2, "Inner": CLASS_LINES + 1}

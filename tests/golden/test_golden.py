@@ -24,7 +24,7 @@ from openings.config import settings
 from openings.core import report, rules
 from openings.core.lifecycle import State
 from pelican.utils import slugify
-from sitebuild import ROOT, TODAY, run_build, site_settings, soup
+from sitebuild import ROOT, run_build, site_settings, soup
 
 FIXTURES = ROOT / "tests" / "fixtures" / "postings"
 VALID = sorted((FIXTURES / "valid").glob("*.md"))
@@ -185,10 +185,6 @@ def test_valid_posting_jsonld_from_the_built_page(path, values, built_valid):
     assert len(blocks) == 1
     actual = json.dumps(blocks[0], indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     compare(path.with_suffix(".jsonld"), actual)
-
-
-def test_today_is_pinned():
-    assert TODAY == "2026-11-28"
 
 
 # --- Google's job posting structured data rules, checked on every valid fixture's page ---

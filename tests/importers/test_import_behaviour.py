@@ -12,7 +12,7 @@ from importing import FIXTURES, import_into, shown
 from openings.importers import run
 from openings.importers.draft import Draft
 from openings.importers.locations import where
-from openings.importers.mapping import Site as MappingSite
+from openings.importers.mapper import TargetSite
 from openings.importers.mapping import map_draft
 from openings.importers.writer import field
 from openings.reading import frontmatter
@@ -151,7 +151,7 @@ def test_a_place_that_is_no_office_is_an_address_with_only_what_the_text_says(te
 
 
 def _mapped(**fields):
-    site = MappingSite(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC)
+    site = TargetSite(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC)
     draft = Draft(origin="test", key="test:1", title="Engineer", fields=fields)
     return {e.name: e for e in map_draft(draft, site)}
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from openings.core.model import Address
 from openings.importers.draft import Draft
-from openings.importers.mapping import Site, map_draft
+from openings.importers.mapper import TargetSite
+from openings.importers.mapping import map_draft
 from sitebuild import TODAY
 
 _OFFICES = {
@@ -17,7 +18,7 @@ _OFFICES = {
 
 
 def _mapped(title="Engineer", body="Build things.", organization=None, **fields):
-    site = Site(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC, offices=_OFFICES,
+    site = TargetSite(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC, offices=_OFFICES,
                 organization=organization)  # fmt: skip
     draft = Draft(origin="test", key="test:1", title=title, body=body, fields=fields)
     return {e.name: e for e in map_draft(draft, site)}
@@ -103,9 +104,9 @@ def test_fields_with_no_place_here_are_kept_as_comments_not_fields():
     ],
 )  # fmt: skip
 def test_apply_links_and_addresses_from_common_fields_and_the_text(fields, body, expected):
-    from openings.importers.text import apply_links
+    from openings.importers.bodyfacts import apply_links
 
-    site = Site(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC)
+    site = TargetSite(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC)
     draft = Draft(origin="t", key="t:1", title="Engineer", body=body, fields=fields)
     draft.apply_links = apply_links(body)
     entries = {e.name: e for e in map_draft(draft, site)}
@@ -126,9 +127,9 @@ def test_vacancy_counts_and_ids_are_mapped():
 
 
 def _from_text(body, **fields):
-    from openings.importers.text import facts
+    from openings.importers.bodyfacts import facts
 
-    site = Site(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC, offices=_OFFICES)
+    site = TargetSite(today=dt.date.fromisoformat(TODAY), timezone=dt.UTC, offices=_OFFICES)
     draft = Draft(origin="t", key="t:1", title="Engineer", body=body, fields=fields)
     draft.text_facts = facts(body)
     return {e.name: e for e in map_draft(draft, site)}, draft

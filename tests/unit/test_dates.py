@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from openings.checks import dates
+from openings.checks import datetext
 
 # ---------------------------------------------------------------------------------------------
 # parse_date
@@ -22,7 +22,7 @@ from openings.checks import dates
     ],
 )
 def test_parse_date_iso(text, expected):
-    assert dates.parse_date(text) == (expected, [])
+    assert datetext.parse_date(text) == (expected, [])
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,7 @@ def test_parse_date_iso(text, expected):
     ],
 )
 def test_parse_date_not_iso(text, candidates):
-    assert dates.parse_date(text) == (None, candidates)
+    assert datetext.parse_date(text) == (None, candidates)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -88,7 +88,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
     ],
 )
 def test_parse_datetime_iso(text, expected):
-    value, candidates = dates.parse_datetime(text, BERLIN)
+    value, candidates = datetext.parse_datetime(text, BERLIN)
     assert candidates == []
     assert value == expected
     assert value.tzinfo is not None
@@ -96,8 +96,8 @@ def test_parse_datetime_iso(text, expected):
 
 
 def test_parse_datetime_end_of_day_offset_follows_daylight_saving():
-    winter, _ = dates.parse_datetime("2026-01-15", BERLIN)
-    summer, _ = dates.parse_datetime("2026-07-15", BERLIN)
+    winter, _ = datetext.parse_datetime("2026-01-15", BERLIN)
+    summer, _ = datetext.parse_datetime("2026-07-15", BERLIN)
     assert winter.isoformat() == "2026-01-15T23:59:59+01:00"
     assert summer.isoformat() == "2026-07-15T23:59:59+02:00"
 
@@ -119,4 +119,4 @@ def test_parse_datetime_end_of_day_offset_follows_daylight_saving():
     ],
 )
 def test_parse_datetime_not_iso(text, candidates):
-    assert dates.parse_datetime(text, BERLIN) == (None, candidates)
+    assert datetext.parse_datetime(text, BERLIN) == (None, candidates)

@@ -140,25 +140,17 @@ def test_the_template_writes_declared_fields_and_every_required_one():
     assert set(REQUIRED) <= set(written)
     switched_off = set(re.findall(r"^# ([a-z_]+):", front, re.MULTILINE))
     assert not switched_off & (set(ALIASES) | set(RESERVED)), "the template shows an alias"
+    # written by hand for HR (its notes say more than a declaration's line), so checked here:
+    # every declared field is in it, filled in or switched off with "# "
+    shown = re.findall(r"^(?:# )?([a-z_]+):", front, re.MULTILINE)
+    assert [name for name in FIELDS if name not in shown] == [], "declared, not in the template"
 
 
-OWNED = [
-    *sorted((PACKAGE / "checks" / "fields").glob("*.py")),
-    PACKAGE / "checks" / "validate.py",
-    PACKAGE / "checks" / "schema.py",
-    PACKAGE / "checks" / "errordocs.py",
-    *sorted((PACKAGE / "importers").glob("map*.py")),
-    PACKAGE / "importers" / "fieldnames.py",
-    PACKAGE / "importers" / "values.py",
-    PACKAGE / "core" / "model.py",
-]
-
-
-@pytest.mark.parametrize("path", OWNED, ids=lambda p: str(p.relative_to(PACKAGE)))
-def test_modules_and_classes_stay_small(path):
-    source = path.read_text(encoding="utf-8")
-    assert source.count("\n") <= 400, f"{path.name} has grown past 400 lines: split it"
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ClassDef):
-            size = node.end_lineno - node.lineno + 1
-            assert size <= 200, f"{path.name}: class {node.name} is {size} lines long"
+def test_the_jsonld_module_restates_no_field():
+    """render/jsonld.py takes every field's property from its declaration, none by hand."""
+    source = (PACKAGE / "render" / "jsonld.py").read_text(encoding="utf-8")
+    nodes = list(ast.walk(ast.parse(source)))
+    words = {n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    assert words & {spec.jsonld for spec in DECLARATIONS} == set(), "a property by hand"
+    read = {n.attr for n in nodes if isinstance(n, ast.Attribute)}
+    assert read & {spec.model_attribute for spec in DECLARATIONS} == set(), "a field by hand"

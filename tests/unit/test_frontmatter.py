@@ -95,6 +95,27 @@ def test_yaml_errors_name_the_line_and_the_fix(text, line, words):
     assert words in error.message
 
 
+@pytest.mark.parametrize(
+    ("yaml_text", "refused"),
+    [
+        ("a: " + "[" * 19 + "]" * 19, None),  # 20 levels with the fields' own: the limit
+        ("a: " + "[" * 20 + "]" * 20, (2, rules.YAML_DEPTH)),
+        ("a: " + "[" * 20 + "&x [" + "]" * 21, (2, rules.YAML_DEPTH)),  # too deep before the &
+        (
+            "".join(f"{'  ' * i}k{i}:\n" for i in range(25)) + "  " * 25 + "v",
+            (22, rules.YAML_DEPTH),
+        ),
+        ("a: &x 1\nb: *x\n", (2, rules.YAML_ALIAS)),
+        ("a: [&x {b: 1}]\n", (2, rules.YAML_ALIAS)),
+        ("a: 1\nb: *x\n", (3, rules.YAML_ALIAS)),
+        ("a: '&x'\nb: \"*y\"\n", None),  # in quotes: text
+    ],
+)
+def test_anchors_aliases_and_deep_nesting_are_refused_at_their_line(yaml_text, refused):
+    errors = [(e.line, e.rule) for e in parse(f"---\n{yaml_text}\n---\n").errors]
+    assert errors == ([refused] if refused else [])
+
+
 def test_a_list_instead_of_fields_says_to_remove_the_dashes():
     (error,) = parse("---\n- title: A\n- department: B\n---\n").errors
     assert error.rule == rules.NOT_MAPPING

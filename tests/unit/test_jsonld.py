@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from jinja2 import Environment
+from openings.checks.fields import jsonldparts
 from openings.core.model import Address, Area, JobPosting, Organization, Salary
 from openings.render import jsonld
 
@@ -142,7 +143,7 @@ def test_posting_organization_override_with_same_as():
 
 
 def test_region_without_an_iso_code_is_written_as_given():
-    place = jsonld.place(Address("GB", "London", region="Greater London"))
+    place = jsonldparts.place(Address("GB", "London", region="Greater London"))
     assert place["address"]["addressRegion"] == "Greater London"
 
 

@@ -40,7 +40,7 @@ from .reader import PostingReader
 
 
 def initialized(pelican) -> None:
-    settingscheck.check(pelican.settings)
+    settingscheck.check(pelican.settings, also=(outputs.setting_problems,))
 
 
 def add_reader(readers) -> None:
@@ -391,5 +391,4 @@ def register() -> None:
     for output in (sitemap, robots, feeds, jobsjson, indeed, changes, indexnowkey):  # crawler files
         signals.get_generators.connect(output.get_generators)
     signals.get_generators.connect(brand.get_generators)  # the brand colour's stylesheet
-    signals.initialized.connect(outputs.check_settings)
     speedup.connect()  # last: after the receivers above on each signal

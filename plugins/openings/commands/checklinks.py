@@ -34,7 +34,7 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-class _Page(HTMLParser):
+class _LinkParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[tuple[int, str]] = []
@@ -48,8 +48,8 @@ class _Page(HTMLParser):
                 self.links.append((self.getpos()[0], value))
 
 
-def _read(path: str) -> _Page:
-    page = _Page()
+def _read(path: str) -> _LinkParser:
+    page = _LinkParser()
     with open(path, encoding="utf-8", errors="replace") as handle:
         page.feed(handle.read())
     page.close()

@@ -115,12 +115,12 @@ def page_of(outcome, values: dict, site: str) -> str | None:
 
 
 def changes(values: dict, base: str | None):
-    """(section, Entry) for each posting the change touches; every posting when no base."""
+    """(section, SummaryItem) for each posting the change touches; every posting when no base."""
     from .checking import check_files, jobs_root, posting_files
 
     checked = check_files(values, posting_files(values))
     if base is None:
-        return [summary.Entry(o.path, "in this preview", o, None, o.problems)
+        return [summary.SummaryItem(o.path, "in this preview", o, None, o.problems)
                 for o in checked.outcomes]  # fmt: skip
     top = summary._git_root(values["PATH"])
     jobs = os.path.relpath(os.path.abspath(jobs_root(values)), top)
@@ -135,14 +135,18 @@ def changes(values: dict, base: str | None):
             else summary._state_at(base, relative, top, values, checked.checks)
         )
         if status == "D" or outcome is None:
-            entries.append(summary.Entry(summary._shown(absolute), "removed", None, before))
+            entries.append(summary.SummaryItem(summary._shown(absolute), "removed", None, before))
         elif before is None:
-            entries.append(summary.Entry(outcome.path, "added", outcome, None, outcome.problems))
+            entries.append(
+                summary.SummaryItem(outcome.path, "added", outcome, None, outcome.problems)
+            )
         elif outcome.state is State.CLOSED and before is not State.CLOSED:
-            entries.append(summary.Entry(outcome.path, "closed", outcome, before, outcome.problems))
+            entries.append(
+                summary.SummaryItem(outcome.path, "closed", outcome, before, outcome.problems)
+            )
         else:
             entries.append(
-                summary.Entry(outcome.path, "changed", outcome, before, outcome.problems)
+                summary.SummaryItem(outcome.path, "changed", outcome, before, outcome.problems)
             )
     return entries
 

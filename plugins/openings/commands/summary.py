@@ -43,7 +43,7 @@ def register(subparsers) -> None:
 
 
 @dataclass
-class Entry:
+class SummaryItem:
     path: str  # as reported
     section: str
     outcome: object | None = None  # now (None when removed)
@@ -69,7 +69,7 @@ def run(args) -> int:
         outcome = now.get(absolute)
         if status == "D" or outcome is None:
             before = _state_at(base, relative, top, values, checked.checks)
-            entries.append(Entry(_shown(absolute), "removed", None, before))
+            entries.append(SummaryItem(_shown(absolute), "removed", None, before))
             continue
         before = None if status == "A" else _state_at(base, relative, top, values, checked.checks)
         if before is None:
@@ -78,7 +78,7 @@ def run(args) -> int:
             section = "closed"
         else:
             section = "changed"
-        entries.append(Entry(outcome.path, section, outcome, before, outcome.problems))
+        entries.append(SummaryItem(outcome.path, section, outcome, before, outcome.problems))
     touched = {os.path.abspath(e.path) for e in entries}
     untouched = [o for o in checked.outcomes if os.path.abspath(o.path) not in touched]
     data_changed = [path for _, path in _changed_files(base, top, data)]
@@ -212,7 +212,7 @@ def render(entries, untouched, data_problems, data_changed) -> str:
     return "\n".join(out)
 
 
-def _entry_lines(entry: Entry) -> list[str]:
+def _entry_lines(entry: SummaryItem) -> list[str]:
     outcome = entry.outcome
     if outcome is None:
         was = f" (was {entry.before.value})" if entry.before else ""

@@ -1,5 +1,6 @@
 """The site's JOBPOSTING_* settings, checked before anything is read: by the build (plugin.py's
-`initialized` receiver) and by every `openings` command, with the same messages.
+`initialized` receiver, which adds the outputs' own) and by every `openings` command, with the
+same messages.
 
 Its own small module so the commands can check settings without importing plugin.py, which
 brings in Pelican's generators, Babel and every output.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterable
 
 from ..core import catalogs, colours, report
 from ..core.problems import BuildFailed
@@ -17,8 +19,11 @@ from ..reading import images, limits
 from . import settings
 
 
-def check(values: dict) -> None:
-    """Fill in the defaults, then report every problem at once and stop (BuildFailed)."""
+def check(values: dict, also: Iterable[Callable[[dict], list[str]]] = ()) -> None:
+    """Fill in the defaults, then report every problem at once and stop (BuildFailed).
+
+    `also`: the checks of settings that only a build reads (the outputs' SITEURL, for one),
+    given by the build so that their problems are reported with these."""
     settings.apply_defaults(values)
     found = []
     for name, close in settings.unknown_names(values):
@@ -69,6 +74,8 @@ def check(values: dict) -> None:
         found.append(f"JOBPOSTING_BRAND_COLOUR: {colours.problem(colour)}")
     found += limit_problems(values)
     found += language_problems(values)
+    for problems in also:
+        found += problems(values)
     if found:
         report.emit(f"pelicanconf: {line}" for line in found)
         raise BuildFailed(f"jobposting: {len(found)} settings problems")

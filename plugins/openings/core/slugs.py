@@ -1,7 +1,7 @@
 """The slug Pelican gives a posting's page, worked out without importing Pelican.
 
 `openings validate` needs every posting's slug (two postings must not share a page) but not the
-rest of Pelican, whose import is half of checking one file. `slugify` is Pelican 4.12's
+rest of Pelican, whose import is half of checking one file. `pelican_slugify` is Pelican 4.12's
 (pelican.utils.slugify), line for line; tests/unit/test_slugs.py checks that both give the same
 slug for generated titles and every setting that changes it.
 """
@@ -26,7 +26,7 @@ def page_slug(metadata: dict, source_path: str, settings: dict) -> str:
         if settings.get("SLUGIFY_SOURCE") == "title"
         else os.path.basename(os.path.splitext(source_path)[0])
     )
-    return slugify(
+    return pelican_slugify(
         source,
         regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
         preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
@@ -34,7 +34,9 @@ def page_slug(metadata: dict, source_path: str, settings: dict) -> str:
     )
 
 
-def slugify(value: str, regex_subs=(), preserve_case: bool = False, use_unicode: bool = False):
+def pelican_slugify(
+    value: str, regex_subs=(), preserve_case: bool = False, use_unicode: bool = False
+):
     value = unicodedata.normalize("NFKC", Markup(value).striptags())
     if not use_unicode:
         value = unidecode.unidecode(value)

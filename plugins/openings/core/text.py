@@ -15,6 +15,9 @@ def clean_line(text: str) -> str:
 
 
 def slugify(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens: the keys and addresses the plugin makes itself.
+
+    A posting page's slug is Pelican's, made by its own rules (core/slugs.py)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 

@@ -26,7 +26,9 @@ def full_settings(settings: dict) -> dict:
     return merged
 
 
-class Checker:
+class WrittenFileCheck:
+    """The build's checks, prepared once for the site, run on each file the import writes."""
+
     def __init__(self, settings: dict):
         self.settings = full_settings(settings)
         self.reader = PostingReader(self.settings)

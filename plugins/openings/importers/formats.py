@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 
-from . import greenhouse, lever, pelican, plaintext, sources, staticsite
+from . import greenhouse, lever, pelicanmarkdown, plaintext, sources, staticsite
 from .draft import Draft, Unreadable
-from .mapping import Site
+from .mapper import TargetSite
 
 
-def drafts_of(path: str, site: Site) -> list[Draft]:
+def drafts_of(path: str, site: TargetSite) -> list[Draft]:
     text = sources.read(path)
     kind = format_of(text)
     if kind == "json":
@@ -20,7 +20,7 @@ def drafts_of(path: str, site: Site) -> list[Draft]:
     if kind == "yaml":
         return staticsite.read_yaml(text)
     if kind == "pelican":
-        return pelican.read(text)
+        return pelicanmarkdown.read(text)
     return plaintext.read(text)
 
 
@@ -34,7 +34,7 @@ def format_of(text: sources.Text) -> str:
         return "toml"
     if first == "---":
         return "yaml"
-    if pelican.has_headers(text.text):
+    if pelicanmarkdown.has_headers(text.text):
         return "pelican"
     return "text"
 
@@ -43,7 +43,7 @@ def _json_list(start: str) -> bool:
     return start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]")
 
 
-def _json_drafts(text: sources.Text, site: Site) -> list[Draft]:
+def _json_drafts(text: sources.Text, site: TargetSite) -> list[Draft]:
     try:
         parsed = json.loads(text.text)
     except json.JSONDecodeError as exc:

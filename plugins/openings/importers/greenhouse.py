@@ -13,7 +13,7 @@ from typing import Any
 
 from .draft import Draft
 from .fieldnames import field_name
-from .html import decode_entities, to_markdown
+from .htmltomarkdown import decode_entities, to_markdown
 from .sources import repair
 
 # Fields of the API that say nothing a posting needs.

@@ -9,12 +9,13 @@ import os
 from ..checks import data
 from ..core.today import site_timezone, today
 from ..reading.postingfile import report_path
-from . import cleanup, language, sources, text, translations
-from .check import Checker, full_settings
+from . import bodyfacts, cleanup, language, sources, translations
+from .check import WrittenFileCheck, full_settings
 from .destination import Destination
 from .draft import Draft, Unreadable
 from .formats import drafts_of
-from .mapping import Entry, Site, map_draft
+from .mapper import TargetSite, WrittenField
+from .mapping import map_draft
 from .naming import posting_slug
 from .results import ImportResult, ImportSummary
 from .writer import render
@@ -51,8 +52,8 @@ def run(
                 order[id(draft)] = index
                 _settle_language(draft, path)
                 _clean(draft)
-                draft.apply_links += text.apply_links(draft.body)
-                draft.text_facts = text.facts(draft.body)
+                draft.apply_links += bodyfacts.apply_links(draft.body)
+                draft.text_facts = bodyfacts.facts(draft.body)
             drafts += found
         except Unreadable as exc:
             summary.results.append(ImportResult(report_path(path), failure=str(exc)))
@@ -115,13 +116,13 @@ def _bug(exc: Exception) -> str:
     )
 
 
-def _site(settings: dict | None) -> tuple[Site, Checker | None]:
+def _site(settings: dict | None) -> tuple[TargetSite, WrittenFileCheck | None]:
     if settings is None:
-        return Site(today=today({}), timezone=site_timezone({})), None
+        return TargetSite(today=today({}), timezone=site_timezone({})), None
     values = full_settings(settings)
     found = data.load(values["PATH"], values["JOBPOSTING_DATA_PATH"], report_path)
     organization = (values.get("JOBPOSTING_ORGANIZATION") or {}).get("name")
-    site = Site(
+    site = TargetSite(
         today=today(values),
         timezone=site_timezone(values),
         offices=found.offices,
@@ -129,15 +130,15 @@ def _site(settings: dict | None) -> tuple[Site, Checker | None]:
         organization=organization,
         default_lang=values.get("DEFAULT_LANG"),
     )
-    return site, Checker(values)
+    return site, WrittenFileCheck(values)
 
 
 def _import(
     draft: Draft,
-    site: Site,
+    site: TargetSite,
     destination: Destination,
     force: bool,
-    checker: Checker | None,
+    checker: WrittenFileCheck | None,
     original: ImportResult | None = None,
 ) -> ImportResult:
     """Write one draft; with `original`, as a translation of that posting (same slug)."""
@@ -198,7 +199,9 @@ def _import(
     return result
 
 
-def _as_translation(entries: list[Entry], original: ImportResult, slug: str) -> list[Entry]:
+def _as_translation(
+    entries: list[WrittenField], original: ImportResult, slug: str
+) -> list[WrittenField]:
     """The same job in another language: the original's slug; its req_id stays on the original,
     since two postings may not share one."""
     out = [e for e in entries if e.name not in ("slug", "req_id")]
@@ -206,5 +209,5 @@ def _as_translation(entries: list[Entry], original: ImportResult, slug: str) -> 
     note = f"a translation of {original.path}: the same slug, its own lang"
     if had is not None:
         note += f"; the req_id ({had.value}) is on {original.path}"
-    out.append(Entry("slug", slug, note))
+    out.append(WrittenField("slug", slug, note))
     return out

@@ -8,6 +8,7 @@ download, no network). Only a clear reading of enough text counts; otherwise the
 
 from __future__ import annotations
 
+import functools
 import re
 
 _IN_NAME = re.compile(r"\.([a-z]{2})(?:[-_]([A-Za-z]{2}))?\.[A-Za-z]+$")
@@ -44,10 +45,6 @@ def from_text(text: str) -> str | None:
     return code if probability >= _SURE and code in _LANGS else None
 
 
-_CACHE: dict = {}
-
-
+@functools.cache  # the model is loaded once, on the first text without a language
 def _identifier(kind, model):
-    if "id" not in _CACHE:
-        _CACHE["id"] = kind.from_model_file(model, norm_probs=True)
-    return _CACHE["id"]
+    return kind.from_model_file(model, norm_probs=True)

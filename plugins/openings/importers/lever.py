@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from .draft import Draft
-from .html import tidy, to_markdown
+from .htmltomarkdown import tidy, to_markdown
 from .sources import repair
 
 _INTERVALS = {"per-year-salary": "YEAR", "per-month-salary": "MONTH", "per-week-salary": "WEEK",

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..checks import dates, normalize
+from ..checks import datetext, normalize
 from .draft import Draft
 from .fieldnames import field_name
 from .mapper import Mapper
@@ -107,7 +107,7 @@ def read_date(m: Mapper, value: Any, keep_time: bool = False):
     text = text_of(value)
     if text is None:
         return None, "not a date"
-    parsed, candidates = dates.parse_date(text)
+    parsed, candidates = datetext.parse_date(text)
     if parsed:
         return parsed, None
     jekyll = _JEKYLL_TIME.fullmatch(text)
@@ -116,7 +116,7 @@ def read_date(m: Mapper, value: Any, keep_time: bool = False):
     spoken = _SPOKEN_TIME.fullmatch(text)  # "November 15, 2021 at 11:59 pm EDT"
     if spoken:
         return read_date(m, spoken.group(1), keep_time=False)
-    moment, _ = dates.parse_datetime(text, m.site.timezone)
+    moment, _ = datetext.parse_datetime(text, m.site.timezone)
     if moment is not None:
         return read_date(m, moment, keep_time)
     if len(candidates) == 1:

@@ -26,7 +26,7 @@ KEPT_INTRO = (
 
 
 @dataclass(frozen=True)
-class Site:
+class TargetSite:
     """What mapping needs to know about this site."""
 
     today: dt.date
@@ -38,7 +38,7 @@ class Site:
 
 
 @dataclass
-class Entry:
+class WrittenField:
     """One line (or block) of the written front matter."""
 
     name: str
@@ -48,24 +48,24 @@ class Entry:
 
 
 class Mapper:
-    def __init__(self, draft: Draft, site: Site):
+    def __init__(self, draft: Draft, site: TargetSite):
         self.draft = draft
         self.site = site
-        self.entries: dict[str, Entry] = {}
-        self.marked: list[tuple[str, Entry]] = []  # (the field it belongs after, entry)
+        self.entries: dict[str, WrittenField] = {}
+        self.marked: list[tuple[str, WrittenField]] = []  # (the field it belongs after, entry)
         self.by_target: dict[str, list[tuple[str, Any]]] = {}
         self.kept: list[tuple[str, Any]] = []  # fields with no place here, kept as comments
         self.salary_text = ""  # the pay as the source wrote it: "$" or "US$"
 
-    def kept_entry(self) -> list[Entry]:
+    def kept_entry(self) -> list[WrittenField]:
         """Source fields with no field here: kept as commented lines, for HR to move into the
         text if candidates need them. A comment, so the posting validates as it is."""
         if not self.kept:
             return []
         lines = "\n".join(f"{name}: {inline(value)}" for name, value in self.kept)
-        return [Entry("", lines, KEPT_INTRO)]
+        return [WrittenField("", lines, KEPT_INTRO)]
 
-    def ordered(self) -> list[Entry]:
+    def ordered(self) -> list[WrittenField]:
         result = []
         for name in ORDER:
             if name in self.entries:
@@ -86,7 +86,7 @@ class Mapper:
         return first
 
     def put(self, name: str, value: Any, comment: str | None = None, todo: bool = False) -> None:
-        self.entries[name] = Entry(name, value, comment, todo)
+        self.entries[name] = WrittenField(name, value, comment, todo)
 
     def mark(self, key: str, value: Any, after: str | None, why: str) -> None:
         """Keep a value HR must decide about, as a field the validator reports."""
@@ -95,7 +95,9 @@ class Mapper:
         name = key if key.startswith("imported_") else f"imported_{key}"
         while any(entry.name == name for _, entry in self.marked):
             name += "_2"
-        self.marked.append((after or "", Entry(name, plain(value), f"{why}; {_TODO_END}", True)))
+        self.marked.append(
+            (after or "", WrittenField(name, plain(value), f"{why}; {_TODO_END}", True))
+        )
 
     def missing(self, name: str, advice: str) -> None:
         """A required field the source did not give: written empty, with what to write."""

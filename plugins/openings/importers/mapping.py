@@ -20,16 +20,14 @@ from ..checks.fields.text import SLUG
 from . import mapdates, mapfields, mappay, mapplaces
 from .draft import Draft
 from .fieldnames import FIELD_NAMES, SITE_SETTINGS, field_name
-from .mapper import Entry, Mapper, Site
+from .mapper import Mapper, TargetSite, WrittenField
 from .values import is_empty, plain
-
-__all__ = ["Entry", "Site", "map_draft"]
 
 # An ordering prefix some sites put on field names (a_job_type, b_benefits, aa_degrees)
 _ORDER_PREFIX = re.compile(r"^[a-z]{1,2}_(?=[a-z]{3})")
 
 
-def map_draft(draft: Draft, site: Site) -> list[Entry]:
+def map_draft(draft: Draft, site: TargetSite) -> list[WrittenField]:
     m = Mapper(draft, site)
     fields = m.draft.fields
     has_lang = any(field_name(n) in ("lang", "language", "locale") for n in fields)

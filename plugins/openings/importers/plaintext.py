@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .draft import Draft
-from .html import demote_headings
+from .htmltomarkdown import demote_headings
 from .sources import Text
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..reading import frontmatter
 from .draft import Draft, Unreadable
-from .html import demote_headings
+from .htmltomarkdown import demote_headings
 from .plaintext import split_title
 from .sources import Text
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .mapping import Entry
+from .mapper import WrittenField
 
 SOURCE_PREFIX = "# Import source: "
 _WIDTH = 98
@@ -45,7 +45,7 @@ _Dumper.add_representer(str, _represent_text)
 _Dumper.add_representer(Decimal, _represent_decimal)
 
 
-def render(entries: list[Entry], body: str, header: list[str], kept: list[str] = ()) -> str:
+def render(entries: list[WrittenField], body: str, header: list[str], kept: list[str] = ()) -> str:
     """`kept`: comment lines written as they are (the first wrapped), after the header."""
     lines = ["---"]
     for text in header:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 
+from ..checks.fields.jsonldparts import number
 from ..core.model import JobPosting
-from ..render.jsonld import number
 from .outputs import Listed, OutputGenerator, Snapshot
 
 PATH = "jobs.json"

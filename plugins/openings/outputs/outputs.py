@@ -21,6 +21,7 @@ from ..core import lifecycle
 from ..core.lifecycle import State
 from ..core.model import JobPosting
 from ..core.today import site_timezone, today
+from . import notify
 
 logger = logging.getLogger(__name__)
 
@@ -199,13 +200,11 @@ class OutputGenerator:
         return open_text(self.output_path, relative)
 
 
-def check_settings(pelican) -> None:
-    """Crawler files need an absolute SITEURL; the IndexNow key must be one IndexNow accepts."""
-    from ..core import report
-    from ..core.problems import BuildFailed
-    from . import notify
+def setting_problems(values: dict) -> list[str]:
+    """Crawler files need an absolute SITEURL; the IndexNow key must be one IndexNow accepts.
 
-    values = pelican.settings
+    Checked with the plugin's other settings (config/settingscheck.py), before the build reads
+    anything."""
     found = []
     if not site_url(values).startswith(("https://", "http://")):
         found.append(
@@ -218,6 +217,4 @@ def check_settings(pelican) -> None:
     previous = values.get("JOBPOSTING_PREVIOUS_JOBS_JSON")
     if previous is not None and not isinstance(previous, str):
         found.append("JOBPOSTING_PREVIOUS_JOBS_JSON must be a path or a URL of a jobs.json file")
-    if found:
-        report.emit(f"pelicanconf: {line}" for line in found)
-        raise BuildFailed(f"jobposting: {len(found)} settings problems")
+    return found

@@ -4,8 +4,8 @@ holds), in the order the JSON Schema and the HR guide list them.
 The families declare and check their fields: dates.py, job.py, place.py, pay.py, apply.py,
 organization.py, text.py. From these declarations come the validator (checks/validate.py runs
 each field's check), docs/posting.schema.json (checks/schema.py), the field list of
-docs/errors.md (checks/errordocs.py) and the names `openings import` maps
-(importers/fieldnames.py). docs/architecture.md, "Adding a field", walks through adding one.
+docs/errors.md (checks/errordocs.py), the page's JSON-LD (render/jsonld.py) and the names
+`openings import` maps (importers/fieldnames.py). docs/architecture.md, "Adding a field", walks through adding one.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ import re
 
 from ...core import rules, zones
 from ...core.text import clean_line
-from ..dates import parse_date, parse_datetime
+from ..datetext import parse_date, parse_datetime
+from . import jsonldparts as ld
 from . import schemaparts as sp
 from .checker import Checker, quote
 from .spec import FieldSpec
@@ -107,7 +108,7 @@ DATE_POSTED = FieldSpec(
     "date_posted", "date", "The first day the posting is public; a later date publishes it then.",
     check=lambda c: read_date(c, "date_posted", required=True),
     schema=sp.date("The first day the posting is public: YYYY-MM-DD."),
-    example="2026-11-28", jsonld="datePosted", required=True,
+    example="2026-11-28", jsonld="datePosted", jsonld_value=ld.iso_date, required=True,
     aliases=("posted", "posted_date", "published", "date_published", "dateposted"),
     source_names=("date", "posted_on", "publish_date", "published_at", "published_on",
                   "first_published", "created", "created_at", "opens", "open_date",
@@ -120,7 +121,7 @@ VALID_THROUGH = FieldSpec(
     schema={"type": "string", "pattern": sp.DATE_OR_TIME,
             "description": "The last day applications are accepted: YYYY-MM-DD. "
             "The site closes the posting after that day."},
-    example="2027-01-31", jsonld="validThrough",
+    example="2027-01-31", jsonld="validThrough", jsonld_value=ld.iso_date,
     recommended="add the last day applications are accepted, e.g. 2027-01-31",
     aliases=("expires", "expiry", "expiry_date", "expiration_date", "closes", "closing_date",
              "deadline", "valid_until", "validthrough"),
@@ -131,7 +132,7 @@ START_DATE = FieldSpec(
     "start_date", "date", "The first day of work.",
     check=lambda c: read_date(c, "start_date"),
     schema=sp.date("The first day of work: YYYY-MM-DD."),
-    example="2027-02-01", jsonld="jobStartDate",
+    example="2027-02-01", jsonld="jobStartDate", jsonld_value=ld.iso_date,
     aliases=("start", "starts", "jobstartdate"), source_names=("starting_date",),
 )  # fmt: skip
 MODIFIED = FieldSpec(

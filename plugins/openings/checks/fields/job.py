@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from ...core import rules
-from ...core.model import EDUCATION_LEVELS, EMPLOYMENT_TYPES, STATUSES
+from ...core.model import EDUCATION_LEVELS, EMPLOYMENT_TYPES, STATUSES, JobPosting
 from ...core.text import clean_line
 from .. import normalize
+from . import jsonldparts as ld
 from . import schemaparts as sp
 from .checker import Checker, did_you_mean, quote
 from .spec import FieldSpec
@@ -98,6 +99,18 @@ def check_in_place_of_education(c: Checker) -> bool:
     return in_place
 
 
+def education_jsonld(level: str | None, posting: JobPosting) -> dict | None:
+    if not level:
+        return None
+    return {"@type": "EducationalOccupationalCredential", "credentialCategory": level}
+
+
+def experience_jsonld(months: int | None, posting: JobPosting) -> dict | None:
+    if months is None:
+        return None
+    return {"@type": "OccupationalExperienceRequirements", "monthsOfExperience": months}
+
+
 STATUS = FieldSpec(
     "status", "draft, open or closed",
     "draft: not published; open (the default): published; closed: kept online with a notice.",
@@ -113,6 +126,7 @@ EMPLOYMENT_TYPE = FieldSpec(
     schema=sp.one_or_list(sp.one_of_or_synonym(
         EMPLOYMENT_TYPES, "One type, or a list: FULL_TIME, PART_TIME, ...")),
     example="FULL_TIME", jsonld="employmentType", attribute="employment_types",
+    jsonld_value=lambda types, _: ld.one_or_list(list(types)) if types else None,
     recommended="add e.g. employment_type: FULL_TIME",
     aliases=("type", "job_type", "employment", "employmenttype", "employment_types", "contract",
              "contract_type"),
@@ -135,14 +149,14 @@ EDUCATION = FieldSpec(
         "postgraduate degree, or leave the field out when no degree is needed",
         rules.EDUCATION, noun="education level"),
     schema=sp.one_of_or_synonym(EDUCATION_LEVELS, "The education the job needs."),
-    example="bachelor degree", jsonld="educationRequirements",
+    example="bachelor degree", jsonld="educationRequirements", jsonld_value=education_jsonld,
     aliases=("degree", "educationrequirements"), source_names=("education_level",),
 )  # fmt: skip
 EXPERIENCE_MONTHS = FieldSpec(
     "experience_months", "whole number", "Experience in whole months (3 years = 36).",
     check=lambda c: c.whole_number("experience_months", minimum=0, unit_hint=True),
     schema={**sp.whole_number(0), "description": "Experience in whole months (3 years = 36)."},
-    example="36", jsonld="experienceRequirements",
+    example="36", jsonld="experienceRequirements", jsonld_value=experience_jsonld,
     aliases=("experience", "years_experience", "experiencerequirements"),
 )  # fmt: skip
 EXPERIENCE_IN_PLACE_OF_EDUCATION = FieldSpec(
@@ -151,6 +165,7 @@ EXPERIENCE_IN_PLACE_OF_EDUCATION = FieldSpec(
     check=check_in_place_of_education,
     schema={**sp.BOOLEAN, "description": "true when experience can replace the education."},
     example="true", jsonld="experienceInPlaceOfEducation",
+    jsonld_value=lambda in_place, _: True if in_place else None,
 )  # fmt: skip
 OPENINGS = FieldSpec(
     "openings", "whole number", "How many people are hired.",

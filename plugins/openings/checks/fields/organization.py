@@ -8,6 +8,7 @@ from ...core import rules
 from ...core.model import Organization
 from ...core.text import clean_line
 from .. import normalize
+from . import jsonldparts as ld
 from . import schemaparts as sp
 from .checker import Checker, did_you_mean, quote
 from .spec import FieldSpec
@@ -117,6 +118,7 @@ HIRING_ORGANIZATION = FieldSpec(
     "Only when another company of the group is hiring; the site's organization otherwise.",
     check=check_organization, schema=organization_schema(),
     example="{name: Fernhill Health, url: https://health.example}", jsonld="hiringOrganization",
+    jsonld_value=lambda org, _: ld.organization(org),
     attribute="organization",
     aliases=("company", "employer", "organization", "hiringorganization"),
     source_names=("company_name", "organisation"),

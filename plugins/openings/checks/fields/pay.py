@@ -10,6 +10,7 @@ from ...core.model import SALARY_PERIODS, Salary
 from ...core.text import clean_line, truncate
 from ...reading.frontmatter import Document, Field
 from .. import currencies, figures, normalize, salarytext
+from . import jsonldparts as ld
 from . import schemaparts as sp
 from .checker import Checker, did_you_mean, quote
 from .spec import FieldSpec
@@ -242,6 +243,7 @@ SALARY = FieldSpec(
     check=check_salary,
     schema={"$ref": "#/$defs/salary"}, schema_defs={"salary": salary_schema()},
     example="{min: 60000, max: 80000, currency: EUR, per: YEAR}", jsonld="baseSalary",
+    jsonld_value=lambda pay, _: None if pay is None else ld.salary(pay),
     recommended="add the pay, e.g. salary: {min: 60000, max: 80000, currency: EUR, per: YEAR}",
     aliases=("pay", "compensation", "wage", "salary_range", "basesalary"),
     source_names=("pay_range", "base_salary"),

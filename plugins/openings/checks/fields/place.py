@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from ...core import rules
-from ...core.model import WORKPLACES, Address, Area
+from ...core.model import WORKPLACES, Address, Area, JobPosting
 from ...core.text import clean_line
 from .. import geo, normalize, regions
 from ..data import ADDRESS_ALIASES, OFFICE_FIELDS, parse_address
+from . import jsonldparts as ld
 from . import schemaparts as sp
 from .checker import Checker, did_you_mean, quote
 from .spec import FieldSpec
@@ -223,6 +224,23 @@ def address_schema() -> dict:
     }
 
 
+def locations_jsonld(addresses: tuple[Address, ...], posting: JobPosting) -> object:
+    # one Place as an object: validators (Adobe's, Google's) read jobLocation.address directly
+    return ld.one_or_list([ld.place(a) for a in addresses]) if addresses else None
+
+
+def remote_areas_jsonld(areas: tuple[Area, ...], posting: JobPosting) -> list | None:
+    if not posting.is_remote:
+        return None
+    return [
+        {
+            "@type": "Country" if area.is_country else "State",
+            "name": geo.area_name(area.code, posting.lang),
+        }
+        for area in areas
+    ]
+
+
 LOCATIONS = FieldSpec(
     "locations", "office keys or addresses",
     "Where the work is done: office keys from content/data/offices.yml, or full addresses.",
@@ -231,7 +249,7 @@ LOCATIONS = FieldSpec(
         {**sp.TEXT, "description": "An office key from content/data/offices.yml."},
         {"$ref": "#/$defs/address"}]}),
     schema_defs={"address": address_schema()},
-    example="[berlin]", jsonld="jobLocation",
+    example="[berlin]", jsonld="jobLocation", jsonld_value=locations_jsonld,
     aliases=("location", "city", "office", "offices", "address", "country", "region", "state",
              "joblocation"),
     source_names=("place", "job_location", "work_location", "all_locations"),
@@ -244,6 +262,7 @@ WORKPLACE = FieldSpec(
     schema=sp.one_of_or_synonym(WORKPLACES, "onsite (default), hybrid, or remote "
                                 "(100% remote: needs remote_countries)."),
     example="hybrid", jsonld="jobLocationType",
+    jsonld_value=lambda _, posting: "TELECOMMUTE" if posting.is_remote else None,
     aliases=("remote", "work_type", "joblocationtype"),
     source_names=("workplace_type", "is_remote", "remote_ok", "remote_type", "work_model",
                   "remote_policy"),
@@ -256,5 +275,6 @@ REMOTE_COUNTRIES = FieldSpec(
         "type": "string",
         "description": "ISO country code (DE), state code (US-CA) or group (EU, DACH)."}),
     example="[DE, AT]", jsonld="applicantLocationRequirements", attribute="remote_areas",
+    jsonld_value=remote_areas_jsonld,
     aliases=("remote_country", "remote_regions", "countries", "applicantlocationrequirements"),
 )  # fmt: skip

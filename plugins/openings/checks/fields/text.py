@@ -7,6 +7,7 @@ import re
 from babel import Locale, UnknownLocaleError
 
 from ...core import catalogs, rules
+from ...core.model import JobPosting
 from ...core.text import clean_line, slugify
 from ...reading.sanitize import plain_text_of_clean
 from .. import langtag, summaries
@@ -134,6 +135,12 @@ def check_slug(c: Checker) -> str:
     return slug
 
 
+def identifier_jsonld(req_id: str | None, posting: JobPosting) -> dict | None:
+    if not req_id:
+        return None
+    return {"@type": "PropertyValue", "name": posting.organization.name, "value": req_id}
+
+
 TITLE = FieldSpec(
     "title", "text", "The job title only: no salary, place, company or code.",
     check=check_title,
@@ -147,7 +154,7 @@ REQ_ID = FieldSpec(
     "req_id", "text", "The requisition number; unique per posting.",
     check=lambda c: c.text("req_id"),
     schema={**sp.TEXT, "description": "The requisition number; unique per posting."},
-    example="ENG-101", jsonld="identifier",
+    example="ENG-101", jsonld="identifier", jsonld_value=identifier_jsonld,
     recommended="add the requisition number, e.g. req_id: ENG-101",
     aliases=("id", "job_id", "reference", "ref", "requisition", "requisition_id", "identifier"),
     source_names=("job_ref", "req", "job_number", "job_code", "vacancy_id"),

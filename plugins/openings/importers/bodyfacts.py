@@ -1,4 +1,5 @@
-"""What an old posting's text says that belongs in fields: its "Apply" link, for now."""
+"""What an old posting's body says that belongs in fields: its "Apply" links, and the facts
+written as labelled lines (salary, location, closing date...)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .draft import Draft
-from .html import demote_headings
+from .htmltomarkdown import demote_headings
 from .plaintext import split_title
 from .sources import Text
 

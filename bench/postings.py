@@ -2,7 +2,7 @@
 
 Same seed, same bytes: every choice comes from one seeded random.Random, files are written in a
 fixed order, and nothing depends on the clock or the machine. Each posting uses every field the
-posting schema knows (docs/posting-schema.md) with the values people really type, and a body of
+posting schema knows (docs/posting.schema.json) with the values people really type, and a body of
 400 to 1,500 words of headings, paragraphs, lists, links and the odd table.
 
 Two forms of the same board:

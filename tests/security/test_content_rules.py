@@ -33,7 +33,7 @@ def problems_of(content, body: str, name: str = "jobs/x.md"):
     source = content / name
     source.write_text(f"---\ntitle: X\n---\n{body}\n", encoding="utf-8")
     settings = {"PATH": str(content), "PAGE_PATHS": ["pages"], "IGNORE_FILES": [".*"]}
-    return contentlinks.check(to_html(body), str(source), name, contentlinks.Site(settings))
+    return contentlinks.check(to_html(body), str(source), name, contentlinks.LinkTargets(settings))
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,7 @@ def _candidates() -> re.Pattern:
     return re.compile(r"[{|](?:filename|static|attach)[|}]")
 
 
-class Site:
+class LinkTargets:
     """What a link may point to: the content folder and where postings and pages live."""
 
     def __init__(self, settings):
@@ -62,7 +62,7 @@ class Site:
         return any(fnmatch.fnmatch(part, pattern) for part in parts for pattern in self.ignored)
 
 
-def check(body_html: str, source_path: str, path: str, site: Site) -> list[Problem]:
+def check(body_html: str, source_path: str, path: str, site: LinkTargets) -> list[Problem]:
     """Problems of the Pelican links in one file's HTML (none for a body without any)."""
     if not body_html:
         return []
@@ -84,7 +84,7 @@ def check(body_html: str, source_path: str, path: str, site: Site) -> list[Probl
     return found
 
 
-def _judge(what: str, value: str, source_path: str, site: Site) -> tuple[str | None, str]:
+def _judge(what: str, value: str, source_path: str, site: LinkTargets) -> tuple[str | None, str]:
     written = html.unescape(value)
     shown = truncate(f"{{{what}}}{written}", 120)
     # Pelican tries the path as written, percent-decoded and HTML-unescaped: none may leave
@@ -138,7 +138,7 @@ def _judge(what: str, value: str, source_path: str, site: Site) -> tuple[str | N
     return None, ""
 
 
-def _inside(target: str, site: Site) -> bool:
+def _inside(target: str, site: LinkTargets) -> bool:
     return (
         target.startswith(site.root + os.sep)
         and os.path.realpath(target).startswith(site.real_root + os.sep)
@@ -174,7 +174,7 @@ def _line_of(source_path: str, what: str, value: str) -> int | None:
     return None
 
 
-def attach_links(content, site: Site) -> list[str]:
+def attach_links(content, site: LinkTargets) -> list[str]:
     """The files a Pelican content's {attach} links name, relative to content/, as Pelican
     finds them (Content.get_static_links), for outputpaths.attached."""
     body = getattr(content, "_content", None)

@@ -315,7 +315,7 @@ def _account_for_every_file(generators, state: BuildState) -> None:
     static_files = getattr(statics, "staticfiles", []) if statics else []
     written = outputpaths.sources(articles, pages, static_files)
     by_source = {s.get_relative_source_path(): s for s in static_files}
-    site = contentlinks.Site(values)
+    site = contentlinks.LinkTargets(values)
     for content in outputpaths.contents(articles, pages):
         if whole or _posting_file(content.source_path, values):
             links = contentlinks.attach_links(content, site)

@@ -37,7 +37,7 @@ class PostingReader(MarkdownReader):
         self.jobs_root = os.path.abspath(
             os.path.join(settings["PATH"], settings.get("JOBPOSTING_PATH", "jobs"))
         )
-        self.site = contentlinks.Site(settings)
+        self.site = contentlinks.LinkTargets(settings)
 
     def is_posting(self, source_path: str) -> bool:
         return os.path.abspath(source_path).startswith(self.jobs_root + os.sep)

@@ -168,7 +168,7 @@ def read_and_check(values: dict, path: str, checks):
             rules.UNREADABLE,
         )  # fmt: skip
         return pipeline.Outcome(shown, None, State.REJECTED, [problem]), None
-    problems += contentlinks.check(body_html, path, shown, contentlinks.Site(values))
+    problems += contentlinks.check(body_html, path, shown, contentlinks.LinkTargets(values))
     given_to_pelican = {  # what the build's reader gives Pelican, which makes the slug of it
         "title": postingfile.title_of(doc, path),
         "slug": postingfile.scalar(doc.fields.get("slug")),

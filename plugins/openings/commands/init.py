@@ -142,7 +142,7 @@ def run(args) -> int:
         raise UsageError("nothing was written.\n  " + "\n  ".join(errors))
     if email is None:
         email = check.default_email(site_url)
-    site = initsite.Site(
+    site = initsite.NewSite(
         company=company, url=site_url, apply_email=email, languages=languages,
         offices=offices, departments=departments, logo=logo, colour=colour,
     )  # fmt: skip

@@ -36,7 +36,7 @@ class Office:
 
 
 @dataclass(frozen=True)
-class Department:
+class DepartmentAnswer:
     name: str
     slug: str
 
@@ -176,7 +176,7 @@ def _is_zone(name: str) -> bool:
     return True
 
 
-def department(text: str) -> Department:
+def department(text: str) -> DepartmentAnswer:
     """Name, or SLUG=Name (e.g. people=People & Culture) to choose the page's address."""
     slug, sep, name = text.partition("=")
     if not sep:
@@ -192,7 +192,7 @@ def department(text: str) -> Department:
             f'"{slug}" cannot be the address of department {name} (/departments/<slug>/): use '
             f"lowercase letters, digits and dashes, e.g. {slugify(name) or 'engineering'}"
         )
-    return Department(name, slug)
+    return DepartmentAnswer(name, slug)
 
 
 def unique(items: list, what: str, key) -> list:

@@ -35,7 +35,7 @@ DISTRIBUTION = "openings"
 
 
 @dataclass
-class Site:
+class NewSite:
     """The answers a site is made from (checked by initanswers.py)."""
 
     company: str
@@ -86,7 +86,7 @@ def _requirement(line: str) -> tuple[str, tuple[str, ...], str]:
     return match.group(1), extras, marker
 
 
-def files(site: Site) -> dict[str, bytes]:
+def files(site: NewSite) -> dict[str, bytes]:
     """Every file of the new site: its path (with /) -> its bytes."""
     context = _context(site)
     environment = jinja2.Environment(
@@ -158,7 +158,7 @@ def _quoted(value) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def _context(site: Site) -> dict:
+def _context(site: NewSite) -> dict:
     first = site.offices[0]
     # the example posting opens today where the site's "today" is (its TIMEZONE, the office's)
     today = site.today or dt.datetime.now(ZoneInfo(first.timezone)).date()

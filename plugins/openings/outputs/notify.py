@@ -86,7 +86,7 @@ class Config:
 
 
 @dataclass
-class Outcome:
+class Notified:
     lines: list[str] = field(default_factory=list)
     failed: bool = False
 
@@ -170,7 +170,7 @@ def _refusal(error: urllib.error.HTTPError) -> str:
     return f"HTTP {error.code}" + (f": {detail}" if detail else "")
 
 
-def indexnow(changes: dict, config: Config, out: Outcome) -> None:
+def indexnow(changes: dict, config: Config, out: Notified) -> None:
     urls = sorted(
         {
             *_urls(changes["added"]),
@@ -259,7 +259,7 @@ def access_token(info: dict, now: float | None = None) -> str:
         raise NotifyError("the token endpoint answered without an access_token") from error
 
 
-def indexing_api(changes: dict, config: Config, info: dict, out: Outcome) -> None:
+def indexing_api(changes: dict, config: Config, info: dict, out: Notified) -> None:
     requests = [(url, "URL_UPDATED") for url in _urls(changes["added"]) + _urls(changes["updated"])]
     requests += [(url, "URL_DELETED") for url in _urls(changes["closed"])]
     if not requests:
@@ -281,8 +281,8 @@ def indexing_api(changes: dict, config: Config, info: dict, out: Outcome) -> Non
     out.say(f"Indexing API: sent {sent} of {len(requests)} notifications")
 
 
-def notify(changes: dict, config: Config, dry_run: bool = False) -> Outcome:
-    out = Outcome()
+def notify(changes: dict, config: Config, dry_run: bool = False) -> Notified:
+    out = Notified()
     baseline = changes.get("baseline")
     if baseline is None:
         out.say(

@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -237,29 +238,49 @@ def test_index_files_asked_for_early_hold_the_records_sent_before(monkeypatch):
 def test_a_one_part_board_asks_for_its_index_as_soon_as_the_postings_are_read(
     tmp_path, monkeypatch
 ):
-    from openings.outputs import pagefind_client
+    from openings.outputs import pagefind_client, search_stream
+    from pelican import signals
 
-    asked = []
-    real = pagefind_client.PagefindService.ask_for_files
+    events: list[str] = []
+    real_ask, real_end = pagefind_client.PagefindService.ask_for_files, search_stream.Stream.end
 
     def ask(service):
-        asked.append(service._files_asked)
-        real(service)
+        events.append("asked")
+        real_ask(service)
+
+    def end(stream):
+        events.append("end")
+        real_end(stream)
+
+    def on_write(path, context):
+        events.append("page")
 
     monkeypatch.setattr(pagefind_client.PagefindService, "ask_for_files", ask)
+    monkeypatch.setattr(search_stream.Stream, "end", end)
+    signals.content_written.connect(on_write)
     site = Site(tmp_path, with_samples=True)
-    site.build()
-    # first at the end of reading (ask_early), then again from files(), already asked
-    assert asked == [False, True]
+    try:
+        site.build()
+    finally:
+        signals.content_written.disconnect(on_write)
+    # the end of the records is told at the end of reading (ask_early), before any page is
+    # written; the stream's thread then asks Pagefind for the files once
+    assert events[0] == "end"
+    assert events.count("asked") == 1
     assert pages_in(site.output / "pagefind") == 7
+
+
+def _search_threads() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name == "jobposting-search"]
 
 
 def test_the_index_is_collected_after_the_pages_are_written(tmp_path):
     # built on a thread while Pelican writes; the build waits for it before it ends
     site = Site(tmp_path, with_samples=True)
     site.build()
-    assert not search._running
+    assert _search_threads() == []
     assert (site.output / "pagefind" / "pagefind.js").is_file()
+    assert not (site.output / "pagefind.streaming").exists()
     assert (site.output / "jobs" / "backend-developer" / "index.html").is_file()
 
 
@@ -310,13 +331,37 @@ def test_the_index_is_the_same_whatever_order_python_lists_the_files_in(tmp_path
     assert digest(first) == digest(second)
 
 
-def test_the_index_sent_while_reading_is_the_index_made_after_reading(tmp_path, monkeypatch):
+@pytest.mark.parametrize("part_words", [None, 800])
+def test_the_index_sent_while_reading_is_the_index_made_after_reading(
+    tmp_path, monkeypatch, part_words
+):
+    # in parts too: the stream splits the records where write_index does
+    extra = {"JOBPOSTING_SEARCH_PART_WORDS": part_words} if part_words else {}
     streamed = Site(tmp_path / "streamed", with_samples=True)
-    streamed.build()
+    streamed.build(**extra)
     monkeypatch.setattr(search, "offer", lambda *args: None)  # no early start
     after = Site(tmp_path / "after", with_samples=True)
-    after.build()
+    after.build(**extra)
     assert digest(streamed.output / "pagefind") == digest(after.output / "pagefind")
+    if part_words:
+        assert len(list((streamed.output / "pagefind").glob("part-*"))) >= 3
+
+
+def test_a_stream_that_does_not_hold_the_open_postings_is_dropped(tmp_path, monkeypatch):
+    # a posting sent twice: the streamed index is not used, its staging folder is removed,
+    # and the board is indexed after reading
+    offer = search.offer
+
+    def twice(*args):
+        offer(*args)
+        offer(*args)
+
+    monkeypatch.setattr(search, "offer", twice)
+    site = Site(tmp_path, with_samples=True)
+    site.build()
+    assert pages_in(site.output / "pagefind") == 7
+    assert not (site.output / "pagefind.streaming").exists()
+    assert _search_threads() == []
 
 
 def _pagefind_children() -> list[str]:
@@ -338,6 +383,8 @@ def test_a_build_that_fails_after_reading_leaves_no_pagefind_running(tmp_path):
     with pytest.raises(BuildFailed):
         site.build()
     assert _pagefind_children() == []
+    assert _search_threads() == []
+    assert not (site.output / "pagefind.streaming").exists()
 
 
 def words_of(bundle) -> list[str]:

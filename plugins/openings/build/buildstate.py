@@ -27,6 +27,7 @@ class BuildState:
     written: list[tuple[str, str]] = field(default_factory=list)  # (output path, source)
     ahead: Any = None  # speedup.Ahead while helpers read posting files ahead
     pages_writer: Any = None  # parallel.PagesWriter while a second process writes posting pages
+    search: Any = None  # the search index made on a thread while the pages are written (search.py)
 
     @property
     def problems(self) -> list[Problem]:

@@ -54,7 +54,7 @@ DEFAULTS: dict[str, object] = {
     "JOBPOSTING_READAHEAD": 200,
     # With `lowest` to `highest` posting pages, on Linux with two or more cores, a second
     # process writes them while the build writes the rest (parallel.py). None: never.
-    "JOBPOSTING_PARALLEL_PAGES": (200, 3_000),
+    "JOBPOSTING_PARALLEL_PAGES": (200, 12_000),
     # Keep compiled templates in CACHE_PATH/jobposting-templates/ for the next build
     # (templatecache.py); False: compile them at every build, as Pelican does.
     "JOBPOSTING_TEMPLATE_CACHE": True,

@@ -10,19 +10,22 @@ on no posting matches nothing and gets "did you mean" suggestions) only when som
 This module holds the receivers. The index is made one of three ways (build_index):
 
 - streamed: every open posting was sent to Pagefind as soon as it was read and checked
-  (`offer`, from plugin.py's `check_when_read`; search_stream.py), and Pagefind was asked for
-  its files once the last posting was read (`ask_early`); the files are collected on a thread
-  while Pelican writes the pages. Used only when the stream holds exactly the open postings of
-  a one-part board, in reading order;
+  (`offer`, from plugin.py's `check_when_read`; search_stream.py), part after part on a thread
+  of its own, and the last part's files were asked for once the last posting was read
+  (`ask_early`). Used only when the stream holds exactly the open postings, in reading order.
+  A one-part index is collected while Pelican writes the pages; a board in parts is waited
+  for before any page is written, so that Pagefind's last part does not meet the memory
+  rendering adds;
 - one part: otherwise, the records go to one Pagefind process on a thread while Pelican writes
   the pages;
 - in parts: a board above JOBPOSTING_SEARCH_PART_WORDS words is indexed at once, part after
-  part, before any page is written, so that Pagefind's peak does not meet the memory rendering
-  adds (search_index.py).
+  part, before any page is written (search_index.py).
 
 Every way writes the same files: postings are read in the order of their paths, so the index is
-the same from run to run. `collect` (finalized) waits for the thread and fails the build if the
-index failed. An error in the postings stops the build before any of this (plugin.finish).
+the same from run to run. The index being made is the build's (BuildState.search);
+`WaitForSearchIndex`, a generator after the plugin's others, waits for it once the pages are
+written and fails the build if the index failed. An error in the postings stops the build
+before any of this (plugin.finish).
 """
 
 from __future__ import annotations
@@ -58,36 +61,44 @@ def build_index(generators) -> None:
     stream = articles.context.pop(STREAM_KEY, None)
     if stream is not None:
         if stream.usable_for([a.url for a in ordered]):
-            _on_a_thread(values, ordered, bundle, write_streamed, stream, bundle)
+            if stream.in_parts:  # memory: its last part is written before the pages are
+                _in_parts_now(values, _Done(write_streamed, stream, bundle))
+            else:
+                _on_a_thread(articles.context, _Indexing(write_streamed, stream, bundle))
             return
-        stream.close()  # the board is in parts, or Pelican dropped a posting: index anew
+        stream.close()  # Pelican dropped a posting, or Pagefind failed: index anew
     # records are made as each part is indexed, not all at once: less memory held
     records = map(record, ordered)
     lang = site_language(values)
     part_words = values["JOBPOSTING_SEARCH_PART_WORDS"]
     first, rest = _first_part(records, part_words)
     if rest is None:
-        _on_a_thread(values, ordered, bundle, write_index, first, bundle, lang, part_words)
+        job = _Indexing(_with_words, write_index, ordered, bundle, first, bundle, lang, part_words)
+        _on_a_thread(articles.context, job)
     else:
-        _in_parts_now(ordered, bundle, itertools.chain(first, rest), lang, part_words)
+        chained = itertools.chain(first, rest)
+        _in_parts_now(
+            values,
+            _Done(_with_words, write_index, ordered, bundle, chained, bundle, lang, part_words),
+        )
 
 
-def _on_a_thread(values, ordered: list, bundle: str, write, *args) -> None:
-    """Index with `write(*args)` on a thread while Pelican writes the pages; `collect` waits."""
-    indexing = _Indexing(_with_words, write, ordered, bundle, *args)
-    _running[id(values)] = indexing
+def _on_a_thread(context, indexing: _Indexing) -> None:
+    """Index on a thread while Pelican writes the pages; WaitForSearchIndex waits for it."""
+    state = context.get(CONTEXT_KEY)
+    if state is None:  # no posting was read: nothing to overlap with
+        indexing.run()
+        _report(indexing, context)
+        return
+    state.search = indexing
     indexing.start()
 
 
-def _in_parts_now(ordered: list, bundle: str, records, lang: str, part_words: int) -> None:
+def _in_parts_now(values, done: _Done) -> None:
     """A board in parts: indexed now, before the pages are written (the memory target of big
     boards: Pagefind's parts must not meet the memory rendering adds)."""
-    try:
-        parts = write_index(records, bundle, lang, part_words)
-        write_words(map(record, ordered), bundle)
-    except PagefindError as exc:
-        _fail(str(exc))
-    _note_parts(parts, part_words)
+    done.run()
+    _report(done, values)
 
 
 def _with_words(write, articles: list, bundle: str, *args) -> int:
@@ -127,18 +138,15 @@ def site_language(values) -> str:
 
 def ask_early(articles: ArticlesGenerator) -> None:
     """article_generator_finalized: every posting is read and classified. When the stream
-    holds the open postings, Pagefind starts writing the index now, while the pages, the
-    problems report and the JSON-LD are made (Pagefind's index is what ends a build);
-    build_index checks the list again and collects the files."""
+    holds the open postings, Pagefind starts writing the last part's files now, while the
+    pages, the problems report and the JSON-LD are made (Pagefind's index is what ends a
+    build); build_index checks the list again and collects the files."""
     stream = articles.context.get(STREAM_KEY)
     if stream is None or not articles.settings.get("JOBPOSTING_SEARCH", True):
         return
     # every address is final once the articles generator has its context
     if stream.usable_for([a.url for a in _open_in_reading_order(articles)]):
-        try:
-            stream.service.ask_for_files()
-        except PagefindError:
-            stream.close()  # build_index indexes anew, and reports the failure if it persists
+        stream.end()
 
 
 def offer(article, posting, text: tuple[str, int] | None = None) -> None:
@@ -150,7 +158,8 @@ def offer(article, posting, text: tuple[str, int] | None = None) -> None:
     context = article._context
     stream = context.get(STREAM_KEY)
     if stream is None:
-        stream = Stream(site_language(values), values["JOBPOSTING_SEARCH_PART_WORDS"])
+        bundle = os.path.join(os.path.abspath(values["OUTPUT_PATH"]), BUNDLE)
+        stream = Stream(site_language(values), values["JOBPOSTING_SEARCH_PART_WORDS"], bundle)
         context[STREAM_KEY] = stream
     stream.offer(record_of(posting, article.url, text))
 
@@ -162,12 +171,10 @@ def drop_stream(context) -> None:
         stream.close()
 
 
-class _Indexing(threading.Thread):
-    """The index, built on a thread while Pelican writes the pages (Pagefind's own process
-    works on the second core); `collect` waits for it after the pages are written."""
+class _Done:
+    """`write(*args)` run on the build's thread; `parts` and `error` as _Indexing has them."""
 
     def __init__(self, write, *args):
-        super().__init__(name="jobposting-search", daemon=True)  # a failed build does not wait
         self._job = (write, args)
         self.parts = 0
         self.error: BaseException | None = None
@@ -176,24 +183,43 @@ class _Indexing(threading.Thread):
         write, args = self._job
         try:
             self.parts = write(*args)
-        except BaseException as exc:  # handed to the build's thread in collect
+        except BaseException as exc:  # reported by _report, on the build's thread
             self.error = exc
 
 
-_running: dict[int, _Indexing] = {}  # by id() of the build's settings: one per build
+class _Indexing(_Done, threading.Thread):
+    """The index, built on a thread while Pelican writes the pages (Pagefind's own process
+    works on the second core); WaitForSearchIndex waits for it after the pages are written."""
+
+    def __init__(self, write, *args):
+        _Done.__init__(self, write, *args)
+        threading.Thread.__init__(self, name="jobposting-search", daemon=True)  # a failed
+        # build does not wait
 
 
-def collect(pelican) -> None:
-    """After Pelican has written the pages: wait for the index, report its parts or failure."""
-    indexing = _running.pop(id(pelican.settings), None)
-    if indexing is None:
-        return
-    indexing.join()
-    if isinstance(indexing.error, PagefindError):
-        _fail(str(indexing.error))
-    if indexing.error is not None:
-        raise indexing.error
-    _note_parts(indexing.parts, pelican.settings["JOBPOSTING_SEARCH_PART_WORDS"])
+class WaitForSearchIndex:
+    """A generator that writes nothing: after the plugin's others, it waits for the index
+    made on a thread while the pages were written, and fails the build if it failed."""
+
+    def __init__(self, context, **_):
+        self.context = context
+
+    def generate_output(self, writer) -> None:
+        state = self.context.get(CONTEXT_KEY)
+        indexing = getattr(state, "search", None)
+        if indexing is None:
+            return
+        state.search = None
+        indexing.join()
+        _report(indexing, self.context)
+
+
+def _report(done: _Done, values) -> None:
+    if isinstance(done.error, PagefindError):
+        _fail(str(done.error))
+    if done.error is not None:
+        raise done.error
+    _note_parts(done.parts, values["JOBPOSTING_SEARCH_PART_WORDS"])
 
 
 def _note_parts(parts: int, part_words: int) -> None:
@@ -223,4 +249,8 @@ def connect() -> None:
     # a build with errors stops there, before anything is written.
     signals.article_generator_finalized.connect(ask_early)
     signals.all_generators_finalized.connect(build_index)
-    signals.finalized.connect(collect)
+    signals.get_generators.connect(_wait_for_index)
+
+
+def _wait_for_index(pelican):
+    return WaitForSearchIndex

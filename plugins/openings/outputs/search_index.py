@@ -53,31 +53,53 @@ def merging_module(names: list[str]) -> str:
 
 
 def write_words(records: Iterable[Record], bundle: str) -> None:
-    text = json.dumps(vocabulary(records), separators=(",", ":"), ensure_ascii=False)
+    write_word_list(vocabulary(records), bundle)
+
+
+def write_word_list(words: list[str], bundle: str) -> None:
+    text = json.dumps(words, separators=(",", ":"), ensure_ascii=False)
     write_files({WORDS: text.encode("utf-8")}, bundle)
 
 
 def write_index(records: Iterable[Record], bundle: str, lang: str, part_words: int) -> int:
     """Write the index for `records` into the folder `bundle`; return the number of parts."""
-    shutil.rmtree(bundle, ignore_errors=True)  # no part of an earlier, bigger board stays
-    published = Bundle(bundle)
-    count = 0
-    for count, part in enumerate(split(records, part_words), start=1):
+    writer = PartsWriter(bundle)
+    for part in split(records, part_words):
         # one process per part: its memory is given back before the next part starts
         with PagefindService({"force_language": lang}) as service:
             service.add_records(
                 (item.url, item.content, lang, {"title": item.title}) for item in part
             )
             files = service.files()
-        published.add(files, os.path.join(bundle, part_name(count)))
-    if count == 1:  # the usual case: one index, where Pagefind's own bundle would be
-        staging = bundle + ".staging"
-        os.replace(os.path.join(bundle, part_name(1)), staging)
-        os.rmdir(bundle)
-        os.replace(staging, bundle)
-    else:
-        names = [part_name(n) for n in range(1, count + 1)]
-        with open(os.path.join(bundle, "pagefind.js"), "w", encoding="utf-8") as module:
-            module.write(merging_module(names))
-    published.finish()
-    return count
+        writer.add(files)
+    return writer.finish()
+
+
+class PartsWriter:
+    """The folder `bundle`, written one part's index files at a time (write_index, and
+    search_stream.py as the postings are read)."""
+
+    def __init__(self, bundle: str):
+        shutil.rmtree(bundle, ignore_errors=True)  # no part of an earlier, bigger board stays
+        self.bundle = bundle
+        self.published = Bundle(bundle)
+        self.count = 0
+
+    def add(self, files: dict[str, bytes]) -> None:
+        self.count += 1
+        self.published.add(files, os.path.join(self.bundle, part_name(self.count)))
+
+    def finish(self) -> int:
+        """The bundle's own files; return the number of parts."""
+        bundle = self.bundle
+        if self.count == 1:  # the usual case: one index, where Pagefind's own bundle would be
+            staging = bundle + ".staging"
+            os.replace(os.path.join(bundle, part_name(1)), staging)
+            os.rmdir(bundle)
+            os.replace(staging, bundle)
+        else:
+            names = [part_name(n) for n in range(1, self.count + 1)]
+            with open(os.path.join(bundle, "pagefind.js"), "w", encoding="utf-8") as module:
+                module.write(merging_module(names))
+        self.published.finish()
+        return self.count

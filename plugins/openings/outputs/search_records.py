@@ -113,7 +113,30 @@ def vocabulary(records: Iterable[Record]) -> list[str]:
     word no posting contains with the postings of its longest known prefix ("forklift" finding
     everything with "for"); it also suggests the board's words closest to an unknown one.
     """
-    words: set[str] = set()
-    for item in records:
-        words.update(_WORD.findall(f"{item.title} {item.content}".casefold()))
-    return sorted(w.strip("_") for w in words if w.strip("_"))
+    return Vocabulary(records).sorted()
+
+
+class Vocabulary:
+    """The words of records added one by one (the search index's thread adds each record as it
+    is sent to Pagefind): `words` as `vocabulary` sorts them.
+
+    The pattern never matches across white space, and case folding makes none, so the words of
+    a text are those of its white-space separated tokens; a board repeats most of its tokens
+    from posting to posting, so each distinct token is folded and matched once, instead of every
+    posting's whole text.
+    """
+
+    def __init__(self, records: Iterable[Record] = ()):
+        self.words: set[str] = set()
+        self._tokens: set[str] = set()
+        for item in records:
+            self.add(item)
+
+    def add(self, item: Record) -> None:
+        new = set(item.title.split()).union(item.content.split()) - self._tokens
+        if new:
+            self._tokens |= new
+            self.words.update(_WORD.findall(" ".join(new).casefold()))
+
+    def sorted(self) -> list[str]:
+        return sorted(w.strip("_") for w in self.words if w.strip("_"))

@@ -2,66 +2,138 @@
 reading, so that Pagefind indexes on the second core, idle then, instead of after the last file
 is read.
 
-It changes when the index is made, never what it holds: search.py writes the streamed index only
-when the stream holds exactly the open postings of a one-part board, in reading order; otherwise
-the stream is closed and the board indexed after reading.
+The build's thread only queues each record (`offer`); a thread of the stream's own sends them
+to Pagefind, part after part as write_index splits them (search_index.split): when a record
+would take a part beyond JOBPOSTING_SEARCH_PART_WORDS words, that part's files are collected
+and written, and a new Pagefind process takes the next part. One Pagefind process at a time, as
+write_index runs them, so the memory of a board in parts is what it was; the board's words
+(words.json) are gathered on the same thread as the records go by. Everything is written into a
+staging folder beside the site's /pagefind/, which takes its place once the build has written
+its pages (`write_streamed`).
+
+It changes when the index is made, never what it holds: search.py uses the streamed index only
+when the stream holds exactly the open postings, in reading order; otherwise the stream is
+closed, its staging folder removed, and the board indexed after reading.
 """
 
 from __future__ import annotations
 
+import os
+import queue
 import shutil
+import threading
 
-from .pagefind_client import JEMALLOC_CONF_FAST, STREAM_CHUNK, PagefindError, PagefindService
-from .search_bundle import Bundle
-from .search_records import Record
+from .pagefind_client import JEMALLOC_CONF_FAST, STREAM_CHUNK, PagefindService
+from .search_index import PartsWriter, write_word_list
+from .search_records import Record, Vocabulary
 
 STREAM_KEY = "jobposting_search_stream"  # in the generators' context: one stream per build
+STAGING = ".streaming"  # the staging folder: the bundle's path with this added
+
+_END = object()  # queued after the last record: write the last part
+_STOP = object()  # queued by close: the index is not wanted
 
 
 class Stream:
-    def __init__(self, lang: str, part_words: int):
+    def __init__(self, lang: str, part_words: int, bundle: str):
         self.lang = lang
         self.part_words = part_words
-        self.service: PagefindService | None = None
+        self.bundle = bundle
+        self.staging = bundle + STAGING
         self.urls: list[str] = []
-        self.words = 0
+        self.words = 0  # of every record offered: above part_words, the board is in parts
         self.given_up = False
+        self.parts = 0  # written, once the thread has ended
+        self.error: BaseException | None = None
+        self._ended = False
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="jobposting-search", daemon=True)
+        self._thread.start()
+
+    @property
+    def in_parts(self) -> bool:
+        return self.words > self.part_words
 
     def offer(self, item: Record) -> None:
         if self.given_up:
             return
-        if self.urls and self.words + item.words > self.part_words:
-            self.close()  # a board in parts is indexed part by part, after reading
-            return
-        try:
-            if self.service is None:
-                self.service = PagefindService(
-                    {"force_language": self.lang}, JEMALLOC_CONF_FAST, STREAM_CHUNK
-                )
-            self.service.add(item.url, item.content, self.lang, {"title": item.title})
-        except PagefindError:
-            self.close()  # build_index indexes anew, and reports the failure if it persists
-            return
         self.urls.append(item.url)
         self.words += item.words
+        self._queue.put(item)
 
     def usable_for(self, urls: list[str]) -> bool:
         wanted = ["/" + url.lstrip("/") for url in urls]
-        return not self.given_up and self.service is not None and self.urls == wanted
+        return not self.given_up and self.error is None and self.urls == wanted
+
+    def end(self) -> None:
+        """Every record is offered: Pagefind may write the last part's files."""
+        if not self._ended and not self.given_up:
+            self._ended = True
+            self._queue.put(_END)
+
+    def wait(self) -> int:
+        """The number of parts, once the thread has written them all into the staging folder;
+        raises what stopped it."""
+        self.end()
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.parts
 
     def close(self) -> None:
+        """The streamed index is not wanted: its Pagefind ended, its staging folder removed."""
+        if self.given_up:
+            return
         self.given_up = True
-        if self.service is not None:
-            self.service.close(discard=True)
-            self.service = None
+        self._queue.put(_STOP)
+        self._thread.join()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _run(self) -> None:
+        service: PagefindService | None = None
+        try:
+            writer = PartsWriter(self.staging)
+            words = Vocabulary()
+            in_part = 0  # words of the records sent to `service`
+            while (item := self._queue.get()) is not _END:
+                if item is _STOP:
+                    return
+                if service is not None and in_part + item.words > self.part_words:
+                    writer.add(self._files(service))  # the same split as search_index.split
+                    service = None
+                if service is None:
+                    service = self._service()
+                    in_part = 0
+                service.add(item.url, item.content, self.lang, {"title": item.title})
+                in_part += item.words
+                words.add(item)
+            writer.add(self._files(service or self._service()))
+            service = None
+            self.parts = writer.finish()
+            write_word_list(words.sorted(), self.staging)
+        except BaseException as exc:  # handed to the build's thread in wait()
+            self.error = exc
+        finally:
+            if service is not None:
+                service.close(discard=True)
+
+    def _service(self) -> PagefindService:
+        return PagefindService({"force_language": self.lang}, JEMALLOC_CONF_FAST, STREAM_CHUNK)
+
+    @staticmethod
+    def _files(service: PagefindService) -> dict[str, bytes]:
+        with service:
+            return service.files()
 
 
 def write_streamed(stream: Stream, bundle: str) -> int:
-    """Write the one-part index whose records were sent while the postings were read."""
+    """Wait for the index whose records were sent while the postings were read, and put it
+    in place of `bundle`; return its number of parts."""
+    try:
+        parts = stream.wait()
+    except BaseException:
+        shutil.rmtree(stream.staging, ignore_errors=True)
+        raise
     shutil.rmtree(bundle, ignore_errors=True)
-    with stream.service as service:
-        files = service.files()
-    published = Bundle(bundle)
-    published.add(files, bundle)
-    published.finish()
-    return 1
+    os.replace(stream.staging, bundle)
+    return parts

@@ -16,9 +16,9 @@ It is used only where it is safe and pays:
 - no other plugin listens to Pelican's per-page signals (`content_written`,
   `article_generator_write_article`): what they did in the child would be lost to the parent.
 
-Other threads run when the child is forked: the search index's, which only moves bytes to and
-from Pagefind (its records are made on this thread), and whose pipes the child closes at once
-(pagefind_client.py); and Pelican's status line (rich), whose console lock the child avoids by
+Other threads run when the child is forked: the search index's, which moves records to and
+files from Pagefind and gathers the board's words (its records are made on this thread), and
+whose pipes the child closes at once (pagefind_client.py); and Pelican's status line (rich), whose console lock the child avoids by
 logging straight to its standard error.
 """
 

@@ -20,18 +20,7 @@ from ..config import settings, settingscheck
 from ..core import report, rules
 from ..core.lifecycle import State
 from ..core.problems import BuildFailed, Problem, Severity
-from ..outputs import (
-    brand,
-    changes,
-    feeds,
-    indeed,
-    indexnowkey,
-    jobsjson,
-    outputs,
-    robots,
-    search,
-    sitemap,
-)
+from ..outputs import outputs, receivers, search
 from ..reading.postingfile import report_path
 from ..render import alternates, display, jsonld, strings
 from . import facets, scope, speedup, templates
@@ -387,8 +376,5 @@ def register() -> None:
     facets.connect()
     # after facets.build_board, before search.py writes its index
     signals.all_generators_finalized.connect(check_facet_paths)
-    search.connect()
-    for output in (sitemap, robots, feeds, jobsjson, indeed, changes, indexnowkey):  # crawler files
-        signals.get_generators.connect(output.get_generators)
-    signals.get_generators.connect(brand.get_generators)  # the brand colour's stylesheet
+    receivers.connect()  # the search index and the crawler files
     speedup.connect()  # last: after the receivers above on each signal

@@ -486,6 +486,9 @@ def test_a_site_in_another_language_is_that_language(tmp_path):
     assert english.find("nav", class_="languages") is not None
     # what a visitor reads is German, with the example posting and company pages translated
     assert 'SITENAME = "Karriere bei Acme Widgets"' in settings
+    assert '"en": "Careers at Acme Widgets",' in settings  # JOBPOSTING_SITENAMES
+    assert english.select_one(".site-name").get_text() == "Careers at Acme Widgets"
+    assert page.select_one(".site-name").get_text() == "Karriere bei Acme Widgets"
     assert page.h1.get_text() == "Beispielstelle"
     assert "Dies ist eine Beispielanzeige." in page.select_one(".description").get_text()
     assert [h.get_text() for h in english.select(".card .title")] == ["Example Role"]

@@ -356,3 +356,26 @@ def test_a_posting_in_a_language_the_site_does_not_list_leads_to_the_sites_list(
     assert job.select_one(".site-header")["lang"] == "en"
     assert hrefs(job, "nav.crumbs a")[0] == ROOT_URL
     assert not (site.output / "de" / "404.html").exists()
+
+
+def test_pages_in_another_language_carry_the_sites_name_in_that_language(site, capsys):
+    site.posting("backend.md", posting(1).replace("---\nWe build", "slug: backend\n---\nWe build"))
+    german = posting(1, lang="de").replace("Backend Developer 1", "Backend-Entwickler")
+    site.posting("backend.de.md", german.replace("---\nWe build", "slug: backend\n---\nWir bauen"))
+    names = {"JOBPOSTING_LANGUAGES": ["en", "de"], "SITENAME": "Careers at Acme"}
+    site.build(**names, JOBPOSTING_SITENAMES={"de": "Karriere bei Acme"})
+    for path, name in [
+        ("index.html", "Careers at Acme"),
+        ("jobs/backend/index.html", "Careers at Acme"),
+        ("de/index.html", "Karriere bei Acme"),
+        ("jobs/backend/de/index.html", "Karriere bei Acme"),
+    ]:
+        page = site.page(path)
+        assert page.select_one(".site-header .site-name").get_text() == name, path
+        assert page.title.get_text().endswith(f" – {name}"), path
+        assert page.select_one('meta[property="og:site_name"]')["content"] == name, path
+    # a name for a language the site does not list is named with what the setting holds
+    err = failed(site, capsys, **names, JOBPOSTING_SITENAMES={"fr": "Carrières chez Acme"})
+    (line,) = [line for line in err if "JOBPOSTING_SITENAMES" in line]
+    assert "names 'fr', which is not one of the site's other languages" in line
+    assert "['de']" in line

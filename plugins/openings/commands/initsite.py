@@ -101,6 +101,10 @@ def files(site: NewSite) -> dict[str, bytes]:
     found = {}
     root = resources.files("openings").joinpath(TEMPLATE)
     in_language = {lang: _in_language(environment, context, lang) for lang in site.languages}
+    # the site's name in each further language (pelicanconf's JOBPOSTING_SITENAMES)
+    context["sitenames"] = {
+        lang: in_language[lang]["words"]["sitename"] for lang in site.languages[1:]
+    }
     for path, source in _walk(root, PurePosixPath()):
         data, name = source.read_bytes(), path
         if path.suffix != ".jinja":

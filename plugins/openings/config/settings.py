@@ -76,6 +76,9 @@ DEFAULTS: dict[str, object] = {
     # (DEFAULT_LANG) first; each other one under /<lang>/, with a language switcher
     # (docs/translations.md). []: the site's language only.
     "JOBPOSTING_LANGUAGES": [],
+    # The site's name in its other languages, where SITENAME (the site language's) does not fit:
+    # {"en": "Careers at Acme"}, shown in the title, header and footer of pages in that language.
+    "JOBPOSTING_SITENAMES": {},
     # The previous build's jobs.json (a path, or the live site's URL, e.g.
     # "https://example.github.io/careers/jobs.json") for changes.json; None: no comparison.
     "JOBPOSTING_PREVIOUS_JOBS_JSON": None,

@@ -138,6 +138,22 @@ def language_problems(values: dict) -> list[str]:
             " with: remove it and list the site's languages in JOBPOSTING_LANGUAGES, e.g."
             f" {[lang, 'de']!r} (docs/translations.md)"
         )
+    names = values.get("JOBPOSTING_SITENAMES") or {}
+    if not isinstance(names, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in names.items()
+    ):
+        found.append(
+            "JOBPOSTING_SITENAMES must be a dict of language codes and names, e.g."
+            ' {"en": "Careers at Acme"}'
+        )
+    else:
+        for other in names:
+            if other not in listed[1:]:
+                found.append(
+                    f"JOBPOSTING_SITENAMES names {other!r}, which is not one of the site's other"
+                    f" languages (JOBPOSTING_LANGUAGES after {lang!r}: {listed[1:]!r});"
+                    " SITENAME is the name in the site's own language"
+                )
     if listed and listed[0] != lang:
         found.append(
             f"JOBPOSTING_LANGUAGES must start with the site's own language, DEFAULT_LANG"

@@ -92,6 +92,14 @@ def chrome_language(context) -> str:
     return lang if lang in site_languages(context) else context.get("DEFAULT_LANG")
 
 
+@pass_context
+def site_name(context) -> str:
+    """SITENAME, or its JOBPOSTING_SITENAMES entry on a page whose header and footer are in
+    another of the site's languages."""
+    names = context.get("JOBPOSTING_SITENAMES") or {}
+    return names.get(chrome_language(context)) or context.get("SITENAME") or ""
+
+
 def name_in_itself(lang: str) -> str:
     """ "Deutsch", "English", "polski": a language's name as its speakers write it."""
     locale = catalogs.locale_of(lang)

@@ -1,8 +1,8 @@
 """The dev server's per-posting pieces of the crawler files, kept between builds.
 
-Every build makes each open posting's Atom entry, its jobs.json record and its
+Every build makes each open posting's JSON-LD, Atom entry, jobs.json record and
 Indeed <job>s, from its checked model, its address and the site's settings. When the dev
-cache hands a build a posting's verdict again (devcache.py), its model is the very same object
+cache hands a build a posting's verdict again (postings.py), its model is the very same object
 as in the last build: the file, the settings, the data files and "today" are unchanged. So each
 of these pieces is kept with the model it was made from, and made again only when the model is
 another object or another argument differs. The functions are wrapped only during the dev
@@ -12,6 +12,7 @@ server's builds (connect, disconnect).
 from __future__ import annotations
 
 from ..outputs import feeds, indeed, jobsjson
+from ..render import jsonld
 
 
 class _Kept:
@@ -64,6 +65,9 @@ class Memo:
             "entry",
             lambda feed, item, site: (item.posting, (), (item.url, site.siteurl, site.timezone)),
         )
+        # a posting's JSON-LD: the very same object while its model, address and HTML are, so
+        # that its jobs.json record is kept too
+        self._wrap(jsonld, "build", lambda posting, url, html: (posting, (), (url, html)))
         self._wrap(indeed, "jobs", lambda item, siteurl: (item.posting, (), (item.url, siteurl)))
         self._wrap(
             jobsjson,

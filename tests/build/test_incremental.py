@@ -172,8 +172,12 @@ def test_a_site_with_a_blog_is_built_as_a_cold_build_builds_it(tmp_path):
     site = Site(tmp_path, with_samples=True)
     (site.content / "blog").mkdir()
     (site.content / "blog" / "hello.md").write_text(BLOG_POST, "utf-8")
-    dev = Dev(site, tmp_path / "dev-output", ARTICLE_PATHS=["blog", "jobs"],
-              JOBPOSTING_CHECK_ALL_CONTENT=False)
+    dev = Dev(
+        site,
+        tmp_path / "dev-output",
+        ARTICLE_PATHS=["blog", "jobs"],
+        JOBPOSTING_CHECK_ALL_CONTENT=False,
+    )
     dev.build(wait=False)
     posting = site.content / "jobs" / "backend-developer.md"
     posting.write_text(posting.read_text("utf-8").replace("Backend Developer", "API Developer"))

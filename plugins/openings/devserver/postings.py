@@ -25,6 +25,7 @@ import copy
 import dataclasses
 import datetime
 import functools
+import logging
 import os
 from dataclasses import dataclass
 
@@ -56,7 +57,10 @@ class _Checked:
 
 def _copy_outcome(outcome):
     """An Outcome the build may change (check_across adds problems and rejects)."""
-    return dataclasses.replace(outcome, problems=list(outcome.problems), lines=dict(outcome.lines))
+    found = copy.copy(outcome)
+    found.problems = list(outcome.problems)
+    found.lines = dict(outcome.lines)
+    return found
 
 
 class KeptArticle(Article):
@@ -78,6 +82,12 @@ class KeptArticle(Article):
             return self.relative_source_path
         return super().get_relative_source_path(source_path)
 
+    def get_static_links(self) -> set[str]:
+        return set(self.static_links)  # found in its HTML when it was kept (_kept)
+
+    def is_valid(self) -> bool:
+        return True  # only a valid Article is kept (Postings.keep)
+
 
 def _copy_article(article: Article, kind: type | None = None) -> Article:
     """An Article as Pelican's read_file returned it, whose lists a build may change."""
@@ -93,7 +103,18 @@ def _kept(article: Article) -> KeptArticle:
     """The copy of a new Article that builds are handed copies of, its addresses computed."""
     found = _copy_article(article, KeptArticle)
     found.url, found.save_as  # noqa: B018 computed now, so that every copy has them
+    found.static_links = frozenset(Article.get_static_links(found))
     return found
+
+
+def _valid(article: Article) -> bool:
+    """Article.is_valid, quietly: Pelican's generator calls it next, and says why not."""
+    log = logging.getLogger("pelican.contents")
+    was, log.disabled = log.disabled, True
+    try:
+        return article.is_valid()
+    finally:
+        log.disabled = was
 
 
 def _in_future(article: Article, values) -> bool | None:
@@ -172,7 +193,7 @@ class Postings:
         key = round.reading_keys.get(source_path)
         state = context.get(CONTEXT_KEY)
         path = getattr(article, "jobposting_source", None)
-        if key is None or state is None or path not in state.early:
+        if key is None or state is None or path not in state.early or not _valid(article):
             self.checked.pop(source_path, None)
             return
         outcome = state.early[path]

@@ -186,6 +186,20 @@ def test_a_site_with_a_blog_is_built_as_a_cold_build_builds_it(tmp_path):
     assert_same_as_cold(site, dev, tmp_path, "with a blog")
 
 
+def test_a_site_in_two_languages_is_built_as_a_cold_build_builds_it(sample, tmp_path):
+    """Each list again under /de/, each posting's German version where it has one: reused
+    Articles keep their translations and their language's addresses."""
+    site, _ = sample
+    dev = Dev(site, tmp_path / "dev-output", JOBPOSTING_LANGUAGES=["en", "de"])
+    dev.build(wait=False)
+    posting = site.content / "jobs" / "backend-developer.md"
+    posting.write_text(posting.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    dev.build()
+    assert dev.cache.round.reused > 0
+    assert (dev.output / "de" / "index.html").is_file()
+    assert_same_as_cold(site, dev, tmp_path, "in two languages")
+
+
 def test_a_posting_past_its_valid_through_is_closed_by_a_cached_build(sample):
     _, dev = sample
     dev.build(wait=False)

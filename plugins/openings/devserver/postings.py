@@ -11,7 +11,9 @@
 A copy is taken as Pelican's read_file returned the Article, before the build's later steps
 set anything on it (its state, JSON-LD, translations), and each build gets its own copy of it:
 so a reused Article is what Pelican and the plugin would make of the same file. What a build
-sets on it afterwards is set again on the copy. Not sent again for a reused Article: the
+sets on it afterwards is set again on the copy. The kept one is a KeptArticle: what Pelican
+asks of every Article many times a build (its address, its output path, whether it is valid,
+the static files it links to) is found once. Not sent again for a reused Article: the
 signals Pelican sends while reading a file (article_generator_preread,
 article_generator_context, content_object_init), as with Pelican's own content cache.
 

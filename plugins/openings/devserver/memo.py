@@ -1,20 +1,20 @@
 """The dev server's per-posting pieces of the crawler files, kept between builds.
 
-Every build makes each open posting's JSON-LD, Atom entry, jobs.json record and
-Indeed <job>s, from its checked model, its address and the site's settings. When the dev
-cache hands a build a posting's verdict again (postings.py), its model is the very same object
-as in the last build: the file, the settings, the data files and "today" are unchanged. So each
-of these pieces is kept with the model it was made from, and made again only when the model is
-another object or another argument differs; jobs.json's text is made of its records' texts,
-kept as long as each record is (JobsText). The functions are wrapped only during the dev
-server's builds (connect, disconnect).
+Every build makes each open posting's JSON-LD, Atom entry, jobs.json record, Indeed <job>s
+and the keys of the facet pages it dates in the sitemap, from its checked model, its address
+and the site's settings. When the dev cache hands a build a posting's verdict again
+(postings.py), its model is the very same object as in the last build: the file, the settings,
+the data files and "today" are unchanged. So each of these pieces is kept with the model it was
+made from, and made again only when the model is another object or another argument differs;
+jobs.json's text is made of its records' texts, kept as long as each record is (JobsText). The
+functions are wrapped only during the dev server's builds (connect, disconnect).
 """
 
 from __future__ import annotations
 
 import json
 
-from ..outputs import feeds, indeed, jobsjson
+from ..outputs import feeds, indeed, jobsjson, sitemap
 from ..render import jsonld
 
 
@@ -71,6 +71,8 @@ class Memo:
         # that its jobs.json record is kept too
         self._wrap(jsonld, "build", lambda posting, url, html: (posting, (), (url, html)))
         self._wrap(indeed, "jobs", lambda item, siteurl: (item.posting, (), (item.url, siteurl)))
+        # the facet pages the sitemap dates by a posting's own values
+        self._wrap(sitemap, "_keys_of_posting", lambda posting, lang="en": (posting, (), (lang,)))
         self._wrap(
             jobsjson,
             "job",

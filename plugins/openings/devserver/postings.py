@@ -31,7 +31,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from pelican.contents import Article
+from pelican.contents import Article, Content
 from pelican.utils import file_suffix
 
 from ..build import plugin, scope
@@ -90,6 +90,26 @@ class KeptArticle(Article):
     def is_valid(self) -> bool:
         return True  # only a valid Article is kept (Postings.keep)
 
+    # Its HTML with Pelican's links made absolute, and its summary: Pelican keeps them per
+    # Article object (in a cache of its own that keeps every object it saw); a kept one's
+    # copies share theirs (`texts`), made from the same HTML and settings.
+    def get_content(self, siteurl: str) -> str:
+        return self._text(_CONTENT, siteurl)
+
+    def get_summary(self, siteurl: str) -> str:
+        return self._text(_SUMMARY, siteurl)
+
+    def _text(self, make, siteurl: str) -> str:
+        found = self.texts.get((make, siteurl))
+        if found is None:
+            found = self.texts[make, siteurl] = make(self, siteurl)
+        return found
+
+
+# Pelican's own, without its cache (pelican.utils.memoized)
+_CONTENT = Content.__dict__["get_content"].func
+_SUMMARY = Content.__dict__["get_summary"].func
+
 
 def _copy_article(article: Article, kind: type | None = None) -> Article:
     """An Article as Pelican's read_file returned it, whose lists a build may change."""
@@ -106,6 +126,7 @@ def _kept(article: Article) -> KeptArticle:
     found = _copy_article(article, KeptArticle)
     found.url, found.save_as  # noqa: B018 computed now, so that every copy has them
     found.static_links = frozenset(Article.get_static_links(found))
+    found.texts = {}  # shared by its copies (KeptArticle.get_content)
     return found
 
 

@@ -261,6 +261,17 @@ def test_new_writes_a_draft_that_only_needs_human_decisions(site, capsys):
     assert fields == {"valid_through", "employment_type", "salary", "req_id"}
 
 
+def test_new_names_the_check_command_the_folder_offers(site, capsys, tmp_path, monkeypatch):
+    # in this project (a Makefile with validate:) the make target; on a blog, the command itself
+    args = ("new", "Designer", "--department", "Product & Design", "--office", "london")
+    status, out, _ = openings(capsys, site, *args)
+    assert status == 0 and "`make validate FILES=" in out
+    (site.content / "jobs" / "designer.md").unlink()
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = openings(capsys, site, *args, "--settings", str(ROOT / "pelicanconf.py"))
+    assert status == 0 and "`openings validate " in out and "make validate" not in out
+
+
 def test_the_template_explains_every_field(site, capsys):
     openings(capsys, site, "new", "Designer", "--department", "Product & Design", "--office", "london")  # fmt: skip
     text = (site.content / "jobs" / "designer.md").read_text(encoding="utf-8")

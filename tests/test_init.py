@@ -357,18 +357,10 @@ def _in_a_terminal(command: list, answers: list[str], timeout: float = 60) -> st
 @pytest.mark.slow
 def test_a_site_installs_openings_from_its_requirements_and_passes_its_tests(tmp_path):
     """As a company's site: a new environment, requirements.txt, the wheel of this version."""
-    source = tmp_path / "source"
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
-        (source / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ROOT / name, source / name)
-    shutil.copytree(ROOT / "plugins", source / "plugins",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))  # fmt: skip
+    from openings.commands.initsite import version
+
     wheels = tmp_path / "wheels"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels),
-         str(source)],
-        check=True, capture_output=True,
-    )  # fmt: skip
+    _wheel(tmp_path, wheels, version())
     folder = tmp_path / "careers"
     assert init(folder, *ANSWERS).returncode == 0
     result = subprocess.run(
@@ -378,6 +370,73 @@ def test_a_site_installs_openings_from_its_requirements_and_passes_its_tests(tmp
     assert result.returncode == 0, result.stdout + result.stderr
     assert (folder / ".venv/bin/openings").exists()
     assert (folder / "output/jobs/example-role/index.html").is_file()
+
+
+def _wheel(tmp_path: Path, wheels: Path, version: str, base_html_extra: str = "") -> None:
+    """A wheel of this checkout as the given version (and the theme's base.html with a line
+    more, so that a build shows which version made it)."""
+    source = tmp_path / f"source-{version}"
+    source.mkdir(parents=True)
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copyfile(ROOT / name, source / name)
+    shutil.copytree(ROOT / "plugins", source / "plugins",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))  # fmt: skip
+    pyproject = source / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(re.sub(r'(?m)^version = ".*"$', f'version = "{version}"', text, count=1))
+    base = source / "plugins/openings/theme/templates/base.html"
+    base.write_text(base.read_text().replace("</head>", f"{base_html_extra}</head>", 1))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels),
+         str(source)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def test_a_site_takes_a_new_version_by_its_requirements_and_keeps_its_own_templates(tmp_path):
+    """The upgrade a Dependabot pull request makes: `openings==` raised in requirements.txt. The
+    site's next build installs the new version, shows the packaged theme's change, and keeps the
+    block the site overrode."""
+    from openings.commands.initsite import version
+
+    current = version()
+    major, minor, patch = (int(part) for part in current.split(".")[:3])
+    newer = f"{major}.{minor}.{patch + 1}"
+    wheels = tmp_path / "wheels"
+    _wheel(tmp_path, wheels, current)
+    _wheel(tmp_path, wheels, newer, f'<meta name="x-openings-version" content="{newer}">')
+    folder = tmp_path / "careers"
+    assert init(folder, *ANSWERS).returncode == 0
+    (folder / "templates/page.html").write_text(
+        '{% extends "!theme/page.html" %}\n{% block content %}\n{{ super() }}\n'
+        '<p class="wrap" id="questions">Questions? Write to jobs@acme.example.</p>\n'
+        "{% endblock %}\n"
+    )
+
+    def build() -> tuple[str | None, str]:
+        result = subprocess.run(
+            ["make", "html", f"PIP_FLAGS=--find-links {wheels}"],
+            check=False, cwd=folder, capture_output=True, text=True, timeout=900,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stdout + result.stderr
+        about = soup(folder / "output/about/index.html")
+        assert "Questions?" in about.find(id="questions").get_text()  # the site's own block
+        posting = soup(folder / "output/jobs/example-role/index.html")
+        assert posting.find("script", type="application/ld+json")
+        marker = posting.find("meta", attrs={"name": "x-openings-version"})
+        installed = subprocess.run(
+            [folder / ".venv/bin/python", "-c",
+             "from importlib.metadata import version; print(version('openings'))"],
+            check=True, capture_output=True, text=True,
+        ).stdout.strip()  # fmt: skip
+        return (marker["content"] if marker else None), installed
+
+    assert build() == (None, current)
+    requirements = folder / "requirements.txt"
+    text = requirements.read_text(encoding="utf-8")
+    assert f"openings=={current}\n" in text
+    requirements.write_text(text.replace(f"openings=={current}\n", f"openings=={newer}\n"))
+    assert build() == (newer, newer)
 
 
 def test_the_setup_guides_unattended_command_runs_as_printed(tmp_path):
@@ -425,3 +484,60 @@ def test_a_site_in_another_language_is_that_language(tmp_path):
     english = soup(folder / "output/en/index.html")
     assert english.html["lang"] == "en"
     assert english.find("nav", class_="languages") is not None
+    # what a visitor reads is German, with the example posting and company pages translated
+    assert 'SITENAME = "Karriere bei Acme Widgets"' in settings
+    assert page.h1.get_text() == "Beispielstelle"
+    assert "Dies ist eine Beispielanzeige." in page.select_one(".description").get_text()
+    assert [h.get_text() for h in english.select(".card .title")] == ["Example Role"]
+    translation = soup(folder / "output/jobs/example-role/en/index.html")
+    assert translation.html["lang"] == "en"
+    links = {link["hreflang"] for link in translation.select("head link[hreflang]")}
+    assert links == {"de", "en", "x-default"}
+    assert soup(folder / "output/about/index.html").h1.get_text() == "Über uns"
+    assert soup(folder / "output/about/en/index.html").h1.get_text() == "About Acme Widgets"
+    assert (folder / "output/en/404.html").exists()
+    # publishing waits until the translation of the example is rewritten too
+    (folder / "content/jobs/example-role.md").unlink()
+    result = make(folder, "publish", SITEURL="https://careers.acme.example")
+    assert result.returncode != 0
+    assert "content/jobs/example-role.en.md is still the example posting" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "fr", "nl", "pl", "pt"])
+def test_a_new_site_speaks_its_first_language(tmp_path, lang):
+    folder = tmp_path / "site"
+    answers = [a if a != "en" else lang for a in ANSWERS]
+    assert init(folder, *answers).returncode == 0
+    english = initsite_words("en")
+    texts = [
+        (folder / name).read_text(encoding="utf-8")
+        for name in ("content/jobs/example-role.md", "content/pages/about.md",
+                     "content/pages/how-we-hire.md", "content/data/departments.yml",
+                     "pelicanconf.py")
+    ]  # fmt: skip
+    for key in ("example_title", "hiring_title", "hiring_summary", "about_summary"):
+        assert english[key] not in "\n".join(texts)
+    assert "What the Engineering team does" not in texts[3]
+    assert "Careers at" not in texts[4]
+    assert not list(folder.glob("content/*/*.*.md"))  # one language: no translations
+
+
+def initsite_words(lang: str) -> dict:
+    from openings.commands import initsite
+
+    return initsite.words(lang)
+
+
+def test_every_language_has_every_text_init_writes():
+    from openings.core import catalogs
+
+    english = initsite_words("en")
+    for lang in catalogs.shipped():
+        found = initsite_words(lang)
+        assert set(found) == set(english), lang
+        assert all(isinstance(text, str) and text.strip() for text in found.values()), lang
+        if lang != "en":
+            assert found["example_body"] != english["example_body"], lang
+        # the command that starts a posting is the one that works in the new site
+        command = "DEPARTMENT='{{ department }}' OFFICE={{ office }}`"
+        assert command in found["example_body"], lang

@@ -139,3 +139,37 @@ def test_a_rst_file_in_the_postings_folder_is_refused(tmp_path, sites):
     assert done.returncode != 0
     assert "content/jobs/old.rst" in done.stdout + done.stderr
     assert "is in the postings folder but is not a Markdown file" in done.stdout + done.stderr
+
+
+def test_a_local_build_and_a_list_in_a_second_language(sites, tmp_path):
+    """`make html` with pelicanconf.py, its SITEURL set for local builds as the guide says; the
+    lists again in German under de/jobs/, with the plugin's list template and hreflang links."""
+    before, _ = sites
+    languages = (
+        SETTINGS + 'JOBPOSTING_LANGUAGES = ["en", "de"]\nSITEURL = "http://localhost:8000"\n'
+    )
+    site = add_openings(before.parent, tmp_path / "site", languages)
+    shutil.rmtree(site / "output")
+    posting = (site / "content" / "jobs" / "backend-developer.md").read_text(encoding="utf-8")
+    german = posting.replace(
+        "title: Backend Developer", "title: Backend-Entwickler\nslug: backend-developer\nlang: de"
+    )
+    (site / "content" / "jobs" / "backend-developer.de.md").write_text(german, encoding="utf-8")
+    done = subprocess.run(
+        [str(PELICAN / "pelican"), "content", "-s", "pelicanconf.py", "-o", str(site / "output")],
+        cwd=site, capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    deutsch = soup(site / "output" / "de" / "jobs" / "index.html")
+    assert (deutsch.html["lang"], deutsch.find("h1", string="Offene Stellen") is not None) == (
+        "de", True
+    )  # fmt: skip
+    assert "Backend-Entwickler" in deutsch.select_one("main, #content, body").get_text()
+    links = {link["hreflang"]: link["href"] for link in deutsch.select("head link[hreflang]")}
+    assert links == {
+        "en": "http://localhost:8000/jobs/",
+        "de": "http://localhost:8000/de/jobs/",
+        "x-default": "http://localhost:8000/jobs/",
+    }
+    facet = soup(site / "output" / "de" / "jobs" / "locations" / "germany" / "index.html")
+    assert [a["href"] for a in facet.select("nav.crumbs a")] == ["http://localhost:8000/de/jobs/"]

@@ -3,6 +3,8 @@ site's own wording, and a language without words refused with a message that say
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from bs4 import BeautifulSoup
 from openings.core import catalogs
@@ -250,3 +252,107 @@ def test_the_sitemap_lists_each_list_page_in_each_language(site):
                 "x-default": f"https://careers.example/{path}",
             }
         assert (site.output / "pl" / path / "index.html").exists()
+
+
+@pytest.fixture
+def two_languages(site) -> Site:
+    """An English and German site: a posting in both, one in German only, one closed in German,
+    a company page in both."""
+    site.posting("backend.md", posting(1).replace("---\nWe build", "slug: backend\n---\nWe build"))
+    german = posting(1, lang="de").replace("Backend Developer 1", "Backend-Entwickler")
+    site.posting("backend.de.md", german.replace("---\nWe build", "slug: backend\n---\nWir bauen"))
+    site.posting("werkstudent.md", posting(2, lang="de"))
+    site.posting("alt.md", posting(3, lang="de").replace("---\nWe", "status: closed\n---\nWe"))
+    (site.content / "pages" / "about.md").write_text(
+        "---\ntitle: About us\n---\nWho we are.\n", encoding="utf-8"
+    )
+    (site.content / "pages" / "about.de.md").write_text(
+        "---\ntitle: Über uns\nslug: about\nlang: de\n---\nWer wir sind.\n", encoding="utf-8"
+    )
+    site.build(JOBPOSTING_LANGUAGES=["en", "de"])
+    return site
+
+
+def hrefs(page, selector: str) -> list[str]:
+    """The links' addresses, made absolute from the page's own (`page.at`: links are relative
+    where Pelican makes them so)."""
+    return [urljoin(page.at, a["href"]) for a in page.select(selector)]
+
+
+def read(site: Site, path: str):
+    page = site.page(path)
+    page.at = ROOT_URL + path.removesuffix("index.html")
+    return page
+
+
+ROOT_URL = "https://careers.example/"
+
+
+def test_each_listed_language_has_its_own_404_page(two_languages):
+    english, deutsch = read(two_languages, "404.html"), read(two_languages, "de/404.html")
+    assert (english.html["lang"], english.h1.get_text()) == ("en", "Page not found")
+    assert (deutsch.html["lang"], deutsch.h1.get_text()) == ("de", "Seite nicht gefunden")
+    assert deutsch.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert hrefs(deutsch, "main a.button") == [ROOT_URL + "de/"]
+    assert hrefs(english, "main a.button") == [ROOT_URL]
+    # its links are absolute (served at any depth) and lead to the German pages
+    assert ROOT_URL + "de/departments/engineering/" in hrefs(deutsch, "main ul.links a")
+    assert words(deutsch, "main ul.links a")[-1] == "Über uns"
+    assert hrefs(deutsch, ".site-header nav a")[:2] == [ROOT_URL + "de/", ROOT_URL + "about/de/"]
+    # a missing page has no translation: the switcher leads to each language's list
+    for page in (english, deutsch):
+        assert hrefs(page, "nav.languages a") == [ROOT_URL, ROOT_URL + "de/"]
+        assert not page.select("head link[hreflang]")
+
+
+def test_a_company_page_names_its_translations_in_its_head_and_the_sitemap(two_languages):
+    expected = {
+        "en": ROOT_URL + "about/",
+        "de": ROOT_URL + "about/de/",
+        "x-default": ROOT_URL + "about/",
+    }
+    for path in ("about/index.html", "about/de/index.html"):
+        links = read(two_languages, path).select('head link[rel="alternate"][hreflang]')
+        assert {link["hreflang"]: link["href"] for link in links} == expected
+    # and the sitemap says the same of each version
+    sitemap = BeautifulSoup((two_languages.output / "sitemap.xml").read_text("utf-8"), "xml")
+    for url in (ROOT_URL + "about/", ROOT_URL + "about/de/"):
+        entry = sitemap.find("loc", string=url).parent
+        links = {link["hreflang"]: link["href"] for link in entry.find_all("link")}
+        assert links == expected
+
+
+def test_pages_in_a_listed_language_lead_to_that_languages_list(two_languages):
+    for path in ("jobs/backend/de/index.html", "jobs/werkstudent/de/index.html"):
+        job = read(two_languages, path)
+        # the header in the posting's language, when the site has its lists in it
+        assert job.select_one(".site-header").get("lang") is None
+        assert words(job, ".site-header nav a")[:2] == ["Offene Stellen", "Über uns"]
+        assert hrefs(job, ".site-header nav a")[0] == ROOT_URL + "de/"
+        assert hrefs(job, "nav.crumbs a") == [
+            ROOT_URL + "de/", ROOT_URL + "de/departments/engineering/"
+        ]  # fmt: skip
+    # more jobs in the department: those of the German list, in German where they have it
+    job = read(two_languages, "jobs/werkstudent/de/index.html")
+    assert words(job, "section.more li a") == ["Backend-Entwickler"]
+    assert hrefs(job, "section.more li a") == [ROOT_URL + "jobs/backend/de/"]
+    assert hrefs(job, "section.more p a") == [ROOT_URL + "de/departments/engineering/"]
+    closed = read(two_languages, "jobs/alt/de/index.html")
+    assert ROOT_URL + "de/" in hrefs(closed, ".notice a.button")
+    about = read(two_languages, "about/de/index.html")
+    assert hrefs(about, "main a.button") == [ROOT_URL + "de/"]
+    assert words(about, ".site-header nav a")[0] == "Offene Stellen"
+    # the site's language keeps the site's list
+    english = read(two_languages, "jobs/backend/index.html")
+    assert hrefs(english, "nav.crumbs a")[0] == ROOT_URL
+    assert hrefs(read(two_languages, "about/index.html"), "main a.button") == [ROOT_URL]
+
+
+def test_a_posting_in_a_language_the_site_does_not_list_leads_to_the_sites_list(site):
+    site.posting("backend.md", posting(1))
+    site.posting("werkstudent.md", posting(2, lang="de"))
+    site.build()
+    job = read(site, "jobs/werkstudent/de/index.html")
+    assert job.select_one(".site-header")["lang"] == "en"
+    assert hrefs(job, "nav.crumbs a")[0] == ROOT_URL
+    assert not (site.output / "de" / "404.html").exists()

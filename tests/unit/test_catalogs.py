@@ -167,6 +167,13 @@ def test_a_site_language_without_words_is_an_error_that_says_what_to_do(capsys):
     assert "pelicanconf: DEFAULT_LANG = 'it'" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("plugin", ["i18n_subsites", "pelican.plugins.i18n_subsites"])
+def test_i18n_subsites_is_refused_with_what_to_write_instead(plugin):
+    (problem,) = settings_problems(DEFAULT_LANG="en", PLUGINS=["jobposting", plugin])
+    assert problem.startswith("PLUGINS lists i18n_subsites")
+    assert "JOBPOSTING_LANGUAGES, e.g. ['en', 'de']" in problem
+
+
 def test_the_sites_own_words_are_checked():
     found = settings_problems(
         JOBPOSTING_UI_STRINGS={

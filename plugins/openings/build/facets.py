@@ -298,13 +298,25 @@ def write_language_pages(generator, writer) -> None:
     their words in that language (the header's too: site_lang)."""
     boards = generator.context.get(LANGUAGES_KEY) or {}
     relative = generator.settings["RELATIVE_URLS"]
+    # the list at JOBPOSTING_INDEX_URL (a site with a blog) is the plugin's template, not the
+    # theme's index
+    index = plugin_settings.index_url(generator.settings)
+    index_template = templates.INDEX if index else "index"
     for lang, board in boards.items():
-        words = {"openings": board, "page_lang": lang, "site_lang": lang, "home": f"{lang}/"}
+        home = f"{lang}/{index}"
+        words = {"openings": board, "page_lang": lang, "site_lang": lang, "home": home}
         writer.write_file(
-            f"{lang}/index.html", generator.get_template("index"), generator.context,
-            relative_urls=relative, url=f"{lang}/", articles=board.articles,
-            page_name=f"{lang}/index", template_name="index", **words,
+            f"{home}index.html", generator.get_template(index_template), generator.context,
+            relative_urls=relative, url=home, articles=board.articles,
+            page_name=f"{home}index", template_name=index_template, **words,
         )  # fmt: skip
+        if "404" in generator.settings.get("DIRECT_TEMPLATES", ()):
+            # for hosts that serve a folder's own 404.html (docs/translations.md)
+            writer.write_file(
+                f"{lang}/404.html", generator.get_template("404"), generator.context,
+                relative_urls=relative, url=f"{lang}/404.html", page_name=f"{lang}/404",
+                template_name="404", **words,
+            )  # fmt: skip
         # departments written as facet pages (below) where Pelican's categories are a blog's
         for facet in () if board.departments_written else board.facets["department"]:
             writer.write_file(

@@ -65,6 +65,8 @@ def add_filters(generator) -> None:
     generator.env.newstyle_gettext = True
     generator.env.globals.update(strings.GLOBALS)
     generator.env.globals["language_links"] = alternates.language_links
+    generator.env.globals["language_home"] = alternates.language_home
+    generator.env.globals["chrome_language"] = alternates.chrome_language
     # Pelican makes SITEURL relative on each page when RELATIVE_URLS is on; canonical links,
     # Open Graph tags and JSON-LD need the absolute address.
     generator.env.globals["SITE_ABSOLUTE_URL"] = generator.settings["SITEURL"].rstrip("/")

@@ -40,6 +40,7 @@ def register(subparsers) -> None:
     )
     parser.add_argument(
         "--language",
+        "--languages",
         action="append",
         default=[],
         metavar="CODE",
@@ -148,12 +149,14 @@ def run(args) -> int:
     contents = initsite.files(site)
     initsite.write(folder, contents)
     print(f"Wrote a new careers site for {company} in {folder}/ ({len(contents)} files).")
+    others = ", ".join(f"example-role.{lang}.md" for lang in languages[1:])
+    translations = f" (and its translations {others})" if others else ""
     print(
         f"Next:\n  cd {folder}\n  make serve    # look at it on http://127.0.0.1:8000\n"
         "  make test     # what CI checks on every pull request\n"
-        "Then rewrite content/jobs/example-role.md as a real posting (the site is not published "
-        "while it is the example), and follow docs/setup.md of openings to publish it on GitHub "
-        "Pages."
+        f"Then rewrite content/jobs/example-role.md{translations} as a real posting (the site is "
+        "not published while it is the example), and follow docs/setup.md of openings to "
+        "publish it on GitHub Pages."
     )
     return 0
 

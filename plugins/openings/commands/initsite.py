@@ -4,6 +4,11 @@ A small copier of our own: every file of the template is copied, those ending in
 rendered with Jinja2 first (and lose the suffix), and a name part starting with `dot-` becomes a
 hidden one (`dot-github` -> `.github`), since a wheel's package data leaves hidden files out.
 The whole site is made in memory first, so an answer that fails leaves nothing behind.
+
+What a visitor reads (the site's name, the example posting, the company pages, the departments'
+blurbs) is in the site's language, from `locale/<lang>/sitetemplate.yml`; the example posting
+and the company pages are written again in each further language, as their translations
+(`example-role.de.md`, `about.de.md`).
 """
 
 from __future__ import annotations
@@ -18,10 +23,13 @@ from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 import jinja2
+import yaml
 
 from ..checks import currencies, paysanity
 
 TEMPLATE = "sitetemplate"
+WORDS = "sitetemplate.yml"  # in locale/<lang>/
+TRANSLATED = ("content/jobs/", "content/pages/")  # written once per language
 CLOSES_AFTER_DAYS = 60  # the example posting's last day
 DISTRIBUTION = "openings"
 
@@ -92,15 +100,44 @@ def files(site: Site) -> dict[str, bytes]:
     environment.filters["q"] = _quoted  # a YAML double-quoted string (JSON's is one)
     found = {}
     root = resources.files("openings").joinpath(TEMPLATE)
+    in_language = {lang: _in_language(environment, context, lang) for lang in site.languages}
     for path, source in _walk(root, PurePosixPath()):
         data, name = source.read_bytes(), path
-        if path.suffix == ".jinja":
-            text = environment.from_string(data.decode("utf-8")).render(context)
-            data, name = text.encode("utf-8"), path.with_suffix("")
-        found[_visible_name(name)] = data
+        if path.suffix != ".jinja":
+            found[_visible_name(name)] = data
+            continue
+        template = environment.from_string(data.decode("utf-8"))
+        name = path.with_suffix("")
+        languages = site.languages if str(path).startswith(TRANSLATED) else site.languages[:1]
+        for lang in languages:
+            # a translation shares the first file's slug; its name says its language
+            translated = name if lang == site.languages[0] else name.with_suffix(f".{lang}.md")
+            text = template.render({**context, **in_language[lang]})
+            found[_visible_name(translated)] = text.encode("utf-8")
     if site.logo is not None:
         found[f"content/{context['logo']}"] = site.logo.read_bytes()
     return found
+
+
+def words(lang: str) -> dict[str, str]:
+    """The texts init writes in `lang` (locale/<lang>/sitetemplate.yml), as Jinja sources."""
+    path = resources.files("openings").joinpath("locale", lang, WORDS)
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _in_language(environment, context: dict, lang: str) -> dict:
+    """What the templates need of one language: its code, whether it is a translation, and its
+    texts filled in ({{ company }}, the first department and office)."""
+    first = {"department": context["departments"][0].name, "office": context["offices"][0].key}
+    texts = {
+        key: environment.from_string(text).render({**context, **first}).rstrip("\n")
+        for key, text in words(lang).items()
+        if key != "department_blurb"
+    }
+    blurb = environment.from_string(words(lang)["department_blurb"])
+    texts["blurb"] = lambda name: blurb.render({**context, "department": name})
+    translation = lang != context["default_lang"]
+    return {"lang": lang, "translation": translation, "words": texts}
 
 
 def _walk(folder, here: PurePosixPath):

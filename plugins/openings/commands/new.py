@@ -109,9 +109,20 @@ def run(args) -> int:
             print(f"  {line}")
     print(
         f"Next: write the description and the fields in {shown}, check it with "
-        f"`./openings validate {shown}`, then set status: open and open a pull request."
+        f"`{_validate_command(shown)}`, then set status: open and open a pull request."
     )
     return 0
+
+
+def _validate_command(shown: str) -> str:
+    """The check command this folder offers: a site made by `openings init` (and this project)
+    has `make validate`; a Pelican site the plugin was added to has only `openings`."""
+    try:
+        with open("Makefile", encoding="utf-8") as handle:
+            offers_make = any(line.startswith("validate:") for line in handle)
+    except OSError:
+        offers_make = False
+    return f"make validate FILES={shown}" if offers_make else f"openings validate {shown}"
 
 
 def _split(values: list[str]) -> list[str]:

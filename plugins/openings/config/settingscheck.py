@@ -124,6 +124,13 @@ def language_problems(values: dict) -> list[str]:
             )
         elif catalogs.code(other, known) is None:
             found.append(f"JOBPOSTING_LANGUAGES lists {other!r}: {no_words(other, known)}")
+    if any("i18n_subsites" in getattr(p, "__name__", str(p)) for p in values.get("PLUGINS") or []):
+        # it builds a second site per language, each without the postings' own pages
+        found.append(
+            "PLUGINS lists i18n_subsites, which the jobposting plugin cannot build posting pages"
+            " with: remove it and list the site's languages in JOBPOSTING_LANGUAGES, e.g."
+            f" {[lang, 'de']!r} (docs/translations.md)"
+        )
     if listed and listed[0] != lang:
         found.append(
             f"JOBPOSTING_LANGUAGES must start with the site's own language, DEFAULT_LANG"

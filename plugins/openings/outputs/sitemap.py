@@ -155,9 +155,10 @@ def _pages(site: Snapshot, context: dict) -> list[Entry]:
         day = getattr(page, "modified", None) or getattr(page, "date", None)
         if isinstance(day, dt.datetime):
             day = day.date()
-        found.append(
-            Entry(f"{site.siteurl}/{page.url}", day, tuple(sorted(urls)) if len(urls) > 1 else ())
-        )
+        # as the page's head says (render/alternates.py): x-default is the site's language's
+        default = [("x-default", url) for lang, url in urls if lang == context.get("DEFAULT_LANG")]
+        alternates = tuple(sorted(urls)) + tuple(default) if len(urls) > 1 else ()
+        found.append(Entry(f"{site.siteurl}/{page.url}", day, alternates))
     return found
 
 

@@ -56,7 +56,10 @@ def language_links(context) -> list[tuple[str, str, str]]:
         return []
     home = {lang: "" if lang == languages[0] else f"{lang}/" for lang in languages}
     content = context.get("article") or context.get("page")
-    if content is not None:
+    if context.get("missing_page"):
+        # a missing address has no version elsewhere: each language's list instead
+        address = {lang: language_home(context, lang) for lang in languages}
+    elif content is not None:
         found = {lang: v for lang, v in versions(content, languages[0]) if lang != "x-default"}
         found.setdefault(content.lang, content)
         address = {lang: found[lang].url if lang in found else home[lang] for lang in languages}
@@ -67,6 +70,26 @@ def language_links(context) -> list[tuple[str, str, str]]:
             path = path[len(home[first]) :]
         address = {lang: home[lang] + path for lang in languages}
     return [(lang, name_in_itself(lang), address[lang]) for lang in languages]
+
+
+@pass_context
+def language_home(context, lang: str | None = None) -> str:
+    """The list of open jobs in `lang` (default: the page's language), where "See all open jobs"
+    and the breadcrumb lead: "de/" (or "de/jobs/" under JOBPOSTING_INDEX_URL) for a listed
+    language other than the site's, else the site's list."""
+    lang = lang or context.get("page_lang") or context.get("DEFAULT_LANG")
+    index = context.get("JOBPOSTING_INDEX_URL") or ""
+    if lang in site_languages(context)[1:]:
+        return f"{lang}/{index}"
+    return index
+
+
+@pass_context
+def chrome_language(context) -> str:
+    """The language of the header and footer: a list's own; a posting's or company page's where
+    the site has its lists in that language; else the site's."""
+    lang = context.get("site_lang") or context.get("page_lang")
+    return lang if lang in site_languages(context) else context.get("DEFAULT_LANG")
 
 
 def name_in_itself(lang: str) -> str:

@@ -19,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from openings.checks import pipeline
 from openings.devserver import cache as devcache
 from openings.devserver import incremental
 from openings.devserver import server as devserver
@@ -29,14 +30,17 @@ from sitebuild import ROOT, TODAY, Site, run_build, site_settings
 class Dev:
     """A warm dev-server process's state: its cache and its search index's thread."""
 
-    def __init__(self, site: Site, output: Path):
+    def __init__(self, site: Site, output: Path, **overrides):
         self.site = site
         self.output = output
+        self.overrides = overrides
         self.cache = devcache.DevCache()
         self.search = SearchLater()
 
     def settings(self, today: str):
-        values = site_settings(self.site.content, self.output, JOBPOSTING_TODAY=today)
+        values = site_settings(
+            self.site.content, self.output, JOBPOSTING_TODAY=today, **self.overrides
+        )
         values.update(devserver.DEV_OVERRIDES)
         return values
 
@@ -69,7 +73,7 @@ def differences(one: Path, other: Path) -> list[str]:
 
 def assert_same_as_cold(site: Site, dev: Dev, tmp_path: Path, step: str, today: str = TODAY):
     cold = tmp_path / f"cold-{step}"
-    run_build(site.content, cold, JOBPOSTING_TODAY=today)
+    run_build(site.content, cold, JOBPOSTING_TODAY=today, **dev.overrides)
     assert differences(cold, dev.output) == [], step
 
 
@@ -139,6 +143,61 @@ def test_an_edited_description_renders_only_its_own_page_again(sample):
     assert "jobs/backend-developer/index.html" not in kept
     assert "jobs/product-designer/index.html" in kept
     assert "index.html" in kept  # the list shows no description: unchanged, not written
+
+
+def test_unchanged_postings_are_neither_read_nor_checked_again(sample, monkeypatch):
+    site, dev = sample
+    dev.build(wait=False)
+    posting = site.content / "jobs" / "backend-developer.md"
+    posting.write_text(posting.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    checked = []
+    check_posting = pipeline.check_posting
+    monkeypatch.setattr(
+        pipeline, "check_posting", lambda *args: checked.append(args[1]) or check_posting(*args)
+    )
+    dev.build(wait=False)
+    postings = sorted((site.content / "jobs").glob("*.md"))
+    linking = [p.name for p in postings if "{filename}" in p.read_text("utf-8")]
+    assert linking  # a posting with intrasite links is read and checked at every build
+    assert sorted(Path(path).name for path in checked) == sorted(["backend-developer.md", *linking])
+    assert dev.cache.round.reused == len(postings) - 1 - len(linking)  # from the last build
+
+
+BLOG_POST = "Title: Hello\nDate: 2026-11-01\nCategory: News\n\nThe blog's first post.\n"
+
+
+def test_a_site_with_a_blog_is_built_as_a_cold_build_builds_it(tmp_path):
+    """Postings beside a blog are hidden articles, at addresses under the list of open jobs
+    (plugin._place_under_index): a reused posting keeps them."""
+    site = Site(tmp_path, with_samples=True)
+    (site.content / "blog").mkdir()
+    (site.content / "blog" / "hello.md").write_text(BLOG_POST, "utf-8")
+    dev = Dev(
+        site,
+        tmp_path / "dev-output",
+        ARTICLE_PATHS=["blog", "jobs"],
+        JOBPOSTING_CHECK_ALL_CONTENT=False,
+    )
+    dev.build(wait=False)
+    posting = site.content / "jobs" / "backend-developer.md"
+    posting.write_text(posting.read_text("utf-8").replace("Backend Developer", "API Developer"))
+    dev.build()
+    assert dev.cache.round.reused > 0
+    assert_same_as_cold(site, dev, tmp_path, "with a blog")
+
+
+def test_a_site_in_two_languages_is_built_as_a_cold_build_builds_it(sample, tmp_path):
+    """Each list again under /de/, each posting's German version where it has one: reused
+    Articles keep their translations and their language's addresses."""
+    site, _ = sample
+    dev = Dev(site, tmp_path / "dev-output", JOBPOSTING_LANGUAGES=["en", "de"])
+    dev.build(wait=False)
+    posting = site.content / "jobs" / "backend-developer.md"
+    posting.write_text(posting.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    dev.build()
+    assert dev.cache.round.reused > 0
+    assert (dev.output / "de" / "index.html").is_file()
+    assert_same_as_cold(site, dev, tmp_path, "in two languages")
 
 
 def test_a_posting_past_its_valid_through_is_closed_by_a_cached_build(sample):

@@ -172,26 +172,26 @@ def _board(state, articles: list, values: dict, lang: str, site_lang: str) -> Bo
         for place in job.locations:
             if place.key:
                 slugs["location"].append(place.key)
-                facets["location"].setdefault(
-                    place.key,
-                    make("location", place.key, place.label,
-                         _("Jobs in %(place)s", place=place.label), group="office"),
-                )  # fmt: skip
+                if place.key not in facets["location"]:  # a facet is made once, not per posting
+                    facets["location"][place.key] = make(
+                        "location", place.key, place.label,
+                        _("Jobs in %(place)s", place=place.label), group="office",
+                    )  # fmt: skip
         covered = regions.covering(job.remote_regions)
         placed = {place.country for place in job.locations}
         for code in job.countries:
             if code in covered and code not in placed:
                 continue  # a group's country: the group's facet stands for it (below)
-            name = geo.country_name(code, lang)
             slug = slugify(geo.country_name(code, site_lang))
             if slug in facets["location"] and facets["location"][slug].group == "office":
                 slug = f"{slug}-{code.lower()}"  # an office named like a country keeps its page
             slugs["location"].append(slug)
             country_slugs[code] = slug
-            facets["location"].setdefault(
-                slug,
-                make("location", slug, name, _("Jobs in %(place)s", place=name), group="country"),
-            )
+            if slug not in facets["location"]:
+                name = geo.country_name(code, lang)
+                facets["location"][slug] = make(
+                    "location", slug, name, _("Jobs in %(place)s", place=name), group="country"
+                )
         for code in job.remote_regions:
             region = regions.regions()[code]
             label = _("Remote (%(areas)s)", areas=region.name(lang))
@@ -200,18 +200,18 @@ def _board(state, articles: list, values: dict, lang: str, site_lang: str) -> Bo
             facets["location"].setdefault(
                 slug, make("location", slug, label, label, group="region")
             )
-        kind_label = display.workplace_kind(job.workplace, lang, overrides)
-        title = _("Remote jobs") if job.is_remote else _("%(kind)s jobs", kind=kind_label)
-        facets["workplace"].setdefault(
-            job.workplace, make("workplace", job.workplace, kind_label, title)
-        )
+        if job.workplace not in facets["workplace"]:
+            kind_label = display.workplace_kind(job.workplace, lang, overrides)
+            title = _("Remote jobs") if job.is_remote else _("%(kind)s jobs", kind=kind_label)
+            facets["workplace"][job.workplace] = make("workplace", job.workplace, kind_label, title)
         slugs["workplace"].append(job.workplace)
         for code in job.employment_types:
             slug = code.lower().replace("_", "-")
-            label = display.employment_type(code, lang, overrides)
-            facets["employment"].setdefault(
-                slug, make("employment", slug, label, _("%(kind)s jobs", kind=label))
-            )
+            if slug not in facets["employment"]:
+                label = display.employment_type(code, lang, overrides)
+                facets["employment"][slug] = make(
+                    "employment", slug, label, _("%(kind)s jobs", kind=label)
+                )
             slugs["employment"].append(slug)
         for kind, values_ in slugs.items():
             for slug in dict.fromkeys(values_):

@@ -84,8 +84,14 @@ def check_when_read(content) -> None:
             doc, path, content.slug, content._content, content.jobposting_problems, state.checks
         )
         text = None
-    state.early[path] = outcome
     _forget_source(content)
+    take_outcome(content, outcome, text)
+
+
+def take_outcome(content, outcome, text=None) -> None:
+    """A posting's verdict, for classify_postings and the search index; also what the dev
+    server does with a posting it did not read again (devserver/postings.py)."""
+    state_in(content._context, content.settings).early[_path(content)] = outcome
     if outcome.state is State.OPEN:
         search.offer(content, outcome.posting, text)
 

@@ -2,9 +2,9 @@
 the output folder made to hold exactly what this build produced.
 
 A cold build writes into an empty folder. An incremental build writes into the last build's
-folder and, through the dev cache, leaves unchanged files alone (devcache.py); so after it, a
-file that was there before and was neither written now nor kept as it was is one this build no
-longer produces (a deleted posting's page, a facet page whose last posting closed): it is
+folder and, through the dev cache, leaves unchanged files alone (cache.py, writer.py); so after
+it, a file that was there before and was neither written now nor kept as it was is one this
+build no longer produces (a deleted posting's page, a facet page whose last posting closed): it is
 deleted, and the folders it leaves empty with it. A file counts as written when its inode or
 change time moved (Pelican copies theme files with their own modification time). The search
 index is left to searchlater.py, which replaces it as a whole.

@@ -34,7 +34,7 @@ class SearchLater:
         return not self._idle.is_set()
 
     def request(self, articles: list, values) -> None:
-        """After a build: index `articles`, its open postings in reading order (devcache.py)."""
+        """After a build: index `articles`, its open postings in reading order (cache.py)."""
         bundle = os.path.join(os.path.abspath(values["OUTPUT_PATH"]), search.BUNDLE)
         job = (articles, bundle, search.site_language(values),
                values["JOBPOSTING_SEARCH_PART_WORDS"])  # fmt: skip

@@ -1,0 +1,100 @@
+"""Pelican's writer for the dev server: a page rendered under an unchanged key is not rendered
+again, and a file is written only when its bytes change.
+
+A page's key is what it depends on (DevCache.page_key). The page itself is not held: the file
+written last time is kept when its key and the file on disk are unchanged. What the writer
+leaves as it was is counted in the build's Round (`kept`), so that incremental.py can tell a file
+this build still produces from one it no longer does.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from .sourcefiles import digest, signature
+
+
+@dataclass
+class _Page:
+    key: tuple
+    signature: tuple | None
+
+
+class Outputs:
+    """The files the dev server's builds wrote: their bytes, and the key of each rendered page."""
+
+    def __init__(self):
+        self.files: dict[str, tuple] = {}  # output path -> (signature, digest) as written
+        self.pages: dict[str, _Page] = {}  # output path -> the key it was rendered under
+
+    def write(self, path: str, text: str, encoding: str, kept: set[str]) -> None:
+        """Write a file unless it holds these bytes already, as this cache last wrote it."""
+        data = text.encode(encoding)
+        found = digest(data)
+        if self.files.get(path) == (signature(path), found):
+            kept.add(path)
+            return
+        with open(path, "wb") as handle:
+            handle.write(data)
+        self.files[path] = (signature(path), found)
+
+    def unchanged_page(self, path: str, key: tuple) -> bool:
+        known = self.pages.get(path)
+        return known is not None and known.key == key and known.signature == signature(path)
+
+    def rendered(self, path: str, key: tuple) -> None:
+        self.pages[path] = _Page(key, signature(path))
+
+    def forget(self, path: str) -> None:
+        self.files.pop(path, None)
+        self.pages.pop(path, None)
+
+
+class CachedWriter(Writer):
+    """Pelican's writer, through the dev cache; cache.writer makes a subclass with `cache`."""
+
+    cache = None  # the DevCache
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):  # fmt: skip
+        key = None
+        if not paginated:
+            key = self.cache.page_key(name, template, context, relative_urls, kwargs)
+        if key is not None:
+            path = sanitised_join(self.output_path, name)
+            if self.cache.outputs.unchanged_page(path, key) and path not in self._written_files:
+                self._written_files.add(path)  # Pelican's check that no file is written twice
+                self.cache.round.kept.add(path)
+                return
+        super().write_file(name, template, context, relative_urls, paginated, template_name,
+                           override_output, url, **kwargs)  # fmt: skip
+        if key is not None:
+            self.cache.outputs.rendered(path, key)
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self._overridden_files or filename in self._written_files:
+            return super()._open_w(filename, encoding, override)  # Pelican's own verdict
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return _WriteIfChanged(self.cache, filename, encoding)
+
+
+class _WriteIfChanged(io.StringIO):
+    """A file Pelican writes, written only when its bytes differ from what is there."""
+
+    def __init__(self, cache, path: str, encoding: str):
+        super().__init__()
+        self.cache = cache
+        self.path = path
+        self._encoding = encoding
+
+    def close(self) -> None:
+        if not self.closed:
+            self.cache.outputs.write(self.path, self.getvalue(), self._encoding,
+                                     self.cache.round.kept)  # fmt: skip
+        super().close()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 
 from ..core import rules
 from ..core.problems import Problem, Severity
@@ -31,6 +32,39 @@ def ignored(name: str, settings) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for pattern in settings.get("IGNORE_FILES", ()))
 
 
+def _ignore_test(settings):
+    """`ignored` with the patterns compiled into one, for a walk over thousands of files."""
+    patterns = [fnmatch.translate(os.path.normcase(p)) for p in settings.get("IGNORE_FILES", ())]
+    if not patterns:
+        return lambda name: False
+    match = re.compile("|".join(f"(?:{p})" for p in patterns)).match
+    return lambda name: match(os.path.normcase(name)) is not None
+
+
+def _walk(root: str):
+    """os.walk(root) as it walks by default (top-down, links not followed, unreadable folders
+    passed over), with each entry's os.DirEntry, whose type needs no further system call:
+    (folder, folders, names), folders being what os.walk lists as folders (links to folders
+    included), the caller may prune them in place."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as found:
+                entries = list(found)
+        except OSError:
+            continue
+        folders, names = [], []
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            (folders if is_folder else names).append(entry)
+        yield folder, folders, names
+        stack += reversed([d.path for d in folders if not d.is_symlink()])
+
+
 def list_files(generator, paths, exclude=None, extensions=None) -> set[str]:
     """Generator.get_files without following symbolic links, and (for static files) only the
     types the site publishes; what is left out is reported by `account_for`."""
@@ -41,32 +75,38 @@ def list_files(generator, paths, exclude=None, extensions=None) -> set[str]:
     if isinstance(paths, str):
         paths = [paths]
     excluded = {os.path.normpath(os.path.join(generator.path, e)) for e in exclude or ()}
+    is_ignored = _ignore_test(settings)
     found = set()
+
+    def keep(relative_folder: str, name: str, full: str) -> None:
+        if is_ignored(name):
+            return
+        if static:
+            if statictypes.why_refused(full) is not None:
+                return
+        elif os.path.splitext(name)[1][1:] not in extensions:  # as Pelican: case matters
+            return
+        found.add(name if relative_folder == os.curdir else os.path.join(relative_folder, name))
+
     for path in paths:
         root = os.path.join(generator.path, path) if path else generator.path
         if os.path.islink(root):
             continue
         if os.path.isfile(root):
-            candidates = [(os.path.dirname(root), os.path.basename(root))]
-        else:
-            candidates = []
-            for folder, folders, names in os.walk(root):  # never follows links
-                folders[:] = [
-                    d for d in folders
-                    if not ignored(d, settings) and not os.path.islink(os.path.join(folder, d))
-                    and os.path.normpath(os.path.join(folder, d)) not in excluded
-                ]  # fmt: skip
-                candidates += [(folder, name) for name in names]
-        for folder, name in candidates:
-            full = os.path.join(folder, name)
-            if ignored(name, settings) or os.path.islink(full) or not os.path.isfile(full):
-                continue
-            if static:
-                if statictypes.why_refused(full) is not None:
-                    continue
-            elif os.path.splitext(name)[1][1:] not in extensions:  # as Pelican: case matters
-                continue
-            found.add(os.path.relpath(full, generator.path))
+            keep(
+                os.path.relpath(os.path.dirname(root), generator.path), os.path.basename(root), root
+            )
+            continue
+        for folder, folders, names in _walk(root):
+            folders[:] = [
+                d for d in folders
+                if not is_ignored(d.name) and not d.is_symlink()
+                and os.path.normpath(d.path) not in excluded
+            ]  # fmt: skip
+            relative_folder = os.path.relpath(folder, generator.path)
+            for entry in names:
+                if not entry.is_symlink() and entry.is_file():
+                    keep(relative_folder, entry.name, entry.path)
     return found
 
 
@@ -112,24 +152,23 @@ def account_for(
         if path not in already:
             found.append(Problem(path, None, None, message, Severity.ERROR, rule))
 
-    for folder, folders, names in os.walk(os.path.join(root, only) if only else root):
-        for name in sorted(folders):
-            full = os.path.join(folder, name)
-            if os.path.islink(full):
-                refuse(full, "is a symbolic link to a folder: the site never follows one; put "
-                       "a copy of the folder here, or remove the link", rules.SYMLINK)  # fmt: skip
-        folders[:] = sorted(
-            d for d in folders
-            if not ignored(d, settings) and not os.path.islink(os.path.join(folder, d))
-        )  # fmt: skip
-        for name in sorted(names):
-            full = os.path.join(folder, name)
-            relative = os.path.normpath(os.path.relpath(full, root))
-            if os.path.islink(full):
+    is_ignored = _ignore_test(settings)
+    for folder, folders, names in _walk(os.path.join(root, only) if only else root):
+        folders.sort(key=lambda entry: entry.name)
+        for entry in folders:
+            if entry.is_symlink():
+                refuse(entry.path, "is a symbolic link to a folder: the site never follows one; "
+                       "put a copy of the folder here, or remove the link", rules.SYMLINK)  # fmt: skip
+        folders[:] = [d for d in folders if not is_ignored(d.name) and not d.is_symlink()]
+        relative_folder = os.path.normpath(os.path.relpath(folder, root))
+        for entry in sorted(names, key=lambda entry: entry.name):
+            name, full = entry.name, entry.path
+            relative = name if relative_folder == os.curdir else os.path.join(relative_folder, name)
+            if entry.is_symlink():
                 refuse(full, "is a symbolic link: the site never follows one; put a copy of the "
                        "file here, or remove the link", rules.SYMLINK)  # fmt: skip
                 continue
-            if ignored(name, settings) or relative in read or relative in copied:
+            if is_ignored(name) or relative in read or relative in copied:
                 continue
             top = relative.split(os.sep)[0]
             kind = statictypes.extension(name)

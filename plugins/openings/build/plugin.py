@@ -137,16 +137,15 @@ def classify_postings(generator: ArticlesGenerator) -> None:
         "drafts": generator.drafts,
         "drafts_translations": generator.drafts_translations,
     }
-    postings = {
-        name: [a for a in group if _is_posting(a, values)] for name, group in groups.items()
-    }
+    postings, kept = {}, {}
+    for name, group in groups.items():
+        postings[name], kept[name] = [], []
+        for article in group:
+            (postings if _is_posting(article, values) else kept)[name].append(article)
     for articles in postings.values():
         for article in articles:
             _check(article, state)
     pipeline.check_across(list(state.outcomes.values()), state.checks.strict)
-    kept = {
-        name: [a for a in group if not _is_posting(a, values)] for name, group in groups.items()
-    }
     listed = "" if settings.postings_are_articles(values) else "hidden_"
     show_drafts = values["JOBPOSTING_SHOW_DRAFTS"]
     opened = []

@@ -118,8 +118,10 @@ def test_runner_end_to_end_on_five_postings(tmp_path):
     assert {r["variant"] for r in comparison["runs"]} == {"plain", "openings"} | hugo
     for build in comparison["runs"]:
         assert build["seconds"] > 0 and build["peak_mb"] > 0 and build["html_files"] >= 5
-        # the tree's sampled sum is at least the largest process (sampling may miss its peak)
-        assert build["peak_tree_mb"] is None or build["peak_tree_mb"] > 10
+        # sampled every 0.25 s: a Python build lives long enough to be seen with its imports;
+        # Hugo and Pagefind on five postings may be seen only as they start
+        least = 0 if build["variant"] == "hugo" else 10
+        assert build["peak_tree_mb"] is None or build["peak_tree_mb"] > least
     assert comparison["ratio"] == pytest.approx(
         comparison["median_seconds"]["openings"] / comparison["median_seconds"]["plain"]
     )

@@ -9,19 +9,23 @@ waited for), equals a cold build's of the same content. Real builds, real Pagefi
 
 from __future__ import annotations
 
+import datetime
 import filecmp
 import queue
 import subprocess
 import sys
 import threading
+import types
 import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pelican.contents
 import pytest
 from openings.checks import pipeline
 from openings.devserver import cache as devcache
 from openings.devserver import incremental
+from openings.devserver import postings as devpostings
 from openings.devserver import server as devserver
 from openings.devserver.searchlater import SearchLater
 from sitebuild import ROOT, TODAY, Site, run_build, site_settings
@@ -210,6 +214,40 @@ def test_a_posting_past_its_valid_through_is_closed_by_a_cached_build(sample):
     assert "application/ld+json" not in closed
     assert '<meta name="robots" content="noindex">' in closed
     assert "/jobs/backend-developer/" not in (dev.output / "sitemap.xml").read_text("utf-8")
+
+
+def _set_clock(monkeypatch, at: str) -> None:
+    """The wall clock as Pelican's Article and the dev cache read it (WITH_FUTURE_DATES)."""
+
+    class Clock(datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            moment = datetime.datetime.fromisoformat(at)
+            return moment.astimezone(tz) if tz else moment.astimezone().replace(tzinfo=None)
+
+    shim = types.SimpleNamespace(datetime=Clock, UTC=datetime.UTC)
+    monkeypatch.setattr(pelican.contents, "datetime", shim)
+    monkeypatch.setattr(devpostings, "datetime", shim)
+
+
+def test_a_posting_whose_date_passes_while_the_server_runs_is_read_again(
+    sample, tmp_path, monkeypatch
+):
+    """WITH_FUTURE_DATES = False: Pelican makes an article dated after the wall clock a draft.
+    When the clock passes the date of an unchanged posting, the dev server makes its Article
+    again, and writes what a cold build writes then."""
+    site, _ = sample
+    dev = Dev(site, tmp_path / "dev-output", WITH_FUTURE_DATES=False)
+    before, after = "2026-11-01T12:00:00+00:00", "2026-11-03T12:00:00+00:00"
+    # backend-developer.md: date_posted 2026-11-02, between the two
+    _set_clock(monkeypatch, before)
+    dev.build()
+    assert_same_as_cold(site, dev, tmp_path, "before its date")
+    _set_clock(monkeypatch, after)
+    dev.build()
+    assert_same_as_cold(site, dev, tmp_path, "after its date")
+    # the date matters: a cold build before it writes something else
+    assert differences(tmp_path / "cold-before its date", tmp_path / "cold-after its date")
 
 
 def test_the_server_says_search_is_unavailable_while_the_index_is_older_than_the_pages(sample):

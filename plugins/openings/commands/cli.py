@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args) or 0
     except UsageError as error:
-        print(f"openings {args.command}: {loggable(error)}", file=sys.stderr)
+        # line by line: each line escaped and guarded, the message's own lines kept
+        lines = "\n".join(loggable(line) for line in str(error).split("\n"))
+        print(f"openings {args.command}: {lines}", file=sys.stderr)
         return USAGE_ERROR
     except KeyboardInterrupt:
         return 130

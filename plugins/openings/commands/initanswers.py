@@ -56,10 +56,12 @@ def url(text: str) -> str:
     address = text.strip()
     parts = urlsplit(address)
     if parts.scheme not in ("https", "http") or not parts.hostname or " " in address:
-        hint = f" such as https://{address}" if address and "://" not in address else ""
+        example = (
+            f"https://{address}" if address and "://" not in address else "https://example.com"
+        )
         raise Invalid(
-            f'"{address}" is not a web address: write the company website with https://{hint}, '
-            "e.g. https://example.com"
+            f'"{address}" is not a web address: write the company website with https://, '
+            f"such as {example}"
         )
     if "." not in parts.hostname:
         raise Invalid(

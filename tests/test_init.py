@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -357,20 +358,42 @@ def _in_a_terminal(command: list, answers: list[str], timeout: float = 60) -> st
 
 @pytest.mark.slow
 def test_a_site_installs_openings_from_its_requirements_and_passes_its_tests(tmp_path):
-    """As a company's site: a new environment, requirements.txt, the wheel of this version."""
-    from openings.commands.initsite import version
-
-    wheels = tmp_path / "wheels"
-    _wheel(tmp_path, wheels, version())
+    """As a company's site runs its README's command: a new environment, requirements.txt, and
+    the wheel init put in the site (this openings is on no package index)."""
     folder = tmp_path / "careers"
     assert init(folder, *ANSWERS).returncode == 0
     result = subprocess.run(
-        ["make", "test", f"PIP_FLAGS=--find-links {wheels}"],
-        check=False, cwd=folder, capture_output=True, text=True, timeout=1200,
-    )  # fmt: skip
+        ["make", "test"], check=False, cwd=folder, capture_output=True, text=True, timeout=1200
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (folder / ".venv/bin/openings").exists()
     assert (folder / "output/jobs/example-role/index.html").is_file()
+
+
+def test_the_site_gets_a_wheel_of_this_openings_while_it_is_on_no_index(site):
+    """This checkout's openings is installed editable, from no package index: the site gets a
+    wheel of it, and requirements.txt looks for openings there first."""
+    from openings.commands.initsite import version
+
+    wheels = sorted(p.name for p in (site / "wheels").iterdir())
+    assert wheels == [f"openings-{version()}-py3-none-any.whl"]
+    with zipfile.ZipFile(site / "wheels" / wheels[0]) as wheel:
+        held = set(wheel.namelist())
+    packaged = {
+        f"openings/{path.relative_to(ROOT / 'plugins/openings').as_posix()}"
+        for path in (ROOT / "plugins/openings").rglob("*.py")
+    }
+    assert packaged <= held  # every module of the package, openings/build/ included
+    lines = (site / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert next(line for line in lines if not line.startswith("#")) == "--find-links wheels"
+
+
+def test_no_wheel_leaves_openings_to_a_package_index(tmp_path):
+    folder = tmp_path / "careers"
+    result = init(folder, *ANSWERS, "--no-wheel")
+    assert result.returncode == 0, result.stderr
+    assert not (folder / "wheels").exists()
+    assert "--find-links" not in (folder / "requirements.txt").read_text(encoding="utf-8")
 
 
 def _wheel(tmp_path: Path, wheels: Path, version: str, base_html_extra: str = "") -> None:

@@ -67,6 +67,13 @@ def register(subparsers) -> None:
         help="where applications go by default (default: jobs@ the website's domain)",
     )
     parser.add_argument(
+        "--no-wheel",
+        dest="wheel",
+        action="store_false",
+        help="do not put a wheel of this openings in the site's wheels/ folder (by default it "
+        "is put there when openings was installed from a checkout or a wheel file, not an index)",
+    )
+    parser.add_argument(
         "--yes",
         "--no-input",
         dest="no_input",
@@ -149,6 +156,7 @@ def run(args) -> int:
     contents = initsite.files(site)
     initsite.write(folder, contents)
     print(f"Wrote a new careers site for {company} in {folder}/ ({len(contents)} files).")
+    _bundle_openings(folder, args.wheel)
     others = ", ".join(f"example-role.{lang}.md" for lang in languages[1:])
     translations = f" (and its translations {others})" if others else ""
     print(
@@ -159,6 +167,30 @@ def run(args) -> int:
         "publish it on GitHub Pages."
     )
     return 0
+
+
+def _bundle_openings(folder: Path, wanted: bool) -> None:
+    """The site installs openings from its requirements.txt: from an index, or, while this
+    openings came from a checkout or a wheel file, from a wheel of it in the site (initwheel)."""
+    from . import initwheel
+
+    source = initwheel.local_source() if wanted else None
+    if source is None:
+        return
+    try:
+        name = initwheel.bundle(folder, source)
+    except OSError as error:
+        print(
+            f"warning: {error}. The site cannot install openings until it can: put a wheel of "
+            "openings in its wheels/ folder and --find-links wheels first in requirements.txt "
+            "(docs/setup.md of openings, step 3).",
+            file=sys.stderr,
+        )
+        return
+    print(
+        f"openings is not on a package index: the site installs it from wheels/{name} "
+        "(commit that folder with the site; requirements.txt says so)."
+    )
 
 
 def _check_folder(folder: Path) -> None:

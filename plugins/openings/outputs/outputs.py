@@ -209,7 +209,8 @@ def setting_problems(values: dict) -> list[str]:
     if not site_url(values).startswith(("https://", "http://")):
         found.append(
             f"SITEURL is {values.get('SITEURL')!r}: the sitemap, feeds and JSON-LD need the "
-            "site's full address, for example https://example.github.io/careers"
+            "site's full address, for example https://example.github.io/careers (the openings "
+            "plugin, jobposting, needs it; for local builds http://localhost:8000 will do)"
         )
     problem = notify.key_problem(values.get("JOBPOSTING_INDEXNOW_KEY"))
     if problem:

@@ -74,7 +74,8 @@ def run(args) -> int:
             raise UsageError(
                 "say where the job is: --office KEY (known: "
                 f"{', '.join(sorted(ctx.offices)) or 'none yet'}) or, for a 100% remote job, "
-                "--remote with country codes, e.g. --remote DE,AT"
+                "--remote with country codes, e.g. --remote DE,AT (with make new: OFFICE=KEY "
+                "or REMOTE=DE,AT)"
             )
         offices = list(ctx.offices)
     slug = args.slug or slugify(title)

@@ -206,3 +206,24 @@ def test_templates_speak_the_pages_language_through_the_i18n_extension():
     own = {"pl": {"Apply now": "Wyślij CV"}}
     shown = template.render(page_lang="pl", JOBPOSTING_UI_STRINGS=own, d="", n=1)
     assert shown.startswith("Wyślij CV|") and "|1 otwarta oferta|Otwarte oferty" in shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"), [("en", "Open jobs: Acme"), ("fr", "Postes ouverts : Acme")]
+)
+def test_a_label_and_its_text_are_joined_as_the_language_writes_it(lang, shown):
+    """French puts a space before the colon: the join is a message, not a ': ' in a template."""
+    env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    env.newstyle_gettext = True
+    env.globals.update(strings.GLOBALS)
+    template = env.from_string("{{ _('%(label)s: %(text)s', label=_('Open jobs'), text=name) }}")
+    assert template.render(page_lang=lang, DEFAULT_LANG="en", name="Acme") == shown
+
+
+def test_no_template_joins_words_with_a_colon_of_its_own():
+    templates = [
+        *(ROOT / "plugins/openings/theme/templates").rglob("*.html"),
+        *(ROOT / "plugins/openings/templates").rglob("*.html"),
+    ]
+    joined = [str(t) for t in templates if "}}: {{" in t.read_text() or '~ ": " ~' in t.read_text()]
+    assert joined == []

@@ -217,6 +217,21 @@ def test_list_shows_every_posting_with_its_state(sample_site, capsys):
     assert lines[-1] == "11 postings; 1 with errors: `./openings validate` says what to fix"
 
 
+def test_list_counts_a_translated_posting_once(sample_site, capsys):
+    english = (ROOT / "content/jobs/backend-developer.md").read_text(encoding="utf-8")
+    sample_site.posting(
+        "backend-developer.de.md",
+        english.replace("title: Backend Developer", "title: Backend-Entwickler*in\nlang: de\n"
+                        "slug: backend-developer", 1),
+    )  # fmt: skip
+    status, out, _ = openings(capsys, sample_site, "list")
+    assert status == 0
+    assert "Backend-Entwickler*in" in out
+    assert out.strip().splitlines()[-1] == (
+        "10 postings in 11 files (a posting and its translations count once)"
+    )
+
+
 def test_list_marks_what_closes_soon(sample_site, capsys):
     status, out, _ = openings(capsys, sample_site, "list", "--today", "2027-01-05")
     assert status == 0

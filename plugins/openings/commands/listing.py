@@ -52,6 +52,7 @@ class Row:
     expires: str
     note: str
     soon: bool  # closes within the window: highlighted
+    posting: str = ""  # the posting's slug, shared by its translations; a rejected file's path
 
     def cells(self) -> tuple[str, ...]:
         return (self.state.value, self.title, self.department, self.location, self.posted,
@@ -76,7 +77,11 @@ def run(args) -> int:
     print_table(rows)
     soon = sum(r.soon for r in rows)
     rejected = sum(r.state is State.REJECTED for r in rows)
-    notes = [f"{len(rows)} posting{'s' if len(rows) != 1 else ''}"]
+    # a posting translated is one posting: its versions share its slug (translations.md)
+    postings = len({r.posting for r in rows})
+    notes = [f"{postings} posting{'s' if postings != 1 else ''}"]
+    if postings != len(rows):
+        notes[0] += f" in {len(rows)} files (a posting and its translations count once)"
     if soon:
         notes.append(f"{soon} closing within {window} days")
     if rejected:
@@ -103,6 +108,7 @@ def row_of(outcome, doc, today: dt.date, tz, window: int) -> Row:
             _raw(doc, "valid_through"),
             f"{errors} error{'s' if errors != 1 else ''} in {outcome.path}",
             False,
+            outcome.path,
         )
     expires = lifecycle.last_day(posting, tz)
     days_left = (expires - today).days if expires else None
@@ -130,6 +136,7 @@ def row_of(outcome, doc, today: dt.date, tz, window: int) -> Row:
         expires.isoformat() if expires else "",
         note,
         soon,
+        posting.slug,
     )
 
 

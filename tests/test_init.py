@@ -388,6 +388,35 @@ def test_the_site_gets_a_wheel_of_this_openings_while_it_is_on_no_index(site):
     assert next(line for line in lines if not line.startswith("#")) == "--find-links wheels"
 
 
+def test_the_sites_openings_command_runs_what_the_messages_name(site, tmp_path):
+    """./openings in the made site: the command the checks' messages print (`./openings fix`)."""
+    assert (site / "openings").stat().st_mode & 0o111
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".pelican-cache"))
+    # the site's .venv as `make install` leaves it, on this repository's environment
+    bin_folder = copy / ".venv" / "bin"
+    bin_folder.mkdir(parents=True)
+    for name in ("python", "openings"):
+        (bin_folder / name).symlink_to(VENV / "bin" / name)
+    (copy / ".venv/.site-installed").touch()
+    posting = copy / "content/jobs/example-role.md"
+    posting.write_text(
+        posting.read_text(encoding="utf-8") + "\n• one pasted bullet\n• and another\n",
+        encoding="utf-8",
+    )
+    checked = subprocess.run(
+        ["./openings", "validate", "content/jobs/example-role.md"],
+        check=False, cwd=copy, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert "./openings fix content/jobs/example-role.md" in checked.stdout + checked.stderr
+    fixed = subprocess.run(
+        ["./openings", "fix", "content/jobs/example-role.md"],
+        check=False, cwd=copy, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert "\n- one pasted bullet\n- and another\n" in posting.read_text(encoding="utf-8")
+
+
 def test_no_wheel_leaves_openings_to_a_package_index(tmp_path):
     folder = tmp_path / "careers"
     result = init(folder, *ANSWERS, "--no-wheel")

@@ -198,6 +198,9 @@ def _currency(country: str, today: dt.date) -> str:
     return code if currencies.currency(code).value else "EUR"
 
 
+EXECUTABLE = {"openings"}  # the site's ./openings, which the checks' messages name
+
+
 def write(folder: Path, contents: dict[str, bytes]) -> None:
     """Write the files; the folder is new or empty (checked before)."""
     for relative, data in contents.items():
@@ -205,4 +208,5 @@ def write(folder: Path, contents: dict[str, bytes]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "xb") as handle:  # "x": never replace a file
             handle.write(data)
-        os.chmod(path, 0o644)  # what GitHub Pages and git expect, whatever the umask
+        # what GitHub Pages and git expect, whatever the umask; ./openings is a command
+        os.chmod(path, 0o755 if relative in EXECUTABLE else 0o644)

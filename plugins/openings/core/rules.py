@@ -99,6 +99,7 @@ from .rulefamilies.pasting import (
     PAY_SPREAD,
     STALE_POSTING,
     TEMPLATE_LEFTOVER,
+    TEMPLATE_PLACEHOLDER,
     TITLE_SYNTAX,
 )
 from .rulefamilies.rule import GOOGLE, Rule
@@ -183,6 +184,7 @@ __all__ = [
     "SUMMARY",
     "SYMLINK",
     "TEMPLATE_LEFTOVER",
+    "TEMPLATE_PLACEHOLDER",
     "TIMEZONE",
     "TITLE",
     "TITLE_HYGIENE",

@@ -14,8 +14,10 @@ Pure functions over text: frontmatter.py and validate.py call them.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from importlib import resources
 
 from ..core import rules
 from ..core.problems import Problem, Severity
@@ -109,9 +111,32 @@ def _body_lines(body: str):
             yield index, line
 
 
+@functools.cache
+def _placeholders() -> frozenset[str]:
+    """The lines of the posting template's description that HR is asked to replace
+    (templates/posting.md, what `openings new` writes), without their list marker."""
+    template = resources.files("openings").joinpath("templates", "posting.md")
+    body = template.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+    lines = (line.strip().removeprefix("- ") for line in body.split("\n"))
+    return frozenset(line for line in lines if line.startswith("Replace "))
+
+
 def body_problems(body: str, body_line: int, path: str) -> list[Problem]:
-    """Warnings for `•` bullets and for template leftovers in the description."""
+    """Warnings for `•` bullets, for template leftovers, and for the posting template's own
+    placeholder lines in the description."""
     found = []
+    placeholders = _placeholders()
+    for index, line in _body_lines(body):
+        if line.strip().removeprefix("- ") in placeholders:
+            found.append(
+                Problem(
+                    path, body_line + index, None,
+                    f"{line.strip()[:60]!r} is the posting template's placeholder; the page "
+                    "would show it as written: write the real text in its place, or delete "
+                    "the line",
+                    Severity.WARNING, rules.TEMPLATE_PLACEHOLDER,
+                )
+            )  # fmt: skip
     bullets = [i for i, line in _body_lines(body) if BULLET_LINE.match(line)]
     if bullets:
         lines = ", ".join(str(body_line + i) for i in bullets[:5])

@@ -39,6 +39,15 @@ TEMPLATE_LEFTOVER = rule(
     "shortcodes, JSX); the page would show it as written.",
     "Delete it, or write out what it stood for (an email address, a link).",
 )
+TEMPLATE_PLACEHOLDER = rule(
+    "template-placeholder",
+    "warning",
+    "The description still has a line of the posting template that `openings new` writes, "
+    "such as “Replace with the main responsibilities, one a line.”; the page would show it as "
+    "written. The publish rules refuse it.",
+    "Write the real text in its place, or delete the line.",
+    "- Design and build the payment services",
+)
 TITLE_SYNTAX = rule(
     "title-syntax",
     "error",

@@ -417,6 +417,15 @@ def test_the_sites_openings_command_runs_what_the_messages_name(site, tmp_path):
     assert "\n- one pasted bullet\n- and another\n" in posting.read_text(encoding="utf-8")
 
 
+def test_the_sites_hr_guide_lists_every_field(site):
+    """The checks' messages say "docs/hr-guide.md lists every field": in a made site that is
+    the site's own guide."""
+    from openings.checks.fields import FIELDS
+
+    guide = (site / "docs/hr-guide.md").read_text(encoding="utf-8")
+    assert [name for name in FIELDS if f"`{name}`" not in guide] == []
+
+
 def test_no_wheel_leaves_openings_to_a_package_index(tmp_path):
     folder = tmp_path / "careers"
     result = init(folder, *ANSWERS, "--no-wheel")

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 import yaml
 
-from ..checks import currencies, paysanity
+from ..checks import currencies, fields, paysanity
 
 TEMPLATE = "sitetemplate"
 WORDS = "sitetemplate.yml"  # in locale/<lang>/
@@ -162,6 +162,13 @@ def _quoted(value) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
+GUIDE_FIELDS = {  # the fields the site's docs/hr-guide.md explains with the site's own values
+    "title", "status", "date_posted", "valid_through", "department", "employment_type",
+    "locations", "workplace", "salary", "req_id", "apply_url", "apply_email",
+    "summary", "lang",
+}  # fmt: skip
+
+
 def _context(site: NewSite) -> dict:
     first = site.offices[0]
     # the example posting opens today where the site's "today" is (its TIMEZONE, the office's)
@@ -187,6 +194,13 @@ def _context(site: NewSite) -> dict:
         "salary_max": 65 * unit,
         "version": version(),
         "pins": pins(),
+        # the guide's table names the common fields in the site's terms; the rest, from their
+        # declarations, so that "docs/hr-guide.md lists every field" holds for the site's guide
+        "other_fields": [
+            (spec.name, spec.example, spec.doc)
+            for spec in fields.DECLARATIONS
+            if spec.name not in GUIDE_FIELDS
+        ],
     }
 
 

@@ -117,7 +117,7 @@ HIRING_ORGANIZATION = FieldSpec(
     "hiring_organization", "name, url, logo, same_as",
     "Only when another company of the group is hiring; the site's organization otherwise.",
     check=check_organization, schema=organization_schema(),
-    example="{name: Fernhill Health, url: https://health.example}", jsonld="hiringOrganization",
+    example="{name: Example Health, url: https://health.example}", jsonld="hiringOrganization",
     jsonld_value=lambda org, _: ld.organization(org),
     attribute="organization",
     aliases=("company", "employer", "organization", "hiringorganization"),

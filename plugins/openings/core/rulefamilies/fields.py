@@ -181,7 +181,7 @@ ORGANIZATION = rule(
     "error",
     "hiring_organization is incomplete, or no organization is set.",
     "Give at least its name (and url, logo); or set JOBPOSTING_ORGANIZATION in pelicanconf.py.",
-    "hiring_organization:\n  name: Fernhill Health\n  url: https://health.example",
+    "hiring_organization:\n  name: Example Health\n  url: https://health.example",
 )
 LANG = rule(
     "lang",

@@ -426,6 +426,19 @@ def test_the_sites_hr_guide_lists_every_field(site):
     assert [name for name in FIELDS if f"`{name}`" not in guide] == []
 
 
+def test_a_new_posting_on_a_french_site_starts_in_french(tmp_path):
+    """`make new` writes the description's headings and placeholders in the site's language;
+    the checks name each placeholder left, whatever its language."""
+    folder = tmp_path / "carrieres"
+    answers = [a if a != "en" else "fr" for a in ANSWERS]
+    assert init(folder, *answers, "--no-wheel").returncode == 0
+    result = make(folder, "new", "TITLE=Vendeur", "DEPARTMENT=Engineering", "OFFICE=munich")
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (folder / "content/jobs/vendeur.md").read_text(encoding="utf-8")
+    assert "## Vos missions" in text and "## What you will do" not in text
+    assert result.stdout.count("the posting template's placeholder") == 4
+
+
 def test_no_wheel_leaves_openings_to_a_package_index(tmp_path):
     folder = tmp_path / "careers"
     result = init(folder, *ANSWERS, "--no-wheel")

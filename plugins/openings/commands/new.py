@@ -96,7 +96,7 @@ def run(args) -> int:
         title=title, department=department, offices=offices, remote=remote, today=ctx.today,
         known_departments=[d.name for d in ctx.departments], known_offices=sorted(ctx.offices),
         apply_default=values.get("JOBPOSTING_APPLY_URL") or values.get("JOBPOSTING_APPLY_EMAIL"),
-        slug=slug,
+        slug=slug, body=skeleton(values.get("DEFAULT_LANG") or "en"),
     )  # fmt: skip
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never replace a file
@@ -190,9 +190,22 @@ def yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
 
 
+def skeleton(lang: str) -> str:
+    """The description a new posting starts with, in the site's language (its headings and
+    placeholder lines: locale/<lang>/sitetemplate.yml), English where there is none."""
+    from .initsite import words
+
+    for code in (lang, lang.replace("_", "-").split("-")[0].lower(), "en"):
+        try:
+            return words(code)["new_body"]
+        except (FileNotFoundError, KeyError, TypeError):
+            continue
+    return ""
+
+
 def render(
     *, title, department, offices, remote, today: dt.date, known_departments, known_offices,
-    apply_default, slug,
+    apply_default, slug, body: str = "",
 ) -> str:  # fmt: skip
     template = resources.files("openings").joinpath("templates/posting.md")
     text = template.read_text(encoding="utf-8")
@@ -216,6 +229,7 @@ def render(
         ),
         "apply_default": apply_default or "none is set, so give one of them",
         "slug": slug,
+        "body": body or skeleton("en"),
     }
     for name, value in replacements.items():
         text = text.replace("{{" + name + "}}", value)

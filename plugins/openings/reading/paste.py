@@ -19,6 +19,8 @@ import re
 import unicodedata
 from importlib import resources
 
+import yaml
+
 from ..core import rules
 from ..core.problems import Problem, Severity
 
@@ -113,12 +115,18 @@ def _body_lines(body: str):
 
 @functools.cache
 def _placeholders() -> frozenset[str]:
-    """The lines of the posting template's description that HR is asked to replace
-    (templates/posting.md, what `openings new` writes), without their list marker."""
-    template = resources.files("openings").joinpath("templates", "posting.md")
-    body = template.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
-    lines = (line.strip().removeprefix("- ") for line in body.split("\n"))
-    return frozenset(line for line in lines if line.startswith("Replace "))
+    """The placeholder lines of the description `openings new` writes, in every language it
+    writes one in (`new_body` of locale/<lang>/sitetemplate.yml): every line but headings,
+    without its list marker."""
+    found = set()
+    for folder in resources.files("openings").joinpath("locale").iterdir():
+        words = folder.joinpath("sitetemplate.yml")
+        if not words.is_file():
+            continue
+        body = (yaml.safe_load(words.read_text(encoding="utf-8")) or {}).get("new_body", "")
+        lines = (line.strip().removeprefix("- ") for line in body.split("\n"))
+        found |= {line for line in lines if line and not line.startswith("#")}
+    return frozenset(found)
 
 
 def body_problems(body: str, body_line: int, path: str) -> list[Problem]:

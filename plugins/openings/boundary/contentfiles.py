@@ -29,11 +29,12 @@ DATA_FILES = ("offices.yml", "departments.yml", "pay_transparency.yml")  # data.
 
 def ignored(name: str, settings) -> bool:
     """Pelican's test for IGNORE_FILES: the name of a file or folder, at any depth."""
-    return any(fnmatch.fnmatch(name, pattern) for pattern in settings.get("IGNORE_FILES", ()))
+    return _ignore_test(settings)(name)
 
 
 def _ignore_test(settings):
-    """`ignored` with the patterns compiled into one, for a walk over thousands of files."""
+    """Pelican's test for IGNORE_FILES (fnmatch against each pattern), the patterns compiled
+    into one, for a walk over thousands of files."""
     patterns = [fnmatch.translate(os.path.normcase(p)) for p in settings.get("IGNORE_FILES", ())]
     if not patterns:
         return lambda name: False

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,20 +22,30 @@ from urllib.request import url2pathname
 
 DISTRIBUTION = "openings"
 FIND_LINKS = "--find-links wheels"
-# what a checkout holds at its top besides its source (hidden folders, environments, what builds
-# leave): the wheel is built from a copy without them, so that building writes nothing into
-# the checkout. Deeper down only caches are left out: openings/build/ is a package.
-TOP_NOT_SOURCE = ("build", "dist", "output", "node_modules", "venv")
 
 
-def _not_source(top: str):
-    def ignored(folder: str, names: list[str]) -> set[str]:
-        left_out = {n for n in names if n == "__pycache__" or n.endswith(".egg-info")}
-        if Path(folder) == Path(top):
-            left_out |= {n for n in names if n.startswith(".") or n in TOP_NOT_SOURCE}
-        return left_out
-
-    return ignored
+def _copy_source(source: Path, copy: Path) -> None:
+    """What building the wheel reads: the checkout's top-level files (pyproject.toml, README,
+    LICENSE) and the folders its packages are found in (tool.setuptools.packages.find.where),
+    without caches. Not the rest: a checkout may hold environments and benchmark boards of
+    gigabytes, and building from a copy writes nothing into the checkout."""
+    try:
+        with (source / "pyproject.toml").open("rb") as handle:
+            project = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise OSError(f"{source / 'pyproject.toml'} cannot be read: {error}") from error
+    # packages is a table (find: where) or a list of names, which live at the top
+    found = project.get("tool", {}).get("setuptools", {}).get("packages", {})
+    folders = found.get("find", {}).get("where", ["."]) if isinstance(found, dict) else ["."]
+    copy.mkdir()
+    for path in source.iterdir():
+        if path.is_file() and not path.name.startswith("."):
+            shutil.copy2(path, copy / path.name)
+    caches = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for folder in folders:
+        if folder in (".", ""):
+            raise OSError(f"{source} keeps its packages at its top; build its wheel by hand")
+        shutil.copytree(source / folder, copy / folder, ignore=caches, symlinks=True)
 
 
 def local_source(distribution: str = DISTRIBUTION) -> Path | None:
@@ -77,7 +88,7 @@ def bundle(site: Path, source: Path) -> str:
 def _build_wheel(source: Path, wheels: Path) -> None:
     with tempfile.TemporaryDirectory() as temporary:
         copy = Path(temporary) / "source"
-        shutil.copytree(source, copy, ignore=_not_source(str(source)), symlinks=True)
+        _copy_source(source, copy)
         done = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
              "--disable-pip-version-check", "-w", str(wheels), str(copy)],

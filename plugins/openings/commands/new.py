@@ -198,7 +198,7 @@ def skeleton(lang: str) -> str:
     for code in (lang, lang.replace("_", "-").split("-")[0].lower(), "en"):
         try:
             return words(code)["new_body"]
-        except (FileNotFoundError, KeyError, TypeError):
+        except (FileNotFoundError, KeyError):
             continue
     return ""
 

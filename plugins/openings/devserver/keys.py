@@ -36,8 +36,22 @@ class Round:
     open_articles: list = field(default_factory=list)  # for the search index, in reading order
 
 
+# Settings no kept result depends on: the speed settings change where or when a step runs, never
+# what it computes (performance.md), and JOBPOSTING_SEARCH says whether the index is made, which
+# is not kept here. A build with the read-ahead helpers keys the same results as one without.
+NOT_IN_KEYS = frozenset(
+    {
+        "JOBPOSTING_READAHEAD",
+        "JOBPOSTING_PARALLEL_PAGES",
+        "JOBPOSTING_TEMPLATE_CACHE",
+        "JOBPOSTING_SEARCH",
+    }
+)
+
+
 def settings_digest(values) -> bytes:
-    return digest(repr(sorted(values.items(), key=lambda item: item[0])).encode("utf-8"))
+    kept = sorted((k, v) for k, v in values.items() if k not in NOT_IN_KEYS)
+    return digest(repr(kept).encode("utf-8"))
 
 
 def start(files: Files, values) -> Round:

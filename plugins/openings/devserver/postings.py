@@ -90,6 +90,15 @@ class KeptArticle(Article):
     def is_valid(self) -> bool:
         return True  # only a valid Article is kept (Postings.keep)
 
+    def __getstate__(self) -> dict:
+        """Saved by a kept build (keptstate.py) without the build's settings and context:
+        Postings.reuse gives each copy the build's own."""
+        state = dict(self.__dict__)
+        state.pop("settings", None)
+        state.pop("_context", None)
+        state["texts"] = {}  # keyed by functions, made again at the first use
+        return state
+
     # Its HTML with Pelican's links made absolute, and its summary: Pelican keeps them per
     # Article object (in a cache of its own that keeps every object it saw); a kept one's
     # copies share theirs (`texts`), made from the same HTML and settings.

@@ -35,7 +35,8 @@ class Outputs:
         """Write a file unless it holds these bytes already, as this cache last wrote it."""
         data = text.encode(encoding)
         found = digest(data)
-        if self.files.get(path) == (signature(path), found):
+        known = self.files.get(path)
+        if known is not None and known[1] == found and self._holds(path, known):
             kept.add(path)
             return
         with open(path, "wb") as handle:
@@ -44,7 +45,33 @@ class Outputs:
 
     def unchanged_page(self, path: str, key: tuple) -> bool:
         known = self.pages.get(path)
-        return known is not None and known.key == key and known.signature == signature(path)
+        if known is None or known.key != key:
+            return False
+        if known.signature == signature(path):
+            return True
+        written = self.files.get(path)
+        if written is not None and self._holds(path, written):
+            known.signature = written[0]
+            return True
+        return False
+
+    def _holds(self, path: str, written: tuple) -> bool:
+        """Whether the file holds the bytes this cache wrote into it (`written`: signature,
+        digest). Its signature says so; a folder restored by a later process (a kept build,
+        keptbuild.py) has other inodes and times, so then its bytes are read."""
+        found = signature(path)
+        if found is None:
+            return False
+        if found == written[0]:
+            return True
+        try:
+            with open(path, "rb") as handle:
+                same = digest(handle.read()) == written[1]
+        except OSError:
+            return False
+        if same:
+            self.files[path] = (found, written[1])
+        return same
 
     def rendered(self, path: str, key: tuple) -> None:
         self.pages[path] = _Page(key, signature(path))

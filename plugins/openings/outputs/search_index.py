@@ -8,6 +8,7 @@ same either way. Beside the index, words.json: every word on the board.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -61,18 +62,40 @@ def write_word_list(words: list[str], bundle: str) -> None:
     write_files({WORDS: text.encode("utf-8")}, bundle)
 
 
-def write_index(records: Iterable[Record], bundle: str, lang: str, part_words: int) -> int:
-    """Write the index for `records` into the folder `bundle`; return the number of parts."""
+def write_index(
+    records: Iterable[Record], bundle: str, lang: str, part_words: int, kept=None
+) -> int:
+    """Write the index for `records` into the folder `bundle`; return the number of parts.
+
+    `kept`: a mapping from a part's key (part_key) to the files Pagefind made of that part in
+    an earlier build; a part found there is not indexed again, and each part made is added to
+    it. Pagefind makes the same files of the same records.
+    """
     writer = PartsWriter(bundle)
     for part in split(records, part_words):
-        # one process per part: its memory is given back before the next part starts
-        with PagefindService({"force_language": lang}) as service:
-            service.add_records(
-                (item.url, item.content, lang, {"title": item.title}) for item in part
-            )
-            files = service.files()
+        key = part_key(part, lang) if kept is not None else None
+        files = kept.get(key) if kept is not None else None
+        if files is None:
+            files = _index(part, lang)
+            if kept is not None:
+                kept[key] = files
         writer.add(files)
     return writer.finish()
+
+
+def _index(part: list[Record], lang: str) -> dict[str, bytes]:
+    # one process per part: its memory is given back before the next part starts
+    with PagefindService({"force_language": lang}) as service:
+        service.add_records((item.url, item.content, lang, {"title": item.title}) for item in part)
+        return service.files()
+
+
+def part_key(part: list[Record], lang: str) -> bytes:
+    """What Pagefind's files for a part are made of: its records, in order, and the language."""
+    found = hashlib.blake2b(lang.encode("utf-8"), digest_size=16)
+    for item in part:
+        found.update(repr((item.url, item.title, item.content)).encode("utf-8"))
+    return found.digest()
 
 
 class PartsWriter:

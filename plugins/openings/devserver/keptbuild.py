@@ -1,0 +1,150 @@
+"""A build that starts from the last build's cache, kept in a folder: what `make publish
+BUILD_CACHE=folder` runs, and the Pages workflow with the folder kept between its runs.
+
+The dev server keeps its cache (cache.py) in memory from one build to the next. A CI build
+starts in a new process every time; here the same cache is loaded from the folder, the site is
+built through it as the dev server builds it (incremental.py) into the output folder the last
+build left, the search index is made again only for its parts whose postings changed, and the
+cache is saved for the next build (keptstate.py).
+
+Why what it publishes is never stale:
+- every result is kept under the key of what it depends on (cache.py); "today" is part of the
+  key of every verdict and every page, so expiry and the checks are decided again on a new day,
+  and on the same day from the same files, settings and data, as a cold build decides them;
+- the folder is not used at all when the code may have changed (keptstate.py: the installed
+  distributions, the Python version and the bytes of the openings package are its key);
+- an output file that is not what the cache last wrote (restored with other times, edited,
+  missing) is rendered again, and a file no longer produced is deleted;
+- the output is what a cold build writes: tests/build/test_kept_build.py compares them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+
+from pelican.settings import read_settings
+
+from ..core import report
+from ..outputs import search
+from ..outputs.search_index import write_index, write_words
+from . import incremental, keptstate
+from .cache import DevCache
+
+# As the dev server: the cache does the helpers' work, and the search index is made after the
+# pages from the records (below). On a build with no usable cache the helpers read ahead.
+OVERRIDES = {
+    "JOBPOSTING_SEARCH": False,
+    "JOBPOSTING_PARALLEL_PAGES": None,
+    "DELETE_OUTPUT_DIRECTORY": False,  # incremental.py deletes what this build no longer makes
+}
+
+
+def build(values, folder: str) -> str:
+    """Build the site with `values` (Pelican's settings, as read_settings returns them) through
+    the cache kept in `folder`; return the summary line. Raise BuildFailed for content errors
+    (the report said what), as a cold build does."""
+    start = time.perf_counter()
+    output = os.path.abspath(values["OUTPUT_PATH"])
+    values["OUTPUT_PATH"] = output
+    wants_search = values.get("JOBPOSTING_SEARCH", True)
+    code = keptstate.code_key()
+    kept, why_not = keptstate.load(folder, code, output)
+    values.update(OVERRIDES)
+    cache = DevCache()
+    parts: dict = {}
+    if kept is not None:
+        values["JOBPOSTING_READAHEAD"] = None  # what the cache holds is not read at all
+        cache.files, cache.postings, cache.outputs = kept.files, kept.postings, kept.outputs
+        parts = kept.parts
+    # else from nothing: the read-ahead helpers read every posting, as in a cold build
+    done = incremental.build(values, cache)
+    made = None  # (parts made again, parts)
+    if wants_search:
+        made = _search_index(values, cache.round.open_articles, parts)
+    else:
+        shutil.rmtree(os.path.join(output, search.BUNDLE), ignore_errors=True)
+    keptstate.save(folder, code, output, cache, parts)
+    seconds = time.perf_counter() - start
+    return _summary(why_not, cache, done, made, seconds)
+
+
+def _search_index(values, articles: list, parts: dict) -> tuple[int, int]:
+    """The index of the open postings, in a folder beside the live one that then takes its
+    place; a part whose records are unchanged takes the files Pagefind made of it last time.
+    Return (parts made again, parts)."""
+    bundle = os.path.join(os.path.abspath(values["OUTPUT_PATH"]), search.BUNDLE)
+    fresh, old = bundle + ".next", bundle + ".old"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+    records = [search.record(article) for article in articles]
+    before = dict(parts)
+    parts.clear()  # only this build's parts are kept for the next one
+    used = _Used(before, parts)
+    count = write_index(records, fresh, search.site_language(values),
+                        values["JOBPOSTING_SEARCH_PART_WORDS"], kept=used)  # fmt: skip
+    write_words(records, fresh)
+    if os.path.isdir(bundle):
+        os.replace(bundle, old)
+    os.replace(fresh, bundle)
+    shutil.rmtree(old, ignore_errors=True)
+    return used.made, count
+
+
+class _Used(dict):
+    """The parts write_index may take (`before`), recording in `now` those it took or made."""
+
+    def __init__(self, before: dict, now: dict):
+        super().__init__()
+        self.before, self.now, self.made = before, now, 0
+
+    def get(self, key, default=None):
+        found = self.before.get(key)
+        if found is not None:
+            self.now[key] = found
+        return found if found is not None else default
+
+    def __setitem__(self, key, files) -> None:
+        self.made += 1
+        self.now[key] = files
+
+
+def _summary(why_not: str | None, cache: DevCache, done, made, seconds: float) -> str:
+    round = cache.round
+    start = f"no cache used ({why_not})" if why_not else f"{round.reused} postings reused"
+    if made is None:
+        index = "no search index"
+    else:
+        again, count = made
+        index = f"search index: {again} of {count} part{'s' if count != 1 else ''} made again"
+    deleted = f", {len(done.deleted)} old files deleted" if done.deleted else ""
+    return (
+        f"kept build: {start}, {len(round.kept)} files kept{deleted}, {index}, in {seconds:.1f} s"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m openings.devserver.keptbuild",
+        description="Build the site through the cache kept in a folder between builds.",
+    )
+    parser.add_argument("path", nargs="?", help="the content folder (default: the settings' PATH)")
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("-o", "--output", default="output")
+    parser.add_argument("--cache", required=True, help="the folder the cache is kept in")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    overrides = {"OUTPUT_PATH": os.path.abspath(args.output)}
+    if args.path:
+        overrides["PATH"] = os.path.abspath(args.path)
+    values = read_settings(args.settings, override=overrides)
+    report.emit([build(values, args.cache)])  # content errors: BuildFailed, exit status 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

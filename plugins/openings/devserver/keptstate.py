@@ -1,0 +1,82 @@
+"""The cache of a kept build (keptbuild.py), saved in its folder and loaded by the next build.
+
+One file, `openings-build.pickle`: the dev cache's source-file digests, postings and output
+records (cache.py), the search index's parts, and the key it was made under. It is used only by
+the same code on the same output folder: its key is every installed distribution and its version,
+the Python version, and the bytes of every file of the openings package (a checkout's edits change
+no version). Anything else (another key, a damaged or unreadable file) and the build starts
+from nothing, saying why.
+
+The folder holds what the build made of the content: a pull request's build may read it but must
+never write to a folder a publishing build reads (see docs/publishing.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+FILE = "openings-build.pickle"
+VERSION = 1  # of this file's layout
+PACKAGE = Path(__file__).resolve().parents[1]  # the openings package
+
+
+@dataclass
+class Kept:
+    code: bytes
+    output: str
+    files: object  # sourcefiles.Files
+    postings: object  # postings.Postings
+    outputs: object  # writer.Outputs
+    parts: dict  # search_index.part_key -> Pagefind's files of that part
+
+
+def code_key() -> bytes:
+    """What every kept result was computed by: the installed distributions, Python, and the
+    openings package's files."""
+    found = hashlib.blake2b(repr((VERSION, sys.version)).encode(), digest_size=16)
+    dists = sorted(
+        (d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()
+    )
+    found.update(repr(dists).encode("utf-8"))
+    for folder, folders, names in os.walk(PACKAGE):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            found.update(os.path.relpath(path, PACKAGE).encode("utf-8", "surrogateescape"))
+            with open(path, "rb") as handle:
+                found.update(hashlib.blake2b(handle.read(), digest_size=16).digest())
+    return found.digest()
+
+
+def load(folder: str, code: bytes, output: str) -> tuple[Kept | None, str | None]:
+    """The cache kept in `folder`, or None and why it is not used."""
+    path = os.path.join(folder, FILE)
+    if not os.path.exists(path):
+        return None, f"{path} does not exist yet"
+    try:
+        with open(path, "rb") as handle:
+            kept = pickle.load(handle)
+    except Exception as exc:  # damaged, from another version of the classes, unreadable
+        return None, f"{path} could not be read: {exc.__class__.__name__}"
+    if not isinstance(kept, Kept) or kept.code != code:
+        return None, "the code changed since it was made"
+    if kept.output != output:
+        return None, f"it was made for another output folder, {kept.output}"
+    return kept, None
+
+
+def save(folder: str, code: bytes, output: str, cache, parts: dict) -> None:
+    """Keep `cache` (a DevCache after a build) and the search index's parts in `folder`."""
+    os.makedirs(folder, exist_ok=True)
+    kept = Kept(code, output, cache.files, cache.postings, cache.outputs, parts)
+    path = os.path.join(folder, FILE)
+    partial = path + ".partial"
+    with open(partial, "wb") as handle:
+        pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, path)  # a build stopped half way leaves the last whole file

@@ -1,0 +1,182 @@
+"""Kept builds (`make publish BUILD_CACHE=folder`) write what a cold build writes, byte for byte.
+
+Each kept build starts from nothing but the cache folder and the output folder the last one left,
+as a CI build does: the cache is loaded from its file, the site built through it, the search
+index's unchanged parts taken from it. After each change of the content (an edit, a posting
+added and one deleted, a new day past two postings' valid_through, a changed data file) and after
+the output folder is restored with new inodes and times, the output equals a cold build's.
+Real builds, real Pagefind.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from openings.devserver import keptbuild, keptstate
+from sitebuild import ROOT, TODAY, Site, run_build, site_settings
+from test_incremental import differences
+
+
+class Kept:
+    """A CI job's view: the content, an output folder and a cache folder kept between runs."""
+
+    def __init__(self, site: Site, tmp_path: Path, **overrides):
+        self.site = site
+        self.output = tmp_path / "kept-output"
+        self.folder = tmp_path / "kept-cache"
+        self.overrides = overrides
+        self.tmp_path = tmp_path
+
+    def build(self, today: str = TODAY) -> str:
+        values = site_settings(
+            self.site.content, self.output, JOBPOSTING_TODAY=today, **self.overrides
+        )
+        return keptbuild.build(values, str(self.folder))
+
+    def assert_same_as_cold(self, step: str, today: str = TODAY) -> None:
+        cold = self.tmp_path / f"cold-{step}"
+        run_build(self.site.content, cold, JOBPOSTING_TODAY=today, **self.overrides)
+        assert differences(cold, self.output) == [], step
+
+
+@pytest.fixture
+def kept(tmp_path):
+    return Kept(Site(tmp_path, with_samples=True), tmp_path)
+
+
+def test_every_kept_build_writes_what_a_cold_build_writes(kept):
+    jobs = kept.site.content / "jobs"
+    line = kept.build()
+    assert "no cache used" in line and "does not exist yet" in line
+    kept.assert_same_as_cold("first")
+
+    line = kept.build()
+    assert "0 postings reused" not in line and "0 of 1 part made again" in line
+    kept.assert_same_as_cold("unchanged")
+
+    backend = jobs / "backend-developer.md"
+    text = backend.read_text("utf-8")
+    backend.write_text(text.replace("You should have excellent", "You have excellent"), "utf-8")
+    line = kept.build()
+    assert "1 of 1 part made again" in line
+    kept.assert_same_as_cold("description edited")
+
+    kept.site.posting(
+        "site-reliability-engineer.md",
+        backend.read_text("utf-8")
+        .replace("title: Backend Developer", "title: Site Reliability Engineer")
+        .replace("req_id: ENG-101", "req_id: ENG-202"),
+    )
+    kept.build()
+    kept.assert_same_as_cold("posting added")
+
+    (jobs / "solutions-engineer-remote-us.md").unlink()
+    line = kept.build()
+    assert "old files deleted" in line
+    assert not (kept.output / "jobs" / "solutions-engineer").exists()
+    kept.assert_same_as_cold("posting deleted")
+
+    later = "2027-01-20"  # staff-platform-engineer and werkstudent-frontend: valid until 01-15
+    kept.build(today=later)
+    page = (kept.output / "jobs" / "staff-platform-engineer" / "index.html").read_text("utf-8")
+    assert '<meta name="robots" content="noindex">' in page  # closed, as the new day says
+    kept.assert_same_as_cold("expired", today=later)
+
+    offices = kept.site.content / "data" / "offices.yml"
+    offices.write_text(offices.read_text("utf-8").replace("Berlin", "Berlin-Mitte", 1), "utf-8")
+    kept.build(today=later)
+    kept.assert_same_as_cold("data file changed", today=later)
+
+
+def test_an_output_folder_restored_with_new_inodes_and_times_is_reused(kept):
+    """actions/cache gives back the folder as a new tree of files: what holds the bytes the cache
+    wrote is kept, what does not is written again."""
+    kept.build()
+    restored = kept.output.with_name("restored")
+    shutil.copytree(kept.output, restored)  # new inodes, new change times
+    shutil.rmtree(kept.output)
+    os.replace(restored, kept.output)
+    (kept.output / "jobs" / "backend-developer" / "index.html").write_text("tampered", "utf-8")
+    (kept.output / "jobs" / "stray.html").write_text("not made by any build", "utf-8")
+    line = kept.build()
+    assert "old files deleted" in line
+    kept.assert_same_as_cold("restored")
+    files_kept = int(line.split(" files kept")[0].rsplit(" ", 1)[1])
+    assert files_kept > 20  # pages were not all rendered again
+
+
+def test_a_cache_from_other_code_or_damaged_is_not_used(kept, monkeypatch):
+    kept.build()
+    monkeypatch.setattr(keptstate, "code_key", lambda: b"another version of openings")
+    line = kept.build()
+    assert "no cache used (the code changed since it was made)" in line
+    kept.assert_same_as_cold("other code")
+    monkeypatch.undo()
+
+    (kept.folder / keptstate.FILE).write_bytes(b"\x80\x05not a pickle")
+    line = kept.build()
+    assert "could not be read: " in line
+    kept.assert_same_as_cold("damaged")
+    with open(kept.folder / keptstate.FILE, "rb") as handle:  # made whole again
+        assert isinstance(pickle.load(handle), keptstate.Kept)
+
+
+def test_the_code_key_changes_with_a_file_of_the_package(tmp_path, monkeypatch):
+    package = tmp_path / "openings"
+    shutil.copytree(keptstate.PACKAGE / "devserver", package / "devserver")
+    monkeypatch.setattr(keptstate, "PACKAGE", package)
+    before = keptstate.code_key()
+    assert keptstate.code_key() == before
+    with open(package / "devserver" / "keys.py", "a", encoding="utf-8") as handle:
+        handle.write("# an edit\n")
+    assert keptstate.code_key() != before
+
+
+def test_a_kept_build_with_search_off_leaves_no_index(kept):
+    kept.build()
+    assert (kept.output / "pagefind").is_dir()
+    kept.overrides["JOBPOSTING_SEARCH"] = False
+    line = kept.build()
+    assert "no search index" in line
+    kept.assert_same_as_cold("search off")
+
+
+def test_make_publish_with_build_cache_runs_a_kept_build(tmp_path):
+    """What the Pages workflow runs, in new processes: the second build reuses the first's."""
+    site = Site(tmp_path, with_samples=True)
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        textwrap.dedent(f"""\
+            import sys
+            sys.path.insert(0, {str(ROOT)!r})
+            from pelicanconf import *  # noqa: F403
+            JOBPOSTING_TODAY = {TODAY!r}
+            SITEURL = "https://careers.example"
+            """),
+        "utf-8",
+    )
+    command = [sys.executable, "-m", "openings.devserver.keptbuild", str(site.content),
+               "-s", str(settings), "-o", str(tmp_path / "out"),
+               "--cache", str(tmp_path / "cache")]  # fmt: skip
+    first = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert first.returncode == 0, first.stderr
+    second = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert second.returncode == 0, second.stderr
+    assert "no cache used" in first.stdout + first.stderr
+    summary = [line for line in (second.stdout + second.stderr).splitlines() if "kept build" in line]
+    assert summary and "postings reused" in summary[0] and "0 of 1 part" in summary[0]
+    cold = run_build(site.content, tmp_path / "cold", SITEURL="https://careers.example")
+    assert differences(cold, tmp_path / "out") == []
+
+    (site.content / "jobs" / "backend-developer.md").write_text("---\ntitle: [oops\n", "utf-8")
+    failed = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert failed.returncode == 1
+    assert "backend-developer.md" in failed.stdout + failed.stderr
+    assert "Traceback" not in failed.stdout + failed.stderr

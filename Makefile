@@ -23,7 +23,7 @@ help:
 	@echo "make test       run the whole test suite (installs Chromium for the browser tests)"
 	@echo "make html       build the site into $(OUTPUTDIR)/"
 	@echo "make devserver  rebuild on every change and serve"
-	@echo "make publish    production build (needs SITEURL)"
+	@echo "make publish    production build (needs SITEURL); BUILD_CACHE=folder to start from the last one"
 	@echo "make validate   check every posting; FILES=... for some, STRICT=1 for the publish rules"
 	@echo "make preview    the site in $(PREVIEWDIR)/, to open from disk (no server); BASE=main"
 	@echo "make list       list postings; EXPIRING=14 for those closing soon"
@@ -54,11 +54,19 @@ serve: html
 devserver: $(STAMP)
 	$(BIN)/python -m openings.devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(BIND) -p $(PORT)
 
+# BUILD_CACHE=folder: a kept build, through the cache the last one left in that folder, into the
+# output folder it left (docs/performance.md, "Kept builds"); the Pages workflow keeps both.
+BUILD_CACHE ?=
 publish: $(STAMP)
+ifeq ($(BUILD_CACHE),)
 	$(BIN)/pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+else
+	$(BIN)/python -m openings.devserver.keptbuild $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) \
+		--cache $(BUILD_CACHE)
+endif
 
 clean:
-	rm -rf $(OUTPUTDIR) $(PREVIEWDIR) .pytest_cache
+	rm -rf $(OUTPUTDIR) $(PREVIEWDIR) .pytest_cache .build-cache
 
 # Chromium (browser tests) and shellcheck (workflow scripts) come from the system's packages.
 system-deps:

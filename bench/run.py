@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: `python bench/run.py`
     sys.path.insert(0, str(ROOT))
 
-from bench import bodies, hugo, postings  # noqa: E402
+from bench import bodies, hugo, kept, postings  # noqa: E402
 
 TARGET_RATIO = 0.5  # Openings' build time / plain Pelican's, at N = 1,000
 TARGET_HUGO_RATIO = 0.8  # Openings' build time / Hugo + Pagefind's, at both sizes
@@ -335,6 +335,15 @@ def big_others(count: int, seed: int, work: Path, variants, say) -> dict:
     return found
 
 
+def time_kept(count: int, seed: int, work: Path, repeat: int, say) -> dict:
+    """Kept builds of the board (bench/kept.py), against Hugo + Pagefind's build of it."""
+    files = prepare(work, count, seed, variants=("openings",))
+    try:
+        return kept.measure(files["openings"], count, repeat, say, run_measured)
+    except kept.KeptError as exc:
+        raise BenchError(str(exc)) from None
+
+
 def incremental_target(count: int) -> float | None:
     return next((t for size, t in sorted(TARGET_INCREMENTAL_S.items()) if count <= size), None)
 
@@ -424,6 +433,19 @@ def table(results: dict) -> list[str]:
             f"{found['median_seconds']:.2f} s of {seconds}{verdict}; search index "
             f"{statistics.median(found['search_index_after_seconds']):.1f} s later"
         )
+    for found in results.get("kept", []):
+        lines.append(
+            f"kept builds, N = {found['postings']:,} (median of {len(found['runs'][kept.SCENARIOS[0]])}"
+            f"; from nothing {found['first_seconds']:.2f} s):"
+        )
+        for name, seconds in found["median_seconds"].items():
+            ratio = ""
+            if "hugo_ratio" in found:
+                ratio = (
+                    f", {found['hugo_ratio'][name]:.2f} x Hugo + Pagefind (target <= "
+                    f"{TARGET_HUGO_RATIO}) {_verdict(found['met'][name])}"
+                )
+            lines.append(f"  {name:<20} {seconds:6.2f} s{ratio}")
     check = results.get("validate")
     if check:
         lines.append(
@@ -509,6 +531,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=3,
         help="edits timed in the dev server at each size (default 3; 0 skips)",
     )
+    parser.add_argument(
+        "--kept-repeat",
+        type=_count,
+        default=3,
+        help="repetitions of the kept builds (make publish BUILD_CACHE=...) at each size "
+        "(default 3; 0 skips)",
+    )
     parser.add_argument("--seed", type=int, default=postings.DEFAULT_SEED)
     parser.add_argument(
         "--work",
@@ -563,6 +592,13 @@ def main(argv: list[str] | None = None) -> int:
             results["comparison"] = compare(
                 args.postings, args.repeat, args.seed, args.work / "compare", say, variants
             )
+            if args.kept_repeat:
+                say(f"Kept builds, N = {args.postings:,} ...")
+                results["kept"] = [
+                    time_kept(
+                        args.postings, args.seed, args.work / "compare", args.kept_repeat, say
+                    )
+                ]
             if args.incremental_edits:
                 say(f"Editing postings in the dev server, N = {args.postings:,} ...")
                 results["incremental"] = [
@@ -575,6 +611,11 @@ def main(argv: list[str] | None = None) -> int:
             say(f"Building {args.big:,} postings with the others ...")
             results["big_others"] = big_others(args.big, args.seed, args.work / "big", others, say)
             results.update(_growth(results))
+            if args.kept_repeat:
+                say(f"Kept builds, N = {args.big:,} ...")
+                results.setdefault("kept", []).append(
+                    time_kept(args.big, args.seed, args.work / "big", args.kept_repeat, say)
+                )
             if args.incremental_edits:
                 say(f"Editing postings in the dev server, N = {args.big:,} ...")
                 results.setdefault("incremental", []).append(
@@ -591,6 +632,7 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
+    _kept_ratios(results)
     say("")
     for line in table(results):
         say(line)
@@ -607,7 +649,28 @@ def main(argv: list[str] | None = None) -> int:
     missed += [v for v, g in results.get("growth", {}).items() if g["met"] is False]
     if results.get("comparison", {}).get("hugo_met") is False:
         missed.append("hugo")
+    for found in results.get("kept", []):
+        missed += [
+            f"kept {found['postings']} {n}" for n, m in found.get("met", {}).items() if not m
+        ]
     return 1 if args.check and missed else 0
+
+
+def _kept_ratios(results: dict) -> None:
+    """Each kept build's median against Hugo + Pagefind's build of the same board."""
+    hugo_seconds = {}
+    if "hugo" in results.get("comparison", {}).get("median_seconds", {}):
+        hugo_seconds[results["comparison"]["postings"]] = results["comparison"]["median_seconds"][
+            "hugo"
+        ]
+    if "hugo" in results.get("big_others", {}):
+        hugo_seconds[results["big"]["postings"]] = results["big_others"]["hugo"]["seconds"]
+    for found in results.get("kept", []):
+        against = hugo_seconds.get(found["postings"])
+        if against:
+            found["hugo_seconds"] = against
+            found["hugo_ratio"] = {n: t / against for n, t in found["median_seconds"].items()}
+            found["met"] = {n: r <= TARGET_HUGO_RATIO for n, r in found["hugo_ratio"].items()}
 
 
 def _growth(results: dict) -> dict:

@@ -170,7 +170,9 @@ def test_make_publish_with_build_cache_runs_a_kept_build(tmp_path):
     second = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
     assert second.returncode == 0, second.stderr
     assert "no cache used" in first.stdout + first.stderr
-    summary = [line for line in (second.stdout + second.stderr).splitlines() if "kept build" in line]
+    summary = [
+        line for line in (second.stdout + second.stderr).splitlines() if "kept build" in line
+    ]
     assert summary and "postings reused" in summary[0] and "0 of 1 part" in summary[0]
     cold = run_build(site.content, tmp_path / "cold", SITEURL="https://careers.example")
     assert differences(cold, tmp_path / "out") == []

@@ -36,15 +36,18 @@ class Round:
     open_articles: list = field(default_factory=list)  # for the search index, in reading order
 
 
-# Settings no kept result depends on: the speed settings change where or when a step runs, never
-# what it computes (performance.md), and JOBPOSTING_SEARCH says whether the index is made, which
-# is not kept here. A build with the read-ahead helpers keys the same results as one without.
+# Settings left out of `settings`: the speed settings change where or when a step runs, never
+# what it computes (performance.md); JOBPOSTING_SEARCH says whether the index is made, which is
+# not kept here; JOBPOSTING_TODAY is in `checks` as the day it gives, and reading a posting does
+# not depend on the day. So a build with the read-ahead helpers keys the same results as one
+# without, and a new day reads no posting again.
 NOT_IN_KEYS = frozenset(
     {
         "JOBPOSTING_READAHEAD",
         "JOBPOSTING_PARALLEL_PAGES",
         "JOBPOSTING_TEMPLATE_CACHE",
         "JOBPOSTING_SEARCH",
+        "JOBPOSTING_TODAY",
     }
 )
 

@@ -1,0 +1,87 @@
+"""Kept builds (`make publish BUILD_CACHE=folder`) on a generated board, as the Pages workflow
+runs them: each a new `python -m openings.devserver.keptbuild` process, starting from the cache
+folder and the output folder the last one left.
+
+After a first build from nothing, each repetition times three builds, each from the state the
+previous scenario's build left:
+
+- "same postings": nothing changed since the last build (a rebuild on the same day);
+- "one posting edited": a paragraph added to one posting's description (a merged pull
+  request); the file is put back and built once more, untimed;
+- "next day": "today" one day later, so every verdict and every page is made again (the daily
+  rebuild); then built once more on the board's own day, untimed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+EDIT = "\n\nThis paragraph was added to time a kept build.\n"
+SCENARIOS = ("same postings", "one posting edited", "next day")
+
+
+class KeptError(Exception):
+    pass
+
+
+def _command(settings_file: Path, output: Path, cache: Path) -> list[str]:
+    return [sys.executable, "-m", "openings.devserver.keptbuild", "-s", str(settings_file),
+            "-o", str(output), "--cache", str(cache)]  # fmt: skip
+
+
+def _next_day_settings(settings_file: Path) -> Path:
+    text = settings_file.read_text(encoding="utf-8")
+    found = re.search(r"^JOBPOSTING_TODAY = '(\d{4}-\d{2}-\d{2})'$", text, re.MULTILINE)
+    if found is None:
+        raise KeptError(f"{settings_file} pins no JOBPOSTING_TODAY")
+    day = datetime.date.fromisoformat(found.group(1)) + datetime.timedelta(days=1)
+    later = settings_file.with_name("next_day_settings.py")
+    later.write_text(text.replace(found.group(0), f"JOBPOSTING_TODAY = '{day}'"), "utf-8")
+    return later
+
+
+def measure(settings_file: Path, count: int, repeat: int, say, run_measured) -> dict:
+    """`run_measured`: run.py's, which times a command and its children."""
+    folder = settings_file.parent
+    output, cache = folder / "kept-output", folder / "kept-cache"
+    shutil.rmtree(output, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    later = _next_day_settings(settings_file)
+    postings = sorted((folder / "content" / "jobs").glob("*.md"))
+    log = folder / "kept.log"
+
+    def run(settings: Path) -> float:
+        done = run_measured(_command(settings, output, cache), folder, log)
+        if done.exit_code != 0:
+            tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-20:])
+            raise KeptError(f"a kept build failed (exit {done.exit_code}); {log}:\n{tail}")
+        return done.seconds
+
+    first = run(settings_file)
+    say(f"  kept build from nothing          {first:7.2f} s")
+    times: dict[str, list[float]] = {name: [] for name in SCENARIOS}
+    for turn in range(repeat):
+        times["same postings"].append(run(settings_file))
+        edited = postings[(turn * 7919) % len(postings)]
+        original = edited.read_bytes()
+        edited.write_bytes(original + EDIT.encode())
+        try:
+            times["one posting edited"].append(run(settings_file))
+        finally:
+            edited.write_bytes(original)
+        run(settings_file)
+        times["next day"].append(run(later))
+        run(settings_file)
+        for name in SCENARIOS:
+            say(f"  run {turn + 1}/{repeat}  kept, {name:<20} {times[name][-1]:7.2f} s")
+    return {
+        "postings": count,
+        "first_seconds": first,
+        "runs": times,
+        "median_seconds": {name: statistics.median(t) for name, t in times.items()},
+    }

@@ -31,9 +31,13 @@ from pelican.settings import read_settings
 
 from ..core import report
 from ..outputs import search
-from ..outputs.search_index import write_index, write_words
 from . import incremental, keptstate
 from .cache import DevCache
+from .keptsearch import KeptSearchIndex
+from .memo import Memo
+from .postings import Postings
+from .sourcefiles import Files
+from .writer import Outputs
 
 # As the dev server: the cache does the helpers' work, and the search index is made after the
 # pages from the records (below). On a build with no usable cache the helpers read ahead.
@@ -55,72 +59,49 @@ def build(values, folder: str) -> str:
     code = keptstate.code_key()
     kept, why_not = keptstate.load(folder, code, output)
     values.update(OVERRIDES)
-    cache = DevCache()
-    parts: dict = {}
-    if kept is not None:
+    if kept is None:  # from nothing: the read-ahead helpers read every posting, as cold
+        kept = keptstate.Kept(code, output, Files(), None, Outputs(), Memo(), {}, {})
+    else:
         values["JOBPOSTING_READAHEAD"] = None  # what the cache holds is not read at all
-        cache.files, cache.postings, cache.outputs = kept.files, kept.postings, kept.outputs
-        parts = kept.parts
-    # else from nothing: the read-ahead helpers read every posting, as in a cold build
+    index = KeptSearchIndex(values, kept.records, kept.parts) if wants_search else None
+    cache = _KeptCache(kept, index)
     done = incremental.build(values, cache)
-    made = None  # (parts made again, parts)
-    if wants_search:
-        made = _search_index(values, cache.round.open_articles, parts)
+    if index is not None:
+        index.finish(cache.round)
     else:
         shutil.rmtree(os.path.join(output, search.BUNDLE), ignore_errors=True)
-    keptstate.save(folder, code, output, cache, parts)
+    keptstate.save(folder, keptstate.Kept(
+        code, output, cache.files, cache.postings, cache.outputs, cache.memo,
+        index.records if index else {}, index.parts if index else {},
+    ))  # fmt: skip
     seconds = time.perf_counter() - start
-    return _summary(why_not, cache, done, made, seconds)
+    return _summary(why_not, cache, done, index, seconds)
 
 
-def _search_index(values, articles: list, parts: dict) -> tuple[int, int]:
-    """The index of the open postings, in a folder beside the live one that then takes its
-    place; a part whose records are unchanged takes the files Pagefind made of it last time.
-    Return (parts made again, parts)."""
-    bundle = os.path.join(os.path.abspath(values["OUTPUT_PATH"]), search.BUNDLE)
-    fresh, old = bundle + ".next", bundle + ".old"
-    shutil.rmtree(fresh, ignore_errors=True)
-    shutil.rmtree(old, ignore_errors=True)
-    records = [search.record(article) for article in articles]
-    before = dict(parts)
-    parts.clear()  # only this build's parts are kept for the next one
-    used = _Used(before, parts)
-    count = write_index(records, fresh, search.site_language(values),
-                        values["JOBPOSTING_SEARCH_PART_WORDS"], kept=used)  # fmt: skip
-    write_words(records, fresh)
-    if os.path.isdir(bundle):
-        os.replace(bundle, old)
-    os.replace(fresh, bundle)
-    shutil.rmtree(old, ignore_errors=True)
-    return used.made, count
+class _KeptCache(DevCache):
+    """The dev cache with what the last build kept, starting the search index as soon as the
+    open postings are known, so that Pagefind indexes while the pages are written."""
 
-
-class _Used(dict):
-    """The parts write_index may take (`before`), recording in `now` those it took or made."""
-
-    def __init__(self, before: dict, now: dict):
+    def __init__(self, kept: keptstate.Kept, index: KeptSearchIndex | None):
         super().__init__()
-        self.before, self.now, self.made = before, now, 0
+        self.files, self.outputs, self.memo = kept.files, kept.outputs, kept.memo
+        self.postings = kept.postings or Postings(self.files)
+        self.index = index
 
-    def get(self, key, default=None):
-        found = self.before.get(key)
-        if found is not None:
-            self.now[key] = found
-        return found if found is not None else default
-
-    def __setitem__(self, key, files) -> None:
-        self.made += 1
-        self.now[key] = files
+    def keep_open_articles(self, generators) -> None:
+        super().keep_open_articles(generators)
+        if self.index is not None and self.round is not None:
+            self.index.start(self.round.open_articles, self.round)
 
 
-def _summary(why_not: str | None, cache: DevCache, done, made, seconds: float) -> str:
+def _summary(why_not: str | None, cache: DevCache, done, search_index, seconds: float) -> str:
     round = cache.round
     start = f"no cache used ({why_not})" if why_not else f"{round.reused} postings reused"
-    if made is None:
+    if search_index is None:
         index = "no search index"
     else:
-        again, count = made
-        index = f"search index: {again} of {count} part{'s' if count != 1 else ''} made again"
+        made, count = search_index.made, search_index.count
+        index = f"search index: {made} of {count} part{'s' if count != 1 else ''} made again"
     deleted = f", {len(done.deleted)} old files deleted" if done.deleted else ""
     return (
         f"kept build: {start}, {len(round.kept)} files kept{deleted}, {index}, in {seconds:.1f} s"

@@ -1,7 +1,7 @@
 """The cache of a kept build (keptbuild.py), saved in its folder and loaded by the next build.
 
-One file, `openings-build.pickle`: the dev cache's source-file digests, postings and output
-records (cache.py), the search index's parts, and the key it was made under. It is used only by
+One file, `openings-build.pickle`: the dev cache's source-file digests, postings, output
+records and crawler-file pieces (cache.py), the search index's parts, and the key it was made under. It is used only by
 the same code on the same output folder: its key is every installed distribution and its version,
 the Python version, and the bytes of every file of the openings package (a checkout's edits change
 no version). Anything else (another key, a damaged or unreadable file) and the build starts
@@ -33,6 +33,8 @@ class Kept:
     files: object  # sourcefiles.Files
     postings: object  # postings.Postings
     outputs: object  # writer.Outputs
+    memo: object  # memo.Memo
+    records: dict  # source path -> (key, the search record), keptsearch.py
     parts: dict  # search_index.part_key -> Pagefind's files of that part
 
 
@@ -71,10 +73,9 @@ def load(folder: str, code: bytes, output: str) -> tuple[Kept | None, str | None
     return kept, None
 
 
-def save(folder: str, code: bytes, output: str, cache, parts: dict) -> None:
-    """Keep `cache` (a DevCache after a build) and the search index's parts in `folder`."""
+def save(folder: str, kept: Kept) -> None:
+    """Keep what a build leaves for the next one in `folder`."""
     os.makedirs(folder, exist_ok=True)
-    kept = Kept(code, output, cache.files, cache.postings, cache.outputs, parts)
     path = os.path.join(folder, FILE)
     partial = path + ".partial"
     with open(partial, "wb") as handle:

@@ -216,7 +216,7 @@ class WaitForSearchIndex:
 
 def _report(done: _Done, values) -> None:
     if isinstance(done.error, PagefindError):
-        _fail(str(done.error))
+        fail(str(done.error))
     if done.error is not None:
         raise done.error
     _note_parts(done.parts, values["JOBPOSTING_SEARCH_PART_WORDS"])
@@ -231,7 +231,8 @@ def _note_parts(parts: int, part_words: int) -> None:
         report.emit([note])
 
 
-def _fail(detail: str) -> None:
+def fail(detail: str) -> None:
+    """Stop the build: Pagefind failed (`detail`), with what to do about it."""
     report.emit(
         [
             f"jobposting: the search index was not built: {detail}",

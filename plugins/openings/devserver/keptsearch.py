@@ -1,0 +1,98 @@
+"""A kept build's search index (keptbuild.py): made on a thread while the pages are written, from
+the records and Pagefind parts the last build kept wherever they are unchanged.
+
+- A posting's record (search_records.record) is made from its checked model and its address, so
+  it is kept under the keys its verdict is kept under (postings.py): its reading and the checks.
+- A part of the index whose records are the same as in the last build takes the files Pagefind
+  made of it then (search_index.write_index's `kept`).
+
+The index is written beside the live one (`pagefind.next`, which incremental.py leaves alone)
+and takes its place once the pages are written; it is then the index a cold build writes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+
+from ..outputs import search
+from ..outputs.pagefind_client import PagefindError
+from ..outputs.search_index import write_index, write_words
+
+
+class KeptSearchIndex:
+    def __init__(self, values, records: dict, parts: dict):
+        self.values = values
+        self.bundle = os.path.join(os.path.abspath(values["OUTPUT_PATH"]), search.BUNDLE)
+        self.records_before, self.records = records, {}  # source path -> (key, Record)
+        self.parts_before, self.parts = parts, {}  # search_index.part_key -> Pagefind's files
+        self.made = 0  # parts Pagefind made in this build
+        self.count = 0  # parts of the index
+        self.error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self, articles: list, round) -> None:
+        """When the open postings are known (in reading order): make the index on a thread."""
+        self._thread = threading.Thread(
+            target=self._run, args=(articles, round), name="kept-search", daemon=True
+        )
+        self._thread.start()
+
+    def finish(self, round) -> None:
+        """After the pages: wait for the index, put it in its place; fail the build as a cold
+        build fails when Pagefind did."""
+        if self._thread is None:  # no open postings were announced: index what the build has
+            self.start(round.open_articles, round)
+        self._thread.join()
+        if isinstance(self.error, PagefindError):
+            search.fail(str(self.error))
+        if self.error is not None:
+            raise self.error
+        old = self.bundle + ".old"
+        shutil.rmtree(old, ignore_errors=True)
+        if os.path.isdir(self.bundle):
+            os.replace(self.bundle, old)
+        os.replace(self.bundle + ".next", self.bundle)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def _run(self, articles: list, round) -> None:
+        try:
+            fresh = self.bundle + ".next"
+            shutil.rmtree(fresh, ignore_errors=True)
+            records = [self._record(article, round) for article in articles]
+            self.count = write_index(records, fresh, search.site_language(self.values),
+                                     self.values["JOBPOSTING_SEARCH_PART_WORDS"],
+                                     kept=_Parts(self))  # fmt: skip
+            write_words(records, fresh)
+        except BaseException as exc:  # said by finish(), in the build's own thread
+            self.error = exc
+
+    def _record(self, article, round):
+        path = article.source_path
+        reading = round.reading_keys.get(path)
+        key = (reading, round.checks) if reading is not None else None
+        before = self.records_before.get(path)
+        found = before[1] if key is not None and before is not None and before[0] == key else None
+        if found is None:
+            found = search.record(article)
+        if key is not None:
+            self.records[path] = (key, found)
+        return found
+
+
+class _Parts:
+    """write_index's `kept`: the last build's parts to take, and this build's to keep."""
+
+    def __init__(self, index: KeptSearchIndex):
+        self.index = index
+
+    def get(self, key):
+        found = self.index.parts_before.get(key)
+        if found is not None:
+            self.index.parts[key] = found
+        return found
+
+    def __setitem__(self, key, files) -> None:
+        self.index.made += 1
+        self.index.parts[key] = files

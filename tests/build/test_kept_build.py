@@ -182,3 +182,25 @@ def test_make_publish_with_build_cache_runs_a_kept_build(tmp_path):
     assert failed.returncode == 1
     assert "backend-developer.md" in failed.stdout + failed.stderr
     assert "Traceback" not in failed.stdout + failed.stderr
+
+
+def test_a_kept_build_from_nothing_uses_the_cold_builds_helpers(tmp_path):
+    """With nothing kept, the read-ahead helpers and the second page writer do their part, and
+    the next build, which has no record of the pages the second process wrote, keeps them."""
+    kept = Kept(
+        Site(tmp_path, with_samples=True),
+        tmp_path,
+        JOBPOSTING_READAHEAD=1,
+        JOBPOSTING_PARALLEL_PAGES=(1, 10_000),
+    )
+    kept.build()
+    kept.assert_same_as_cold("from nothing")
+    line = kept.build()
+    kept.assert_same_as_cold("second")
+    alone = Kept(kept.site, tmp_path / "alone")
+    alone.build()
+    assert _reused(line) == _reused(alone.build()) > 0  # the helpers' readings were kept
+
+
+def _reused(line: str) -> int:
+    return int(line.split(" postings reused", maxsplit=1)[0].rsplit(" ", 1)[1])

@@ -34,7 +34,6 @@ from ..outputs import search
 from . import incremental, keptstate
 from .cache import DevCache
 from .keptsearch import KeptSearchIndex
-from .memo import Memo
 from .postings import Postings
 from .sourcefiles import Files
 from .writer import Outputs
@@ -58,9 +57,17 @@ def build(values, folder: str) -> str:
     wants_search = values.get("JOBPOSTING_SEARCH", True)
     code = keptstate.code_key()
     kept, why_not = keptstate.load(folder, code, output)
+    parallel_pages = values.get("JOBPOSTING_PARALLEL_PAGES", ())
     values.update(OVERRIDES)
-    if kept is None:  # from nothing: the read-ahead helpers read every posting, as cold
-        kept = keptstate.Kept(code, output, Files(), None, Outputs(), Memo(), {}, {})
+    if kept is None:
+        # from nothing, with a cold build's helpers: they read ahead, and a second process writes
+        # the posting pages (the pages it writes are rendered again by the next build, which
+        # has no record of them, and kept when their bytes are the same)
+        kept = keptstate.Kept(code, output, Files(), None, Outputs(), {}, {})
+        if parallel_pages != ():
+            values["JOBPOSTING_PARALLEL_PAGES"] = parallel_pages
+        else:
+            values.pop("JOBPOSTING_PARALLEL_PAGES")
     else:
         values["JOBPOSTING_READAHEAD"] = None  # what the cache holds is not read at all
     index = KeptSearchIndex(values, kept.records, kept.parts) if wants_search else None
@@ -71,7 +78,7 @@ def build(values, folder: str) -> str:
     else:
         shutil.rmtree(os.path.join(output, search.BUNDLE), ignore_errors=True)
     keptstate.save(folder, keptstate.Kept(
-        code, output, cache.files, cache.postings, cache.outputs, cache.memo,
+        code, output, cache.files, cache.postings, cache.outputs,
         index.records if index else {}, index.parts if index else {},
     ))  # fmt: skip
     seconds = time.perf_counter() - start
@@ -84,7 +91,7 @@ class _KeptCache(DevCache):
 
     def __init__(self, kept: keptstate.Kept, index: KeptSearchIndex | None):
         super().__init__()
-        self.files, self.outputs, self.memo = kept.files, kept.outputs, kept.memo
+        self.files, self.outputs = kept.files, kept.outputs
         self.postings = kept.postings or Postings(self.files)
         self.index = index
 

@@ -1,11 +1,12 @@
 """The cache of a kept build (keptbuild.py), saved in its folder and loaded by the next build.
 
-One file, `openings-build.pickle`: the dev cache's source-file digests, postings, output
-records and crawler-file pieces (cache.py), the search index's parts, and the key it was made under. It is used only by
-the same code on the same output folder: its key is every installed distribution and its version,
-the Python version, and the bytes of every file of the openings package (a checkout's edits change
-no version). Anything else (another key, a damaged or unreadable file) and the build starts
-from nothing, saying why.
+One file, `openings-build.pickle`: the dev cache's source-file digests, postings and output
+records (cache.py; not its pieces of the crawler files, which would double the file), the search
+index's records and parts, and the key it was made under. It is used only by the same code on the
+same output folder: its key is every installed distribution and its version, the Python version,
+and the bytes of every file of the openings package (a checkout's edits change no version).
+Anything else (another key, a damaged or unreadable file) and the build starts from nothing,
+saying why.
 
 The folder holds what the build made of the content: a pull request's build may read it but must
 never write to a folder a publishing build reads (see docs/publishing.md).
@@ -33,7 +34,6 @@ class Kept:
     files: object  # sourcefiles.Files
     postings: object  # postings.Postings
     outputs: object  # writer.Outputs
-    memo: object  # memo.Memo
     records: dict  # source path -> (key, the search record), keptsearch.py
     parts: dict  # search_index.part_key -> Pagefind's files of that part
 

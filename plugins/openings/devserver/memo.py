@@ -81,15 +81,6 @@ class Memo:
 
         self._replace(jobsjson, "render", self._jobs_text)
 
-    # Saved by a kept build (keptstate.py) in one file with the postings' verdicts, so a kept
-    # piece's model is still the very object the verdict hands the next build.
-    def __getstate__(self) -> dict:
-        return {"_kept": self._kept, "_jobs_text": self._jobs_text}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._originals = []
-
     def _replace(self, module, name: str, replacement) -> None:
         replacement.__wrapped__ = getattr(module, name)
         setattr(module, name, replacement)
@@ -136,11 +127,6 @@ class JobsText:
         if self._join(head, texts[:1]) != self.render({**data, "jobs": jobs[:1]}):
             return self.render(data)
         return self._join(head, texts)
-
-    def __setstate__(self, state: dict) -> None:
-        """Loaded in another process: each record has another id() there."""
-        self.__dict__.update(state)
-        self._texts = {id(job): (job, text) for job, text in self._texts.values()}
 
     def text(self, job: dict) -> str:
         return json.dumps(job, ensure_ascii=False, indent=2).replace("\n", "\n" + self.INDENT)

@@ -410,3 +410,23 @@ def test_vocabulary_splits_words_as_the_list_page_does():
     assert search_records.vocabulary([record]) == [
         "and", "apis", "build", "c#", "c++", "engineer", "in", "part", "time"
     ]  # fmt: skip
+
+
+def test_an_index_from_kept_parts_is_the_index_made_anew(tmp_path):
+    """write_index's `kept` (kept builds, the dev server): a part whose records are unchanged
+    takes the files Pagefind made of it last time, and the folder is the same as made anew."""
+    records = [
+        search_records.Record(f"/jobs/job-{n}/", f"Job {n}", f"job{n} words " * 40, 120)
+        for n in range(8)
+    ]
+    kept = search_index.KeptParts()
+    assert search_index.write_index(records, str(tmp_path / "first"), "en", 250, kept=kept) == 4
+    assert kept.made == 4 and len(kept.now) == 4
+
+    records[5] = search_records.Record("/jobs/job-5/", "Job 5", "changed words " * 40, 120)
+    again = search_index.KeptParts(kept.now)
+    bundle = tmp_path / "again"
+    search_index.write_index(records, str(bundle), "en", 250, kept=again)
+    assert again.made == 1 and len(again.now) == 4  # only the part of job 5 is indexed
+    search_index.write_index(records, str(tmp_path / "anew"), "en", 250)
+    assert digest(bundle) == digest(tmp_path / "anew")

@@ -79,7 +79,7 @@ def build(values, folder: str) -> str:
         shutil.rmtree(os.path.join(output, search.BUNDLE), ignore_errors=True)
     keptstate.save(folder, keptstate.Kept(
         code, output, cache.files, cache.postings, cache.outputs,
-        index.records if index else {}, index.parts if index else {},
+        index.records if index else {}, index.parts.now if index else {},
     ))  # fmt: skip
     seconds = time.perf_counter() - start
     return _summary(why_not, cache, done, index, seconds)
@@ -107,7 +107,7 @@ def _summary(why_not: str | None, cache: DevCache, done, search_index, seconds: 
     if search_index is None:
         index = "no search index"
     else:
-        made, count = search_index.made, search_index.count
+        made, count = search_index.parts.made, search_index.count
         index = f"search index: {made} of {count} part{'s' if count != 1 else ''} made again"
     deleted = f", {len(done.deleted)} old files deleted" if done.deleted else ""
     return (

@@ -18,7 +18,7 @@ import threading
 
 from ..outputs import search
 from ..outputs.pagefind_client import PagefindError
-from ..outputs.search_index import write_index, write_words
+from ..outputs.search_index import KeptParts, write_index, write_words
 
 
 class KeptSearchIndex:
@@ -26,8 +26,7 @@ class KeptSearchIndex:
         self.values = values
         self.bundle = os.path.join(os.path.abspath(values["OUTPUT_PATH"]), search.BUNDLE)
         self.records_before, self.records = records, {}  # source path -> (key, Record)
-        self.parts_before, self.parts = parts, {}  # search_index.part_key -> Pagefind's files
-        self.made = 0  # parts Pagefind made in this build
+        self.parts = KeptParts(parts)  # search_index.part_key -> Pagefind's files
         self.count = 0  # parts of the index
         self.error: BaseException | None = None
         self._thread: threading.Thread | None = None
@@ -63,7 +62,7 @@ class KeptSearchIndex:
             records = [self._record(article, round) for article in articles]
             self.count = write_index(records, fresh, search.site_language(self.values),
                                      self.values["JOBPOSTING_SEARCH_PART_WORDS"],
-                                     kept=_Parts(self))  # fmt: skip
+                                     kept=self.parts)  # fmt: skip
             write_words(records, fresh)
         except BaseException as exc:  # said by finish(), in the build's own thread
             self.error = exc
@@ -79,20 +78,3 @@ class KeptSearchIndex:
         if key is not None:
             self.records[path] = (key, found)
         return found
-
-
-class _Parts:
-    """write_index's `kept`: the last build's parts to take, and this build's to keep."""
-
-    def __init__(self, index: KeptSearchIndex):
-        self.index = index
-
-    def get(self, key):
-        found = self.index.parts_before.get(key)
-        if found is not None:
-            self.index.parts[key] = found
-        return found
-
-    def __setitem__(self, key, files) -> None:
-        self.index.made += 1
-        self.index.parts[key] = files

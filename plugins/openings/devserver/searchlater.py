@@ -17,6 +17,7 @@ import shutil
 import threading
 
 from ..outputs import search
+from ..outputs.search_index import KeptParts
 
 
 class SearchLater:
@@ -27,6 +28,7 @@ class SearchLater:
         self._idle = threading.Event()
         self._idle.set()
         self.error: str | None = None  # the last failure, for the dev server to print
+        self._parts: KeptParts | None = None  # the last index's parts, by their records
 
     @property
     def stale(self) -> bool:
@@ -57,19 +59,22 @@ class SearchLater:
                     self._idle.set()
                     return
             try:
-                write(*job)
+                parts = KeptParts(self._parts.now if self._parts is not None else None)
+                write(*job, parts=parts)
+                self._parts = parts  # the next index takes this one's unchanged parts
                 self.error = None
             except Exception as exc:  # the pages are fine; the dev server says what failed
                 self.error = f"the search index was not made: {exc}"
 
 
-def write(articles: list, bundle: str, lang: str, part_words: int) -> None:
-    """Make the index of `articles` beside `bundle`, then put it in its place."""
+def write(articles: list, bundle: str, lang: str, part_words: int, parts=None) -> None:
+    """Make the index of `articles` beside `bundle`, then put it in its place. `parts`: a
+    search_index.KeptParts, whose parts of the last index are taken where unchanged."""
     fresh, old = bundle + ".next", bundle + ".old"
     shutil.rmtree(fresh, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)
     records = [search.record(article) for article in articles]
-    search.write_index(records, fresh, lang, part_words)
+    search.write_index(records, fresh, lang, part_words, kept=parts)
     search.write_words(records, fresh)
     if os.path.isdir(bundle):
         os.replace(bundle, old)

@@ -83,6 +83,26 @@ def write_index(
     return writer.finish()
 
 
+class KeptParts:
+    """write_index's `kept` across builds: the parts of the last index (`before`, by part_key),
+    of which it takes those it needs, and the parts of this one (`now`), kept for the next."""
+
+    def __init__(self, before: dict | None = None):
+        self.before = before or {}
+        self.now: dict = {}
+        self.made = 0  # parts Pagefind made in this build
+
+    def get(self, key):
+        found = self.before.get(key)
+        if found is not None:
+            self.now[key] = found
+        return found
+
+    def __setitem__(self, key, files) -> None:
+        self.made += 1
+        self.now[key] = files
+
+
 def _index(part: list[Record], lang: str) -> dict[str, bytes]:
     # one process per part: its memory is given back before the next part starts
     with PagefindService({"force_language": lang}) as service:

@@ -105,6 +105,7 @@ def test_runner_end_to_end_on_five_postings(tmp_path):
     results = tmp_path / "results.json"
     command = [sys.executable, str(ROOT / "bench" / "run.py"), "--postings", "5", "--repeat", "1",
                "--big", "0", "--validate-repeat", "1", "--incremental-edits", "1",
+               "--kept-repeat", "1",
                "--work", str(tmp_path / "work"), "--results", str(results)]  # fmt: skip
     done = subprocess.run(
         command, check=False, capture_output=True, text=True, cwd=ROOT, timeout=600
@@ -131,6 +132,16 @@ def test_runner_end_to_end_on_five_postings(tmp_path):
     (edit,) = data["incremental"]
     assert edit["postings"] == 5 and len(edit["rebuild_seconds"]) == 1
     assert "devserver rebuild after one edit, N = 5:" in done.stdout
+    (kept,) = data["kept"]
+    assert kept["postings"] == 5 and kept["first_seconds"] > 0 and kept["cache_mb"] > 0
+    assert {name: len(times) for name, times in kept["runs"].items()} == {
+        "same postings": 1,
+        "one posting edited": 1,
+        "next day": 1,
+    }
+    assert "kept builds, N = 5" in done.stdout
+    if hugo:
+        assert set(kept["hugo_ratio"]) == set(kept["runs"])
 
 
 def test_runner_refuses_bad_options_with_a_message(tmp_path):

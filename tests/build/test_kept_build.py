@@ -119,13 +119,37 @@ def test_a_cache_from_other_code_or_damaged_is_not_used(kept, monkeypatch):
     assert "no cache used (the code changed since it was made)" in line
     kept.assert_same_as_cold("other code")
     monkeypatch.undo()
+    assert "the code changed since it was made" in kept.build()  # saved by the other code
 
-    (kept.folder / keptstate.FILE).write_bytes(b"\x80\x05not a pickle")
+    kept_file = kept.folder / keptstate.FILE
+    header = kept_file.read_bytes().split(b"\n", 1)[0] + b"\n"
+    kept_file.write_bytes(header + b"\x80\x05not a pickle")
     line = kept.build()
     assert "could not be read: " in line
     kept.assert_same_as_cold("damaged")
-    with open(kept.folder / keptstate.FILE, "rb") as handle:  # made whole again
+    with open(kept_file, "rb") as handle:  # made whole again
+        handle.readline()
         assert isinstance(pickle.load(handle), keptstate.Kept)
+
+
+def test_a_cache_file_is_not_unpickled_unless_its_first_line_names_this_code(kept, monkeypatch):
+    """The key is read before the pickle: a file made by other code, or planted, is never
+    unpickled."""
+    kept.build()
+    loaded, real_load = [], keptstate.pickle.load
+
+    def load(handle, *args, **kwargs):  # the template cache unpickles too
+        loaded.append(getattr(handle, "name", ""))
+        return real_load(handle, *args, **kwargs)
+
+    monkeypatch.setattr(keptstate.pickle, "load", load)
+    kept_file = kept.folder / keptstate.FILE
+    kept_file.write_bytes(b"openings-build 1 00ff /elsewhere\n" + b"anything")
+    assert "the code changed since it was made" in kept.build()
+    code = keptstate.code_key().hex()
+    kept_file.write_bytes(f"openings-build 1 {code} /elsewhere\n".encode() + b"anything")
+    assert "it was made for another output folder, /elsewhere" in kept.build()
+    assert not [name for name in loaded if str(name).endswith(keptstate.FILE)]
 
 
 def test_the_code_key_changes_with_a_file_of_the_package(tmp_path, monkeypatch):

@@ -5,8 +5,8 @@ records (cache.py; not its pieces of the crawler files, which would double the f
 index's records and parts, and the key it was made under. It is used only by the same code on the
 same output folder: its key is every installed distribution and its version, the Python version,
 and the bytes of every file of the openings package (a checkout's edits change no version).
-Anything else (another key, a damaged or unreadable file) and the build starts from nothing,
-saying why.
+The key is the file's first line, compared before anything is unpickled. Anything else
+(another key, a damaged or unreadable file) and the build starts from nothing, saying why.
 
 The folder holds what the build made of the content: a pull request's build may read it but must
 never write to a folder a publishing build reads (see docs/publishing.md).
@@ -56,6 +56,11 @@ def code_key() -> bytes:
     return found.digest()
 
 
+def _header(code: bytes, output: str) -> bytes:
+    """The file's first line: what it was made by and for, read before anything is unpickled."""
+    return f"openings-build {VERSION} {code.hex()} {output}\n".encode("utf-8", "surrogateescape")
+
+
 def load(folder: str, code: bytes, output: str) -> tuple[Kept | None, str | None]:
     """The cache kept in `folder`, or None and why it is not used."""
     path = os.path.join(folder, FILE)
@@ -63,14 +68,22 @@ def load(folder: str, code: bytes, output: str) -> tuple[Kept | None, str | None
         return None, f"{path} does not exist yet"
     try:
         with open(path, "rb") as handle:
+            header = handle.readline(4096)
+            if header != _header(code, output):
+                return None, _mismatch(header, code, output)
             kept = pickle.load(handle)
     except Exception as exc:  # damaged, from another version of the classes, unreadable
         return None, f"{path} could not be read: {exc.__class__.__name__}"
-    if not isinstance(kept, Kept) or kept.code != code:
-        return None, "the code changed since it was made"
-    if kept.output != output:
-        return None, f"it was made for another output folder, {kept.output}"
+    if not isinstance(kept, Kept):
+        return None, f"{path} could not be read: it holds no kept build"
     return kept, None
+
+
+def _mismatch(header: bytes, code: bytes, output: str) -> str:
+    words = header.decode("utf-8", "replace").rstrip("\n").split(" ", 3)
+    if words[:3] == ["openings-build", str(VERSION), code.hex()] and len(words) == 4:
+        return f"it was made for another output folder, {words[3]}"
+    return "the code changed since it was made"
 
 
 def save(folder: str, kept: Kept) -> None:
@@ -79,5 +92,6 @@ def save(folder: str, kept: Kept) -> None:
     path = os.path.join(folder, FILE)
     partial = path + ".partial"
     with open(partial, "wb") as handle:
+        handle.write(_header(kept.code, kept.output))
         pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(partial, path)  # a build stopped half way leaves the last whole file

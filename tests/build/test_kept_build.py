@@ -228,3 +228,20 @@ def test_a_kept_build_from_nothing_uses_the_cold_builds_helpers(tmp_path):
 
 def _reused(line: str) -> int:
     return int(line.split(" postings reused", maxsplit=1)[0].rsplit(" ", 1)[1])
+
+
+def test_a_cache_folder_that_cannot_be_written_leaves_the_site_built(kept, capsys):
+    kept.folder.write_text("a file where the folder should be", "utf-8")
+    line = kept.build()
+    assert "no cache used" in line
+    assert f"the cache could not be saved in {kept.folder}" in capsys.readouterr().err
+    kept.assert_same_as_cold("unwritable cache")
+
+
+def test_a_missing_settings_file_is_named(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "openings.devserver.keptbuild", "-s", "nowhere.py", "--cache", "c"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "nowhere.py: no such settings file" in done.stderr and "Traceback" not in done.stderr

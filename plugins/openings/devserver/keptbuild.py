@@ -38,13 +38,12 @@ from .postings import Postings
 from .sourcefiles import Files
 from .writer import Outputs
 
-# As the dev server: the cache does the helpers' work, and the search index is made after the
-# pages from the records (below). On a build with no usable cache the helpers read ahead.
-OVERRIDES = {
-    "JOBPOSTING_SEARCH": False,
-    "JOBPOSTING_PARALLEL_PAGES": None,
-    "DELETE_OUTPUT_DIRECTORY": False,  # incremental.py deletes what this build no longer makes
-}
+# As the dev server: the search index is made here (keptsearch.py), and the files no longer
+# produced are deleted by incremental.py, not by Pelican emptying the folder.
+OVERRIDES = {"JOBPOSTING_SEARCH": False, "DELETE_OUTPUT_DIRECTORY": False}
+# With a cache: what it holds is not read ahead, and no second process writes pages (what it
+# wrote would leave no record in the cache). From nothing, the cold build's helpers do their part.
+WITH_CACHE = {"JOBPOSTING_READAHEAD": None, "JOBPOSTING_PARALLEL_PAGES": None}
 
 
 def build(values, folder: str) -> str:
@@ -57,19 +56,11 @@ def build(values, folder: str) -> str:
     wants_search = values.get("JOBPOSTING_SEARCH", True)
     code = keptstate.code_key()
     kept, why_not = keptstate.load(folder, code, output)
-    parallel_pages = values.get("JOBPOSTING_PARALLEL_PAGES", ())
     values.update(OVERRIDES)
-    if kept is None:
-        # from nothing, with a cold build's helpers: they read ahead, and a second process writes
-        # the posting pages (the pages it writes are rendered again by the next build, which
-        # has no record of them, and kept when their bytes are the same)
+    if kept is None:  # the pages a second process writes are rendered again by the next build
         kept = keptstate.Kept(code, output, Files(), None, Outputs(), {}, {})
-        if parallel_pages != ():
-            values["JOBPOSTING_PARALLEL_PAGES"] = parallel_pages
-        else:
-            values.pop("JOBPOSTING_PARALLEL_PAGES")
     else:
-        values["JOBPOSTING_READAHEAD"] = None  # what the cache holds is not read at all
+        values.update(WITH_CACHE)
     index = KeptSearchIndex(values, kept.records, kept.parts) if wants_search else None
     cache = _KeptCache(kept, index)
     done = incremental.build(values, cache)
@@ -77,10 +68,14 @@ def build(values, folder: str) -> str:
         index.finish(cache.round)
     else:
         shutil.rmtree(os.path.join(output, search.BUNDLE), ignore_errors=True)
-    keptstate.save(folder, keptstate.Kept(
+    saved = keptstate.Kept(
         code, output, cache.files, cache.postings, cache.outputs,
         index.records if index else {}, index.parts.now if index else {},
-    ))  # fmt: skip
+    )  # fmt: skip
+    try:
+        keptstate.save(folder, saved)
+    except OSError as exc:  # the site is built; only the next build starts from nothing
+        report.emit([f"kept build: the cache could not be saved in {folder}: {exc.strerror}"])
     seconds = time.perf_counter() - start
     return _summary(why_not, cache, done, index, seconds)
 
@@ -125,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", default="output")
     parser.add_argument("--cache", required=True, help="the folder the cache is kept in")
     args = parser.parse_args(argv)
+    if not os.path.isfile(args.settings):
+        parser.error(f"{args.settings}: no such settings file (give one with -s)")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     overrides = {"OUTPUT_PATH": os.path.abspath(args.output)}
     if args.path:

@@ -159,6 +159,19 @@ def test_publishing_refuses_the_example_posting_until_it_is_rewritten(site, test
     assert data["hiringOrganization"]["logo"] == "https://acme.github.io/careers/images/logo.png"
     assert data["url"] == "https://acme.github.io/careers/jobs/example-role/"
 
+    # as the site's Pages workflow publishes: twice from its build cache, as a cold build would
+    cold = {p.relative_to(copy / "output"): p.read_bytes() for p in every_file(copy / "output")}
+    for said in ("no cache used", "postings reused"):
+        kept = make(copy, "publish", "BUILD_CACHE=.build-cache",
+                    SITEURL="https://acme.github.io/careers")  # fmt: skip
+        assert kept.returncode == 0, kept.stderr
+        assert f"kept build: {said}" in kept.stderr or f" {said}," in kept.stderr
+        built = {
+            p.relative_to(copy / "output"): p.read_bytes() for p in every_file(copy / "output")
+        }
+        assert built == cold
+    assert ".build-cache/" in (copy / ".gitignore").read_text()
+
 
 def test_an_overridden_block_keeps_the_rest_of_the_packaged_theme(site, tested, tmp_path):
     copy = tmp_path / "site"

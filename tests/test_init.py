@@ -161,11 +161,11 @@ def test_publishing_refuses_the_example_posting_until_it_is_rewritten(site, test
 
     # as the site's Pages workflow publishes: twice from its build cache, as a cold build would
     cold = {p.relative_to(copy / "output"): p.read_bytes() for p in every_file(copy / "output")}
-    for said in ("no cache used", "postings reused"):
+    for said in ("kept build: no cache used", "kept build: 1 posting reused"):
         kept = make(copy, "publish", "BUILD_CACHE=.build-cache",
                     SITEURL="https://acme.github.io/careers")  # fmt: skip
         assert kept.returncode == 0, kept.stderr
-        assert f"kept build: {said}" in kept.stderr or f" {said}," in kept.stderr
+        assert said in kept.stderr
         built = {
             p.relative_to(copy / "output"): p.read_bytes() for p in every_file(copy / "output")
         }

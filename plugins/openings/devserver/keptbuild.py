@@ -46,15 +46,18 @@ OVERRIDES = {"JOBPOSTING_SEARCH": False, "DELETE_OUTPUT_DIRECTORY": False}
 WITH_CACHE = {"JOBPOSTING_READAHEAD": None, "JOBPOSTING_PARALLEL_PAGES": None}
 
 
-def build(values, folder: str) -> str:
+def build(values, folder: str, site_code: tuple[str, ...] = ()) -> str:
     """Build the site with `values` (Pelican's settings, as read_settings returns them) through
     the cache kept in `folder`; return the summary line. Raise BuildFailed for content errors
-    (the report said what), as a cold build does."""
+    (the report said what), as a cold build does. `site_code`: the folders of the site's own
+    Python (keptstate.site_code_folders)."""
     start = time.perf_counter()
     output = os.path.abspath(values["OUTPUT_PATH"])
     values["OUTPUT_PATH"] = output
     wants_search = values.get("JOBPOSTING_SEARCH", True)
-    code = keptstate.code_key()
+    for left in (".next", ".old"):  # of a build that stopped while it swapped the index
+        shutil.rmtree(os.path.join(output, search.BUNDLE + left), ignore_errors=True)
+    code = keptstate.code_key(site_code)
     kept, why_not = keptstate.load(folder, code, output)
     values.update(OVERRIDES)
     if kept is None:  # the pages a second process writes are rendered again by the next build
@@ -72,10 +75,9 @@ def build(values, folder: str) -> str:
         code, output, cache.files, cache.postings, cache.outputs,
         index.records if index else {}, index.parts.now if index else {},
     )  # fmt: skip
-    try:
-        keptstate.save(folder, saved)
-    except OSError as exc:  # the site is built; only the next build starts from nothing
-        report.emit([f"kept build: the cache could not be saved in {folder}: {exc.strerror}"])
+    why = keptstate.save(folder, saved)
+    if why is not None:  # the site is built; only the next build starts from nothing
+        report.emit([f"kept build: the cache could not be saved in {folder}: {why}"])
     seconds = time.perf_counter() - start
     return _summary(why_not, cache, done, index, seconds)
 
@@ -98,7 +100,8 @@ class _KeptCache(DevCache):
 
 def _summary(why_not: str | None, cache: DevCache, done, search_index, seconds: float) -> str:
     round = cache.round
-    start = f"no cache used ({why_not})" if why_not else f"{round.reused} postings reused"
+    reused = f"{round.reused} posting{'s' if round.reused != 1 else ''} reused"
+    start = f"no cache used ({why_not})" if why_not else reused
     if search_index is None:
         index = "no search index"
     else:
@@ -127,7 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.path:
         overrides["PATH"] = os.path.abspath(args.path)
     values = read_settings(args.settings, override=overrides)
-    report.emit([build(values, args.cache)])  # content errors: BuildFailed, exit status 1
+    site_code = keptstate.site_code_folders(args.settings, values)
+    try:
+        line = build(values, args.cache, site_code)  # content errors: BuildFailed, exit 1
+    except Exception as exc:  # a template or settings error: one line, as `pelican` says it
+        report.emit([f"kept build: the build failed: {exc.__class__.__name__}: {exc}"])
+        return 1
+    report.emit([line])
     return 0
 
 

@@ -4,16 +4,18 @@ One file, `openings-build.pickle`: the dev cache's source-file digests, postings
 records (cache.py; not its pieces of the crawler files, which would double the file), the search
 index's records and parts, and the key it was made under. It is used only by the same code on the
 same output folder: its key is every installed distribution and its version, the Python version,
-and the bytes of every file of the openings package (a checkout's edits change no version).
-The key is the file's first line, compared before anything is unpickled. Anything else
-(another key, a damaged or unreadable file) and the build starts from nothing, saying why.
+the bytes of every file of the openings package (a checkout's edits change no version) and of
+the site's own Python. The key is the file's first line, compared before anything is unpickled.
+Anything else (another key, a damaged or unreadable file) and the build starts from nothing,
+saying why.
 
-The folder holds what the build made of the content: a pull request's build may read it but must
-never write to a folder a publishing build reads (see docs/publishing.md).
+The header keeps a file from other code from being loaded by mistake; it is not a signature. The
+folder must only ever be written by builds of the published branch (docs/security.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import os
@@ -38,22 +40,42 @@ class Kept:
     parts: dict  # search_index.part_key -> Pagefind's files of that part
 
 
-def code_key() -> bytes:
-    """What every kept result was computed by: the installed distributions, Python, and the
-    openings package's files."""
+def code_key(site_code: tuple[str, ...] = ()) -> bytes:
+    """What every kept result was computed by: the installed distributions, Python, the
+    openings package's files, and the site's own Python (`site_code`, site_code_folders)."""
     found = hashlib.blake2b(repr((VERSION, sys.version)).encode(), digest_size=16)
     dists = sorted(
         (d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()
     )
     found.update(repr(dists).encode("utf-8"))
-    for folder, folders, names in os.walk(PACKAGE):
-        folders[:] = sorted(f for f in folders if f != "__pycache__")
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            found.update(os.path.relpath(path, PACKAGE).encode("utf-8", "surrogateescape"))
-            with open(path, "rb") as handle:
-                found.update(hashlib.blake2b(handle.read(), digest_size=16).digest())
+    _add_tree(found, str(PACKAGE), lambda name: True, deep=True)
+    for number, folder in enumerate(site_code):
+        found.update(os.path.abspath(folder).encode("utf-8", "surrogateescape"))
+        # the settings folder's own Python only: content, output and environments lie below it
+        _add_tree(found, folder, lambda name: name.endswith(".py"), deep=number > 0)
     return found.digest()
+
+
+def site_code_folders(settings_file: str, values) -> tuple[str, ...]:
+    """Where a site keeps Python of its own that a build runs: the settings file's folder (the
+    settings and what they import from beside them) first, then PLUGIN_PATHS."""
+    folders = [os.path.dirname(os.path.abspath(settings_file))]
+    folders += [os.path.abspath(p) for p in values.get("PLUGIN_PATHS") or ()]
+    return tuple(folders)
+
+
+def _add_tree(found, root: str, wanted, deep: bool) -> None:
+    """The `wanted` files under `root` (only at its top unless `deep`), by name and bytes."""
+    for folder, folders, names in os.walk(root):
+        folders[:] = sorted(f for f in folders if f != "__pycache__") if deep else []
+        for name in sorted(n for n in names if wanted(n)):
+            path = os.path.join(folder, name)
+            found.update(os.path.relpath(path, root).encode("utf-8", "surrogateescape"))
+            try:
+                with open(path, "rb") as handle:
+                    found.update(hashlib.blake2b(handle.read(), digest_size=16).digest())
+            except OSError:
+                found.update(b"?")
 
 
 def _header(code: bytes, output: str) -> bytes:
@@ -86,12 +108,21 @@ def _mismatch(header: bytes, code: bytes, output: str) -> str:
     return "the code changed since it was made"
 
 
-def save(folder: str, kept: Kept) -> None:
-    """Keep what a build leaves for the next one in `folder`."""
-    os.makedirs(folder, exist_ok=True)
+def save(folder: str, kept: Kept) -> str | None:
+    """Keep what a build leaves for the next one in `folder`; None, or why it was not kept
+    (the next build then starts from nothing)."""
     path = os.path.join(folder, FILE)
     partial = path + ".partial"
-    with open(partial, "wb") as handle:
-        handle.write(_header(kept.code, kept.output))
-        pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, path)  # a build stopped half way leaves the last whole file
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(partial, "wb") as handle:
+            handle.write(_header(kept.code, kept.output))
+            pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)  # a build stopped half way leaves the last whole file
+    except Exception as exc:  # unwritable, or a setting that cannot be saved (a lambda)
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        with contextlib.suppress(OSError):
+            os.unlink(path)  # the last build's cache would not match this output folder
+        return f"{exc.__class__.__name__}: {exc}"
+    return None

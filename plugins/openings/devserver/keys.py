@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 
 from ..build.buildstate import CONTEXT_KEY
@@ -52,9 +53,14 @@ NOT_IN_KEYS = frozenset(
 )
 
 
+# repr() of a function, a class instance or a module names its address, which differs from one
+# process to the next (kept builds load the last process's keys): left out, the name stays.
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
 def settings_digest(values) -> bytes:
     kept = sorted((k, v) for k, v in values.items() if k not in NOT_IN_KEYS)
-    return digest(repr(kept).encode("utf-8"))
+    return digest(_ADDRESS.sub("", repr(kept)).encode("utf-8"))
 
 
 def start(files: Files, values) -> Round:

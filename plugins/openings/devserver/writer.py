@@ -51,7 +51,7 @@ class Outputs:
             return True
         written = self.files.get(path)
         if written is not None and self._holds(path, written):
-            known.signature = written[0]
+            known.signature = self.files[path][0]  # as _holds found it now
             return True
         return False
 

@@ -324,3 +324,37 @@ def test_a_template_error_is_one_line_and_exit_status_1(tmp_path):
     assert done.returncode == 1
     assert "kept build: the build failed: TemplateSyntaxError" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+@pytest.mark.parametrize("setting", ["STATIC_CHECK_IF_MODIFIED", "STATIC_CREATE_LINKS"])
+def test_a_static_file_pelican_would_not_copy_again_stays(tmp_path, setting):
+    """Pelican's own ways of not copying an unchanged static file: a kept build copies it, so
+    it is not taken for a file no longer produced."""
+    site = Site(tmp_path, with_samples=True)
+    (site.content / "images").mkdir()
+    (site.content / "images" / "team.png").write_bytes(PNG)
+    kept = Kept(site, tmp_path, **{setting: True})
+    kept.build()
+    kept.build()
+    assert (kept.output / "images" / "team.png").read_bytes() == PNG
+    kept.assert_same_as_cold(setting)
+
+
+def test_what_output_retention_names_is_left_alone(tmp_path):
+    """Pelican keeps OUTPUT_RETENTION's files when it empties the output folder; so does a kept
+    build, which deletes only what a build no longer produces."""
+    kept = Kept(Site(tmp_path, with_samples=True), tmp_path, OUTPUT_RETENTION=[".git", "CNAME"])
+    kept.build()
+    (kept.output / "CNAME").write_text("careers.example\n", "utf-8")
+    (kept.output / ".git").mkdir()
+    (kept.output / ".git" / "HEAD").write_text("ref: refs/heads/main\n", "utf-8")
+    (kept.output / "stray.html").write_text("not made by any build", "utf-8")
+    kept.build()
+    assert (kept.output / "CNAME").is_file() and (kept.output / ".git" / "HEAD").is_file()
+    assert not (kept.output / "stray.html").exists()

@@ -30,13 +30,17 @@ class Result:
     pelican: Pelican
 
 
-def _files(root: str) -> dict[str, tuple[int, int]]:
-    """Every file under `root` but the search index's folders (searchlater.py's own)."""
+def _files(root: str, retained=()) -> dict[str, tuple[int, int]]:
+    """Every file under `root` but the search index's folders (searchlater.py's own) and what
+    OUTPUT_RETENTION names (`retained`: Pelican leaves them when it empties the folder)."""
     found = {}
     for folder, folders, names in os.walk(root):
-        if folder == root:
-            folders[:] = [f for f in folders if not f.startswith(BUNDLE)]
+        top = folder == root
+        if top:
+            folders[:] = [f for f in folders if not f.startswith(BUNDLE) and f not in retained]
         for name in names:
+            if top and name in retained:
+                continue
             path = os.path.join(folder, name)
             with contextlib.suppress(OSError):
                 st = os.lstat(path)
@@ -49,7 +53,7 @@ def build(values, cache: DevCache) -> Result:
     raises (a BuildFailed for content errors: then nothing was written or deleted)."""
     start = time.perf_counter()
     output = os.path.abspath(values["OUTPUT_PATH"])
-    before = _files(output)
+    before = _files(output, tuple(values.get("OUTPUT_RETENTION") or ()))
     pelican = Pelican(values)
     cache.start(values)
     cache.connect()

@@ -39,8 +39,14 @@ from .sourcefiles import Files
 from .writer import Outputs
 
 # As the dev server: the search index is made here (keptsearch.py), and the files no longer
-# produced are deleted by incremental.py, not by Pelican emptying the folder.
-OVERRIDES = {"JOBPOSTING_SEARCH": False, "DELETE_OUTPUT_DIRECTORY": False}
+# produced are deleted by incremental.py, not by Pelican emptying the folder (so every static
+# file is copied, the same bytes as a link or a skipped copy, and counts as produced).
+OVERRIDES = {
+    "JOBPOSTING_SEARCH": False,
+    "DELETE_OUTPUT_DIRECTORY": False,
+    "STATIC_CHECK_IF_MODIFIED": False,
+    "STATIC_CREATE_LINKS": False,
+}
 # With a cache: what it holds is not read ahead, and no second process writes pages (what it
 # wrote would leave no record in the cache). From nothing, the cold build's helpers do their part.
 WITH_CACHE = {"JOBPOSTING_READAHEAD": None, "JOBPOSTING_PARALLEL_PAGES": None}

@@ -41,6 +41,9 @@ DEV_OVERRIDES = {
     "JOBPOSTING_SEARCH": False,
     "JOBPOSTING_PARALLEL_PAGES": None,
     "JOBPOSTING_READAHEAD": None,
+    # every static file copied, so that incremental.py counts it as produced
+    "STATIC_CHECK_IF_MODIFIED": False,
+    "STATIC_CREATE_LINKS": False,
 }
 DAY_CHECK_MS = 60_000  # how often, without any edit, the server looks whether the day changed
 

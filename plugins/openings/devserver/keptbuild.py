@@ -12,7 +12,8 @@ Why what it publishes is never stale:
   key of every verdict and every page, so expiry and the checks are decided again on a new day,
   and on the same day from the same files, settings and data, as a cold build decides them;
 - the folder is not used at all when the code may have changed (keptstate.py: the installed
-  distributions, the Python version and the bytes of the openings package are its key);
+  distributions, the Python version, the bytes of the openings package and of the site's own
+  Python are its key);
 - an output file that is not what the cache last wrote (restored with other times, edited,
   missing) is rendered again, and a file no longer produced is deleted;
 - the output is what a cold build writes: tests/build/test_kept_build.py compares them.

@@ -19,6 +19,7 @@ import threading
 from ..outputs import search
 from ..outputs.pagefind_client import PagefindError
 from ..outputs.search_index import KeptParts, write_index, write_words
+from .searchlater import put_in_place
 
 
 class KeptSearchIndex:
@@ -48,12 +49,7 @@ class KeptSearchIndex:
             search.fail(str(self.error))
         if self.error is not None:
             raise self.error
-        old = self.bundle + ".old"
-        shutil.rmtree(old, ignore_errors=True)
-        if os.path.isdir(self.bundle):
-            os.replace(self.bundle, old)
-        os.replace(self.bundle + ".next", self.bundle)
-        shutil.rmtree(old, ignore_errors=True)
+        put_in_place(self.bundle)
 
     def _run(self, articles: list, round) -> None:
         try:

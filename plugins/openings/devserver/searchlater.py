@@ -70,13 +70,19 @@ class SearchLater:
 def write(articles: list, bundle: str, lang: str, part_words: int, parts=None) -> None:
     """Make the index of `articles` beside `bundle`, then put it in its place. `parts`: a
     search_index.KeptParts, whose parts of the last index are taken where unchanged."""
-    fresh, old = bundle + ".next", bundle + ".old"
+    fresh = bundle + ".next"
     shutil.rmtree(fresh, ignore_errors=True)
-    shutil.rmtree(old, ignore_errors=True)
     records = [search.record(article) for article in articles]
     search.write_index(records, fresh, lang, part_words, kept=parts)
     search.write_words(records, fresh)
+    put_in_place(bundle)
+
+
+def put_in_place(bundle: str) -> None:
+    """The index made in `bundle`.next takes the place of `bundle` (kept builds too)."""
+    old = bundle + ".old"
+    shutil.rmtree(old, ignore_errors=True)
     if os.path.isdir(bundle):
         os.replace(bundle, old)
-    os.replace(fresh, bundle)
+    os.replace(bundle + ".next", bundle)
     shutil.rmtree(old, ignore_errors=True)

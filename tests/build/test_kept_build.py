@@ -211,7 +211,8 @@ def test_make_publish_with_build_cache_runs_a_kept_build(tmp_path):
 
 def test_a_kept_build_from_nothing_uses_the_cold_builds_helpers(tmp_path):
     """With nothing kept, the read-ahead helpers and the second page writer do their part, and
-    the next build, which has no record of the pages the second process wrote, keeps them."""
+    the next build renders none of the pages the second process wrote: it sent back its
+    records of them."""
     kept = Kept(
         Site(tmp_path, with_samples=True),
         tmp_path,
@@ -224,7 +225,16 @@ def test_a_kept_build_from_nothing_uses_the_cold_builds_helpers(tmp_path):
     kept.assert_same_as_cold("second")
     alone = Kept(kept.site, tmp_path / "alone")
     alone.build()
-    assert _reused(line) == _reused(alone.build()) > 0  # the helpers' readings were kept
+    alone_line = alone.build()
+    assert _reused(line) == _reused(alone_line) > 0  # the helpers' readings were kept
+    assert _kept_files(line) == _kept_files(alone_line)  # and the second process's pages
+    cache = keptstate.load(str(kept.folder), keptstate.code_key(), str(kept.output))[0]
+    page = str(kept.output / "jobs" / "backend-developer" / "index.html")
+    assert page in cache.outputs.pages and page in cache.outputs.files
+
+
+def _kept_files(line: str) -> int:
+    return int(re.search(r"(\d+) files kept", line).group(1))
 
 
 def _reused(line: str) -> int:

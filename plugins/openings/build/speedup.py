@@ -172,7 +172,7 @@ class WaitForPostingPages:
         pages = state.pages_writer if state is not None else None
         if pages is not None:
             state.pages_writer = None
-            pages.wait()
+            pages.wait(writer)
 
 
 def set_up_templates(generator) -> None:

@@ -48,8 +48,10 @@ OVERRIDES = {
     "STATIC_CHECK_IF_MODIFIED": False,
     "STATIC_CREATE_LINKS": False,
 }
-# With a cache: what it holds is not read ahead, and no second process writes pages (what it
-# wrote would leave no record in the cache). From nothing, the cold build's helpers do their part.
+# With a cache: what it holds is not read ahead, and no second process writes pages (its copy
+# of the pages it touches would come on top of the cache's memory, for the few pages a kept
+# build renders). From nothing, the cold build's helpers do their part, and the second process
+# sends back its records of the pages it wrote (speed/parallel.py).
 WITH_CACHE = {"JOBPOSTING_READAHEAD": None, "JOBPOSTING_PARALLEL_PAGES": None}
 
 
@@ -67,7 +69,7 @@ def build(values, folder: str, site_code: tuple[str, ...] = ()) -> str:
     code = keptstate.code_key(site_code)
     kept, why_not = keptstate.load(folder, code, output)
     values.update(OVERRIDES)
-    if kept is None:  # the pages a second process writes are rendered again by the next build
+    if kept is None:
         kept = keptstate.Kept(code, output, Files(), None, Outputs(), {}, {})
     else:
         values.update(WITH_CACHE)

@@ -102,6 +102,19 @@ class CachedWriter(Writer):
         if key is not None:
             self.cache.outputs.rendered(path, key)
 
+    def pages_written_aside(self) -> tuple[dict, dict, set]:
+        """In the second process writing the posting pages (speed/parallel.py): what this
+        copy of the writer recorded, for the build's own writer. The records of files written
+        before the fork are the same in both; sent again, they change nothing."""
+        outputs = self.cache.outputs
+        return outputs.files, outputs.pages, self.cache.round.kept
+
+    def take_pages_written_aside(self, records: tuple[dict, dict, set]) -> None:
+        files, pages, kept = records
+        self.cache.outputs.files.update(files)
+        self.cache.outputs.pages.update(pages)
+        self.cache.round.kept |= kept
+
     def _open_w(self, filename, encoding, override=False):
         if filename in self._overridden_files or filename in self._written_files:
             return super()._open_w(filename, encoding, override)  # Pelican's own verdict

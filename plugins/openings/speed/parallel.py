@@ -6,7 +6,12 @@ the rest are the other half: so once every posting is read, checked and has its 
 module forks the build (the child has the whole context, copy-on-write), the child writes the
 posting pages with Pelican's own `generate_articles`, and the parent skips them and goes on.
 The build waits for the child once it has written the rest; if the child failed, the build
-fails. The files are the same as a build in one process (tests/build/test_parallel_pages.py).
+fails. The files are the same as a build in one process (tests/build/test_speed_parallel_pages.py).
+
+A writer that records what it writes (the dev cache's, devserver/writer.py: each page's key and
+each file's digest, which the next kept build starts from) would lose the child's records: the
+child sends them back through a pipe when the writer offers `pages_written_aside()`, and the
+build's writer takes them in `take_pages_written_aside()` once the child is done.
 
 It is used only where it is safe and pays:
 - Linux (fork without exec is not safe on macOS, and Windows has no fork), two or more cores;
@@ -25,9 +30,11 @@ logging straight to its standard error.
 from __future__ import annotations
 
 import atexit
+import functools
 import gc
 import logging
 import os
+import pickle
 import sys
 import traceback
 import weakref
@@ -75,6 +82,7 @@ class PagesWriter:
     def __init__(self, write_articles: Callable):
         self.write_articles = write_articles
         self.pid: int | None = None
+        self.records: int | None = None  # the pipe's end the child's records come through
 
     def __call__(self, write) -> None:
         """In place of generate_articles: fork, and let the child write the posting pages."""
@@ -83,16 +91,20 @@ class PagesWriter:
         # The child's garbage collector would otherwise walk, and so copy, every page the two
         # processes share; frozen objects are left alone (the child lives for one task).
         gc.freeze()
+        records, sent = os.pipe()
         pid = os.fork()
         if pid != 0:
             gc.unfreeze()
-            self.pid = pid
+            os.close(sent)  # else the child's end would never read as closed
+            self.pid, self.records = pid, records
             atexit.register(_reap, pid)  # a build that fails in this process still waits
             return
         status = 1  # the child: write the posting pages, then leave without Python's cleanup
         try:
+            os.close(records)
             _log_plainly()
             self.write_articles(write)
+            _send(sent, write)
             status = 0
         except BaseException as exc:  # reported like Pelican reports a failed build
             logger.critical("%s: %s", exc.__class__.__name__, exc)
@@ -102,12 +114,17 @@ class PagesWriter:
                 stream.flush()
             os._exit(status)
 
-    def wait(self) -> None:
-        """Once the build has written the rest: wait for the child; the build fails if it did."""
+    def wait(self, writer=None) -> None:
+        """Once the build has written the rest: wait for the child; the build fails if it did.
+        `writer`: the build's own, handed what the child's copy of it recorded."""
         if self.pid is None:
             return
+        sent = _receive(self.records)  # before waiting: a child writing a full pipe waits too
         code = _reap(self.pid)
-        self.pid = None
+        self.pid = self.records = None
+        take = getattr(writer, "take_pages_written_aside", None)
+        if not code and sent and take is not None:
+            take(pickle.loads(sent))
         if code:
             message = (
                 "jobposting: the posting pages were not all written: the process writing them"
@@ -115,6 +132,21 @@ class PagesWriter:
             )
             report.emit([message])
             raise BuildFailed("jobposting: posting pages failed")
+
+
+def _send(pipe: int, write) -> None:
+    """In the child: what its writer recorded, if it records anything, through the pipe."""
+    while isinstance(write, functools.partial):  # Pelican hands it over with its settings
+        write = write.func
+    give = getattr(getattr(write, "__self__", None), "pages_written_aside", None)
+    data = pickle.dumps(give(), protocol=pickle.HIGHEST_PROTOCOL) if give is not None else b""
+    with open(pipe, "wb") as handle:
+        handle.write(data)
+
+
+def _receive(pipe: int) -> bytes:
+    with open(pipe, "rb") as handle:
+        return handle.read()
 
 
 class _StderrHandler(logging.Handler):

@@ -2,9 +2,8 @@
 runs them: each a new `python -m openings.devserver.keptbuild` process, starting from the cache
 folder and the output folder the last one left.
 
-After a first build from nothing and a second one (which renders again the pages the first had
-a second process write), each repetition times three builds, each from the state the previous
-scenario's build left:
+After a first build from nothing, each repetition times three builds, each from the state the
+previous scenario's build left:
 
 - "same postings": nothing changed since the last build (a rebuild on the same day);
 - "one posting edited": a paragraph added to one posting's description (a merged pull
@@ -69,10 +68,6 @@ def measure(settings_file: Path, count: int, repeat: int, say, run_measured) -> 
 
     first = run(settings_file)
     say(f"  kept build from nothing          {first:7.2f} s")
-    # the pages a build from nothing had a second process write are rendered once more by the
-    # next build (it has no record of them): from the third build on, a build is what CI sees
-    second = run(settings_file)
-    say(f"  kept build, second               {second:7.2f} s")
     times: dict[str, list[float]] = {name: [] for name in SCENARIOS}
     for turn in range(repeat):
         times["same postings"].append(run(settings_file))
@@ -91,7 +86,6 @@ def measure(settings_file: Path, count: int, repeat: int, say, run_measured) -> 
     return {
         "postings": count,
         "first_seconds": first,
-        "second_seconds": second,
         "runs": times,
         "median_seconds": {name: statistics.median(t) for name, t in times.items()},
         "peak_tree_mb": peak_mb,

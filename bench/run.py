@@ -436,7 +436,7 @@ def table(results: dict) -> list[str]:
     for found in results.get("kept", []):
         lines.append(
             f"kept builds, N = {found['postings']:,} (median of {len(found['runs'][kept.SCENARIOS[0]])}"
-            f"; from nothing {found['first_seconds']:.2f} s, second {found['second_seconds']:.2f} s"
+            f"; from nothing {found['first_seconds']:.2f} s"
             f"; whole tree at most {found['peak_tree_mb']:.0f} MB; cache file "
             f"{found['cache_mb']:.0f} MB):"
         )

@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Field:
     """One value of the front matter.
 

@@ -2,12 +2,16 @@
 build/speedup.py): the same files as one process, failures reported.
 
 Real builds of the sample site; the only stand-in is a spy that counts the hand-overs to the
-second process and then hands over for real.
+second process and then hands over for real. The pipe that brings a recording writer's records
+back (the dev cache's, exercised by real kept builds in test_kept_build.py) is also tested on
+its own, with records larger than a pipe holds.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import threading
 
 import pytest
 from openings.core.problems import BuildFailed
@@ -95,3 +99,46 @@ def test_a_wrong_parallel_setting_is_named(tmp_path, capsys, value):
     assert "JOBPOSTING_PARALLEL_PAGES must be None (never) or two whole numbers" in (
         capsys.readouterr().err
     )
+
+
+class _RecordingWriter:
+    """A writer that records what it writes, as the dev cache's does (devserver/writer.py)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.taken = None
+
+    def write_file(self, *args, **kwargs):
+        pass
+
+    def pages_written_aside(self):
+        return {"records": "x" * self.size}
+
+    def take_pages_written_aside(self, records):
+        self.taken = records
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_the_childs_records_come_back_however_large():
+    """More than a pipe holds at once: the parent reads them before it waits for the child."""
+    writer = _RecordingWriter(5_000_000)
+    pages = parallel.PagesWriter(lambda write: None)
+    pages(functools.partial(writer.write_file, relative_urls=False))
+    pages.wait(writer)
+    assert writer.taken == {"records": "x" * 5_000_000}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_build_that_fails_before_it_waits_leaves_no_child_blocked():
+    """The child's records fill the pipe nobody reads: giving up (at exit) closes it, so the
+    child's writing fails and it ends, instead of both processes waiting for ever."""
+    writer = _RecordingWriter(5_000_000)
+    pages = parallel.PagesWriter(lambda write: None)
+    pages(writer.write_file)
+    pid = pages.pid
+    done = threading.Thread(target=pages.give_up, daemon=True)
+    done.start()
+    done.join(timeout=30)
+    assert not done.is_alive()
+    with pytest.raises(ChildProcessError):  # waited for already
+        os.waitpid(pid, os.WNOHANG)

@@ -97,7 +97,7 @@ class PagesWriter:
             gc.unfreeze()
             os.close(sent)  # else the child's end would never read as closed
             self.pid, self.records = pid, records
-            atexit.register(_reap, pid)  # a build that fails in this process still waits
+            atexit.register(self.give_up)  # a build that fails in this process still waits
             return
         status = 1  # the child: write the posting pages, then leave without Python's cleanup
         try:
@@ -119,9 +119,10 @@ class PagesWriter:
         `writer`: the build's own, handed what the child's copy of it recorded."""
         if self.pid is None:
             return
-        sent = _receive(self.records)  # before waiting: a child writing a full pipe waits too
+        records, self.records = self.records, None
+        sent = _receive(records)  # before waiting: a child writing a full pipe waits too
         code = _reap(self.pid)
-        self.pid = self.records = None
+        self.pid = None
         take = getattr(writer, "take_pages_written_aside", None)
         if not code and sent and take is not None:
             take(pickle.loads(sent))
@@ -132,6 +133,17 @@ class PagesWriter:
             )
             report.emit([message])
             raise BuildFailed("jobposting: posting pages failed")
+
+    def give_up(self) -> None:
+        """When the build ends without waiting for the child (it failed in this process): the
+        records are not read, and the child, whose writing to the pipe then fails, is waited
+        for, never left blocked on a full pipe."""
+        if self.records is not None:
+            os.close(self.records)
+            self.records = None
+        if self.pid is not None:
+            _reap(self.pid)
+            self.pid = None
 
 
 def _send(pipe: int, write) -> None:

@@ -85,14 +85,16 @@ def test_every_kept_build_writes_what_a_cold_build_writes(kept):
     kept.assert_same_as_cold("posting deleted")
 
     later = "2027-01-20"  # staff-platform-engineer and werkstudent-frontend: valid until 01-15
-    kept.build(today=later)
+    line = kept.build(today=later)
+    assert _reused(line) > 0  # the Articles, their verdicts made again under the new day
     page = (kept.output / "jobs" / "staff-platform-engineer" / "index.html").read_text("utf-8")
     assert '<meta name="robots" content="noindex">' in page  # closed, as the new day says
     kept.assert_same_as_cold("expired", today=later)
 
     offices = kept.site.content / "data" / "offices.yml"
     offices.write_text(offices.read_text("utf-8").replace("Berlin", "Berlin-Mitte", 1), "utf-8")
-    kept.build(today=later)
+    line = kept.build(today=later)
+    assert _reused(line) > 0
     kept.assert_same_as_cold("data file changed", today=later)
 
 

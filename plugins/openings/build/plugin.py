@@ -88,6 +88,16 @@ def check_when_read(content) -> None:
     take_outcome(content, outcome, text)
 
 
+def check_again(content, doc, read_problems) -> pipeline.Outcome:
+    """The verdict check_when_read would give an Article the dev server kept from an earlier
+    build, made under this build's checks (a new day, other data files): `doc` and
+    `read_problems` are its reading's, as check_when_read had them."""
+    state = state_in(content._context, content.settings)
+    return pipeline.check_posting(
+        doc, _path(content), content.slug, content._content, list(read_problems), state.checks
+    )
+
+
 def take_outcome(content, outcome, text=None) -> None:
     """A posting's verdict, for classify_postings and the search index; also what the dev
     server does with a posting it did not read again (devserver/postings.py)."""

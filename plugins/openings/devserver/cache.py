@@ -8,8 +8,8 @@ posting, render every unchanged page. The DevCache keeps, in modules of one job 
 - keys.py: the keys a build starts from (the settings; the checks: also the data files and
   "today"; the site: also the theme and every file of the content folder but postings) and
   the board's key (every posting's state and checked fields but its description);
-- postings.py: per posting file, its reading, its verdict and its Article, reused while the
-  file and the checks are unchanged;
+- postings.py: per posting file, its reading and its Article, reused while the file and the
+  settings are unchanged, and its verdict, reused while the checks are unchanged too;
 - memo.py: its pieces of the crawler files, while its checked model is the same object;
 - writer.py: each page's rendering, skipped when its key is unchanged, and each file's
   bytes, not written again when unchanged.

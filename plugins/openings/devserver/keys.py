@@ -39,9 +39,9 @@ class Round:
 
 # Settings left out of `settings`: the speed settings change where or when a step runs, never
 # what it computes (performance.md); JOBPOSTING_SEARCH says whether the index is made, which is
-# not kept here; JOBPOSTING_TODAY is in `checks` as the day it gives, and reading a posting does
-# not depend on the day. So a build with the read-ahead helpers keys the same results as one
-# without, and a new day reads no posting again.
+# not kept here; JOBPOSTING_TODAY is in `checks` as the day it gives, and neither reading a
+# posting nor its Article depends on the day. So a build with the read-ahead helpers keys the
+# same results as one without, and a new day reads no posting and makes no Article again.
 NOT_IN_KEYS = frozenset(
     {
         "JOBPOSTING_READAHEAD",

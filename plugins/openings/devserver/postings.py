@@ -2,11 +2,14 @@
 
 - The reading (the reader's sanitised HTML and metadata) is kept under the file's bytes and the
   settings; a posting whose reading is kept is not parsed again.
-- The checked posting (pipeline.check_posting's Outcome, as plugin.check_when_read made it) and
-  the Article Pelican made for it are kept under the reading's key and the checks' key (the
-  settings, the data files, "today"). While both keys hold, the next build takes a copy of
-  that Article instead of reading the file: Pelican does not make it, its metadata, slug and
-  addresses again, and the posting is not checked again (`reuse`).
+- The Article Pelican made for a posting is kept under the reading's key: it is made of the
+  reading and the settings only. While that key holds, the next build takes a copy of that
+  Article instead of reading the file: Pelican does not make it, its metadata, slug and
+  addresses again (`reuse`).
+- Its verdict (pipeline.check_posting's Outcome, as plugin.check_when_read made it) is kept
+  under the reading's key and the checks' key (the settings, the data files, "today"). When
+  only the checks changed (a new day, a data file), the posting is checked again from its
+  kept reading, as check_when_read checks it, and the Article is still reused.
 
 A copy is taken as Pelican's read_file returned the Article, before the build's later steps
 set anything on it (its state, JSON-LD, translations), and each build gets its own copy of it:
@@ -50,7 +53,7 @@ class _Reading:
 
 @dataclass
 class _Checked:
-    key: tuple  # (the reading's key, the checks' key)
+    key: tuple  # (the reading's key, the checks' key): the Article's and the outcome's
     outcome: object  # pipeline.Outcome, as check_when_read made it (before the checks across)
     facts: bytes  # keys.facts of its posting
     article: Article  # as read_file returned it; never handed to a build itself
@@ -208,9 +211,13 @@ class Postings:
         check_when_read hands a checked one; None when the file or the checks changed."""
         key = self.reading_key(round, source_path)
         checked = self.checked.get(source_path)
-        if key is None or checked is None or checked.key != (key, round.checks):
+        if key is None or checked is None or checked.key[0] != key:
             return None
         if _in_future(checked.article, values) != checked.future:  # its status would change
+            return None
+        if checked.key[1] != round.checks and not self._check_again(
+            round, source_path, checked, context, values
+        ):
             return None
         article = _copy_article(checked.article)
         article.settings = values
@@ -218,6 +225,22 @@ class Postings:
         plugin.take_outcome(article, _copy_outcome(checked.outcome))
         round.reused += 1
         return article
+
+    def _check_again(self, round: Round, source_path: str, checked: _Checked, context, values):
+        """The kept Article's verdict under this build's checks, from the kept reading; False
+        when the reading is not kept (then the file is read again)."""
+        reading = self.readings.get(source_path)
+        if reading is None or reading.key != checked.key[0]:
+            return False
+        doc = reading.metadata.get("jobposting_document")
+        if doc is None:
+            return False
+        probe = _copy_article(checked.article)  # check_again needs the build's settings
+        probe.settings, probe._context = values, context
+        outcome = plugin.check_again(probe, doc, reading.metadata["jobposting_problems"])
+        checked.key = (checked.key[0], round.checks)
+        checked.outcome, checked.facts = _copy_outcome(outcome), facts(outcome.posting)
+        return True
 
     def keep(self, round: Round, article, context, values) -> None:
         """After Pelican's read_file made an Article of a posting: keep it with its verdict."""

@@ -208,36 +208,35 @@ class Postings:
 
     def reuse(self, round: Round, source_path: str, context, values) -> Article | None:
         """A copy of the Article the last build made of this posting, handed to this build as
-        check_when_read hands a checked one; None when the file or the checks changed."""
+        check_when_read hands a checked one, its verdict made again when the checks changed;
+        None when the file or the settings changed."""
         key = self.reading_key(round, source_path)
         checked = self.checked.get(source_path)
         if key is None or checked is None or checked.key[0] != key:
             return None
         if _in_future(checked.article, values) != checked.future:  # its status would change
             return None
-        if checked.key[1] != round.checks and not self._check_again(
-            round, source_path, checked, context, values
-        ):
-            return None
         article = _copy_article(checked.article)
         article.settings = values
         article._context = context
+        if checked.key[1] != round.checks and not self._check_again(
+            round, source_path, checked, article
+        ):
+            return None
         plugin.take_outcome(article, _copy_outcome(checked.outcome))
         round.reused += 1
         return article
 
-    def _check_again(self, round: Round, source_path: str, checked: _Checked, context, values):
-        """The kept Article's verdict under this build's checks, from the kept reading; False
-        when the reading is not kept (then the file is read again)."""
+    def _check_again(self, round: Round, source_path: str, checked: _Checked, article) -> bool:
+        """The kept Article's verdict under this build's checks (`article`: this build's copy),
+        from the kept reading; False when the reading is not kept (then the file is read)."""
         reading = self.readings.get(source_path)
         if reading is None or reading.key != checked.key[0]:
             return False
         doc = reading.metadata.get("jobposting_document")
         if doc is None:
             return False
-        probe = _copy_article(checked.article)  # check_again needs the build's settings
-        probe.settings, probe._context = values, context
-        outcome = plugin.check_again(probe, doc, reading.metadata["jobposting_problems"])
+        outcome = plugin.check_again(article, doc, reading.metadata["jobposting_problems"])
         checked.key = (checked.key[0], round.checks)
         checked.outcome, checked.facts = _copy_outcome(outcome), facts(outcome.posting)
         return True

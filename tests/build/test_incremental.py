@@ -149,6 +149,39 @@ def test_an_edited_description_renders_only_its_own_page_again(sample):
     assert "index.html" in kept  # the list shows no description: unchanged, not written
 
 
+def test_a_new_day_renders_again_the_lists_and_only_the_posting_pages_that_change(
+    sample, tmp_path, monkeypatch
+):
+    """A posting's page shows no age: a new day renders it again only when what it shows of
+    the other postings changed (pagereads.py); the lists show ages and are rendered again."""
+    site, dev = sample
+    dev.build(wait=False)
+    rendered = []
+    write_file = pelican.writers.Writer.write_file
+    monkeypatch.setattr(
+        pelican.writers.Writer, "write_file",
+        lambda self, name, *args, **kwargs: rendered.append(name)
+        or write_file(self, name, *args, **kwargs),
+    )  # fmt: skip
+    dev.build(today="2026-11-29")
+    assert "index.html" in rendered
+    # postings with intrasite links are rendered at every build (cache.py)
+    linking = {"jobs/product-designer/index.html", "jobs/solutions-engineer/index.html"}
+    assert {name for name in rendered if name.startswith("jobs/")} == linking
+    assert_same_as_cold(site, dev, tmp_path, "next day", today="2026-11-29")
+
+    rendered.clear()
+    dev.build(today="2027-01-20")  # two Engineering postings closed: valid until 01-15
+    postings = {name for name in rendered if name.startswith("jobs/")}
+    assert {
+        "jobs/staff-platform-engineer/index.html",  # closed
+        "jobs/backend-developer/index.html",  # "More jobs in Engineering" lost two
+    } <= postings
+    assert "jobs/customer-support-specialist/index.html" not in postings  # another department
+    assert (dev.output / "jobs" / "customer-support-specialist" / "index.html").is_file()
+    assert_same_as_cold(site, dev, tmp_path, "two closed", today="2027-01-20")
+
+
 def test_unchanged_postings_are_neither_read_nor_checked_again(sample, monkeypatch):
     site, dev = sample
     dev.build(wait=False)

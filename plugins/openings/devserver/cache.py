@@ -6,13 +6,18 @@ posting, render every unchanged page. The DevCache keeps, in modules of one job 
 
 - sourcefiles.py: each source file's digest, read again when its size or times change;
 - keys.py: the keys a build starts from (the settings; the checks: also the data files and
-  "today"; the site: also the theme and every file of the content folder but postings) and
-  the board's key (every posting's state and checked fields but its description);
+  "today"; `lasting`: the settings, the data files, the theme and every file of the content
+  folder but postings; the site: `lasting` and "today") and the board's key (every posting's
+  state and checked fields but its description);
 - postings.py: per posting file, its reading and its Article, reused while the file and the
   settings are unchanged, and its verdict, reused while the checks are unchanged too;
 - memo.py: its pieces of the crawler files, while its checked model is the same object;
 - writer.py: each page's rendering, skipped when its key is unchanged, and each file's
-  bytes, not written again when unchanged.
+  bytes, not written again when unchanged;
+- pagereads.py: what a posting's page looked up of the other postings when it was rendered
+  (its department's other jobs, a facet's address), asked again before it is kept: a list
+  shows every posting and its age, a posting's page only a few others and no age, so a new
+  day or a posting opened elsewhere does not render it again.
 
 Anything that cannot be keyed this way is done again every time: a posting whose text mentions
 Pelican's {filename}, {static} or {attach} links (they depend on other files), the paginated
@@ -28,10 +33,10 @@ from __future__ import annotations
 from pelican import signals
 
 from ..build.buildstate import CONTEXT_KEY
-from . import keys
+from . import keys, pagereads
 from .memo import Memo
 from .postings import Postings, cached_readers
-from .sourcefiles import Files
+from .sourcefiles import Files, digest
 from .writer import CachedWriter, Outputs
 
 
@@ -59,17 +64,25 @@ class DevCache:
         signals.readers_init.connect(self.cached_reader)
         signals.get_writer.connect(self.writer)
         signals.all_generators_finalized.connect(self.keep_open_articles)
+        signals.generator_init.connect(self.record_lookups)
         self.memo.connect()
 
     def disconnect(self) -> None:
         signals.readers_init.disconnect(self.cached_reader)
         signals.get_writer.disconnect(self.writer)
         signals.all_generators_finalized.disconnect(self.keep_open_articles)
+        signals.generator_init.disconnect(self.record_lookups)
         self.memo.disconnect()
 
     def cached_reader(self, readers) -> None:
         """readers_init: postings are read through the cache (postings.py)."""
         cached_readers(readers, self)
+
+    def record_lookups(self, generator) -> None:
+        """generator_init: its templates tell what they look up (pagereads.py)."""
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.context_class = pagereads.RecordingContext
 
     def keep_open_articles(self, generators) -> None:
         """all_generators_finalized, after the report: what the search index is made of, in
@@ -90,24 +103,54 @@ class DevCache:
     def page_key(self, name: str, template, context, relative_urls, kwargs) -> tuple | None:
         """What a page the writer renders depends on; None: render it every time.
 
-        A posting's own page: its file and the board. Any other page (lists, facet pages,
-        company pages): the board alone, since it shows of each posting everything but its
-        description.
+        A posting's own page: its file, its verdict, its language versions, the
+        site without "today", and what it read of the other postings (pagereads.py, checked
+        by `still_reads`). Any other page (lists, facet pages, company pages): the board and
+        the day, since it shows of each posting everything but its description, and its age.
         """
         if self.round is None or not name or kwargs.get("paginated"):
             return None
-        article = kwargs.get("article")
-        own = None
-        if article is not None:
-            own = self.round.reading_keys.get(getattr(article, "source_path", None))
-            if own is None:
-                return None
-        if self.round.board is None:
-            self.round.board = keys.board(context, self.postings.facts_of)
         template_name = getattr(template, "name", None)
         if template_name is None:
             return None
-        return (self.round.site, self.round.board, own, template_name, name, relative_urls)
+        article = kwargs.get("article")
+        if article is None:
+            return (self.round.site, self._board(context), template_name, name, relative_urls)
+        own = self.round.reading_keys.get(getattr(article, "source_path", None))
+        if own is None:
+            return None
+        return (self.round.lasting, own, _own_shown(article), template_name, name, relative_urls)
+
+    def _board(self, context) -> bytes:
+        if self.round.board is None:
+            self.round.board = keys.board(context, self.postings.facts_of)
+        return self.round.board
+
+    def recording(self, context, settings, kwargs) -> pagereads.Reads:
+        """What a posting's page looks up while it is rendered."""
+        return pagereads.Reads(context, settings, kwargs)
+
+    def still_reads(self, reads: tuple, context) -> bool:
+        """Whether each lookup of a posting page's last render answers the same now."""
+        round = self.round
+        if round.by_source is None:
+            state = context.get(CONTEXT_KEY)
+            found = state.articles.values() if state is not None else ()
+            round.by_source = {a.source_path: a for a in found}
+        whole = round.site + self._board(context)
+        return all(
+            pagereads.answer(question, context, round.by_source, whole) == answer
+            for question, answer in reads
+        )
 
     def forget_output(self, path: str) -> None:
         self.outputs.forget(path)
+
+
+def _own_shown(article) -> bytes:
+    """A posting's page's own part beyond its file: its verdict and checked fields, its facets,
+    and its language versions as its page links them. Its JSON-LD is made of its checked
+    fields, its file and the settings, all in the page's key already."""
+    versions = b"".join(pagereads.shown(v) for v in getattr(article, "translations", ()))
+    extra = (getattr(article, "jobposting_facets", None), getattr(article, "template", None))
+    return digest(pagereads.shown(article) + versions + repr(extra).encode())

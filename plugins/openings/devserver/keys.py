@@ -4,8 +4,9 @@ Every result the dev cache keeps is kept with the key of what it depends on (cac
 
 - `settings`: the build's settings;
 - `checks`: the settings, the data files and "today" (a posting's verdict depends on them);
-- `site`: the checks, the theme's templates and every file of the content folder but the
-  postings (any page may show them);
+- `lasting`: the settings, the data files, the theme's templates and every file of the
+  content folder but the postings (any page may show them);
+- `site`: `lasting` and "today" (the lists show each posting's age);
 - the board: every posting's state and checked fields but its description, and its address
   (what a page shows of the other postings). It is made once the postings are checked.
 """
@@ -29,12 +30,14 @@ class Round:
 
     settings: bytes
     checks: bytes  # the settings, the data files and "today"
-    site: bytes  # the checks, the theme and every file of the content folder but postings
+    site: bytes  # `lasting` and "today"
+    lasting: bytes  # the settings, data files, theme and content folder but the postings
     board: bytes | None = None  # made when the first page is written
     reading_keys: dict[str, tuple] = field(default_factory=dict)  # source path -> key
     kept: set[str] = field(default_factory=set)  # output files left as they were
     reused: int = 0  # postings whose Article was taken from the last build
     open_articles: list = field(default_factory=list)  # for the search index, in reading order
+    by_source: dict | None = None  # this build's Articles by source path, once pages are asked
 
 
 # Settings left out of `settings`: the speed settings change where or when a step runs, never
@@ -68,11 +71,13 @@ def start(files: Files, values) -> Round:
     own = settings_digest(values)
     content = os.path.abspath(values["PATH"])
     data = files.tree(os.path.join(content, values.get("JOBPOSTING_DATA_PATH", "data")))
-    checks = digest(own + data + today(values).isoformat().encode())
+    day = today(values).isoformat().encode()
+    checks = digest(own + data + day)
     jobs = os.path.join(content, values.get("JOBPOSTING_PATH", "jobs"))
-    site = [checks, files.tree(content, skip=jobs)]
-    site += [files.tree(folder) for folder in _template_folders(values)]
-    return Round(own, checks, digest(b"".join(site)))
+    lasting = [own, data, files.tree(content, skip=jobs)]
+    lasting += [files.tree(folder) for folder in _template_folders(values)]
+    lasting = digest(b"".join(lasting))
+    return Round(own, checks, digest(lasting + day), lasting)
 
 
 def _template_folders(values) -> list[str]:

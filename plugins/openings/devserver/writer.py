@@ -9,6 +9,7 @@ this build still produces from one it no longer does.
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from .sourcefiles import digest, signature
 class _Page:
     key: tuple
     signature: tuple | None
+    reads: tuple | None = None  # a posting page's lookups and answers (pagereads.py)
 
 
 class Outputs:
@@ -43,9 +45,12 @@ class Outputs:
             handle.write(data)
         self.files[path] = (signature(path), found)
 
-    def unchanged_page(self, path: str, key: tuple) -> bool:
+    def unchanged_page(self, path: str, key: tuple, still_reads) -> bool:
+        """`still_reads(reads)`: whether a posting page's lookups answer the same now."""
         known = self.pages.get(path)
         if known is None or known.key != key:
+            return False
+        if known.reads is not None and not still_reads(known.reads):
             return False
         if known.signature == signature(path):
             return True
@@ -73,8 +78,8 @@ class Outputs:
             self.files[path] = (found, written[1])
         return same
 
-    def rendered(self, path: str, key: tuple) -> None:
-        self.pages[path] = _Page(key, signature(path))
+    def rendered(self, path: str, key: tuple, reads: tuple | None = None) -> None:
+        self.pages[path] = _Page(key, signature(path), reads)
 
     def forget(self, path: str) -> None:
         self.files.pop(path, None)
@@ -88,19 +93,30 @@ class CachedWriter(Writer):
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):  # fmt: skip
+        render = functools.partial(super().write_file, name, template, context, relative_urls,
+                                   paginated, template_name, override_output, url, **kwargs)  # fmt: skip
         key = None
         if not paginated:
             key = self.cache.page_key(name, template, context, relative_urls, kwargs)
-        if key is not None:
-            path = sanitised_join(self.output_path, name)
-            if self.cache.outputs.unchanged_page(path, key) and path not in self._written_files:
-                self._written_files.add(path)  # Pelican's check that no file is written twice
-                self.cache.round.kept.add(path)
-                return
-        super().write_file(name, template, context, relative_urls, paginated, template_name,
-                           override_output, url, **kwargs)  # fmt: skip
-        if key is not None:
-            self.cache.outputs.rendered(path, key)
+        if key is None:
+            render()
+            return
+        path = sanitised_join(self.output_path, name)
+        still_reads = functools.partial(self.cache.still_reads, context=context)
+        if self.cache.outputs.unchanged_page(path, key, still_reads) and (
+            path not in self._written_files
+        ):
+            self._written_files.add(path)  # Pelican's check that no file is written twice
+            self.cache.round.kept.add(path)
+            return
+        reads = None
+        if kwargs.get("article") is None:
+            render()
+        else:  # a posting's page: what it looks up of the build is recorded
+            with self.cache.recording(context, self.settings, kwargs) as recorded:
+                render()
+            reads = recorded.found()
+        self.cache.outputs.rendered(path, key, reads)
 
     def pages_written_aside(self) -> tuple[dict, dict, set]:
         """In the second process writing the posting pages (speed/parallel.py): what this

@@ -71,6 +71,35 @@ def test_parts_stay_under_the_word_budget_and_keep_every_record_in_order():
     assert list(search_index.split([], 800)) == [[]]
 
 
+def _board_records(count: int, words: int = 100) -> list:
+    return [search_records.Record(f"/jobs/job-{n:05d}/", str(n), "word " * words)
+            for n in range(count)]  # fmt: skip
+
+
+def _parts(records, part_words: int) -> list[tuple[str, ...]]:
+    return [tuple(r.url for r in part) for part in search_index.split(records, part_words)]
+
+
+def test_a_board_within_the_word_budget_is_one_part_and_parts_stay_within_it():
+    assert len(_parts(_board_records(199), 20_000)) == 1  # 19,900 words
+    parts = list(search_index.split(_board_records(3000), 20_000))
+    assert 15 <= len(parts) <= 30
+    assert all(sum(r.words for r in part) <= 20_000 for part in parts)
+    assert [r for part in parts for r in part] == _board_records(3000)
+
+
+@pytest.mark.parametrize("where", [10, 1234, 2500, 2999])
+def test_a_posting_added_or_closed_changes_its_own_part_and_at_most_two_more(where):
+    """Parts end where the postings say (search_index.Cuts), not at a running count: a kept
+    build then indexes again the few parts around the change, not every part after it."""
+    board = _board_records(3000)
+    before = set(_parts(board, 20_000))
+    added = search_records.Record("/jobs/new-one/", "new", "word " * 100)
+    for changed in (board[:where] + [added] + board[where:], board[:where] + board[where + 1 :]):
+        after = _parts(changed, 20_000)
+        assert 1 <= len([p for p in after if p not in before]) <= 3
+
+
 def test_a_record_holds_what_candidates_search_for(tmp_path):
     from pelican import signals
 

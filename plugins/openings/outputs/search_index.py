@@ -19,19 +19,54 @@ from .search_bundle import Bundle, write_files
 from .search_records import WORDS, Record, vocabulary
 
 
+class Cuts:
+    """Where one part of the index ends and the next begins, record by record.
+
+    A part holds at most `part_words` words (a longer single posting is its own part); the
+    first part ends only where it is full, so a board of at most `part_words` words is one
+    part. A later part past half of `part_words` also ends after a posting picked by its
+    address's hash, each posting with a chance in proportion to its words (a quarter of
+    `part_words` between two picks, on average). So where a later part ends depends on the
+    postings around that place, not on every posting before it: a posting added or closed
+    changes its own part and the next one or two, and a kept build (devserver/keptsearch.py)
+    indexes those again, not every part after it.
+    """
+
+    def __init__(self, part_words: int):
+        self.part_words = part_words
+        self.words = 0  # in the current part
+        self._later = False  # past the first part
+        self._end_here = False  # the last record ends the current part
+
+    def starts_part(self, item: Record) -> bool:
+        """Whether `item` begins a new part; then counted in it."""
+        new = self.words > 0 and (self._end_here or self.words + item.words > self.part_words)
+        if new:
+            self.words, self._later = 0, True
+        self.words += item.words
+        self._end_here = (
+            self._later and self.words >= self.part_words // 2 and _picked(item, self.part_words)
+        )
+        return new
+
+
+def _picked(item: Record, part_words: int) -> bool:
+    found = int.from_bytes(hashlib.blake2b(item.url.encode(), digest_size=8).digest(), "big")
+    return found < (1 << 64) * min(1.0, 4 * item.words / max(part_words, 1))
+
+
 def split(records: Iterable[Record], part_words: int) -> Iterator[list[Record]]:
-    """Consecutive parts of at most `part_words` words (a longer single posting is its own part).
+    """Consecutive parts, cut where Cuts says, each record in its order.
 
     A generator, so that only one part's records are held at a time; no records: one empty part.
     """
+    cuts = Cuts(part_words)
     part: list[Record] = []
-    words = 0
     for item in records:
-        if part and words + item.words > part_words:
+        if cuts.starts_part(item):
             yield part
-            part, words = [], 0
+            part = []
         part.append(item)
-        words += item.words
     yield part
 
 

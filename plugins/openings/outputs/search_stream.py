@@ -3,9 +3,8 @@ reading, so that Pagefind indexes on the second core, idle then, instead of afte
 is read.
 
 The build's thread only queues each record (`offer`); a thread of the stream's own sends them
-to Pagefind, part after part as write_index splits them (search_index.split): when a record
-would take a part beyond JOBPOSTING_SEARCH_PART_WORDS words, that part's files are collected
-and written, and a new Pagefind process takes the next part. One Pagefind process at a time, as
+to Pagefind, part after part as write_index splits them (search_index.Cuts): where a part
+ends, its files are collected and written, and a new Pagefind process takes the next part. One Pagefind process at a time, as
 write_index runs them, so the memory of a board in parts is what it was; the board's words
 (words.json) are gathered on the same thread as the records go by. Everything is written into a
 staging folder beside the site's /pagefind/, which takes its place once the build has written
@@ -24,7 +23,7 @@ import shutil
 import threading
 
 from .pagefind_client import JEMALLOC_CONF_FAST, STREAM_CHUNK, PagefindService
-from .search_index import PartsWriter, write_word_list
+from .search_index import Cuts, PartsWriter, write_word_list
 from .search_records import Record, Vocabulary
 
 STREAM_KEY = "jobposting_search_stream"  # in the generators' context: one stream per build
@@ -94,18 +93,16 @@ class Stream:
         try:
             writer = PartsWriter(self.staging)
             words = Vocabulary()
-            in_part = 0  # words of the records sent to `service`
+            cuts = Cuts(self.part_words)  # the same split as search_index.split
             while (item := self._queue.get()) is not _END:
                 if item is _STOP:
                     return
-                if service is not None and in_part + item.words > self.part_words:
-                    writer.add(self._files(service))  # the same split as search_index.split
+                if cuts.starts_part(item):
+                    writer.add(self._files(service))
                     service = None
                 if service is None:
                     service = self._service()
-                    in_part = 0
                 service.add(item.url, item.content, self.lang, {"title": item.title})
-                in_part += item.words
                 words.add(item)
             writer.add(self._files(service or self._service()))
             service = None

@@ -182,6 +182,33 @@ def test_a_new_day_renders_again_the_lists_and_only_the_posting_pages_that_chang
     assert_same_as_cold(site, dev, tmp_path, "two closed", today="2027-01-20")
 
 
+def test_the_dev_servers_templates_record_lookups_and_still_reuse_macro_html(sample):
+    from openings.devserver import pagereads
+    from openings.speed import templatecache
+    from pelican import signals
+
+    _site, dev = sample
+    classes = []
+
+    def seen(generator):
+        if getattr(generator, "env", None) is not None:
+            classes.append(generator.env.context_class)
+
+    def every(generators):
+        for generator in generators:
+            seen(generator)
+
+    signals.all_generators_finalized.connect(every)
+    try:
+        dev.build(wait=False)
+    finally:
+        signals.all_generators_finalized.disconnect(every)
+    assert classes
+    for found in classes:
+        assert issubclass(found, pagereads.RecordingContext)
+        assert issubclass(found, templatecache._ReusingContext)
+
+
 def test_unchanged_postings_are_neither_read_nor_checked_again(sample, monkeypatch):
     site, dev = sample
     dev.build(wait=False)

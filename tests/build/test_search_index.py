@@ -95,7 +95,7 @@ def test_a_posting_added_or_closed_changes_its_own_part_and_at_most_two_more(whe
     board = _board_records(3000)
     before = set(_parts(board, 20_000))
     added = search_records.Record("/jobs/new-one/", "new", "word " * 100)
-    for changed in (board[:where] + [added] + board[where:], board[:where] + board[where + 1 :]):
+    for changed in ([*board[:where], added, *board[where:]], board[:where] + board[where + 1 :]):
         after = _parts(changed, 20_000)
         assert 1 <= len([p for p in after if p not in before]) <= 3
 

@@ -45,6 +45,13 @@ class Facet:
     group: str = ""  # locations: "office" or "country"
     blurb: str = ""  # departments: from departments.yml
     articles: list = field(default_factory=list)
+    _positions: dict | None = field(default=None, repr=False, compare=False)
+
+    def position(self, article) -> int | None:
+        """Where the posting is in `articles`, once they are all there."""
+        if self._positions is None:
+            self._positions = {id(a): i for i, a in enumerate(self.articles)}
+        return self._positions.get(id(article))
 
 
 @dataclass
@@ -82,12 +89,21 @@ class Board:
         return next((f for f in self.facets.get(kind, ()) if f.slug == slug), None)
 
     def others_in_department(self, article, limit: int = 5) -> tuple:
-        """A tuple: the theme's box is made once per distinct list (a tuple can be its key)."""
+        """The "More jobs" box: up to `limit` other open postings of the department, those
+        listed after this one, from the top again past the end (all of them in a small
+        department). So every open posting is linked from the pages of the few listed before
+        it, where a crawler finds it, and a posting that opens or closes changes those few
+        boxes, not every page of its department. A posting not on the board (a closed one's
+        page): the first of the list. A tuple: the theme's box can be kept by its postings."""
         facet = self.facet("department", article.category.slug)
         if facet is None:
             return ()
-        # stop at `limit`: a department of thousands must not cost thousands per page
-        return tuple(islice((a for a in facet.articles if a is not article), limit))
+        members = facet.articles
+        at = facet.position(article) if len(members) > limit + 1 else None
+        if at is None:
+            # stop at `limit`: a department of thousands must not cost thousands per page
+            return tuple(islice((a for a in members if a is not article), limit))
+        return tuple(members[(at + step) % len(members)] for step in range(1, limit + 1))
 
     @property
     def written_pages(self) -> list[Facet]:

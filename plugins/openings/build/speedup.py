@@ -34,7 +34,7 @@ from .reader import PostingReader
 # The plugin's shipped macros whose HTML depends only on their arguments and SITEURL (as their
 # templates say): a card on the lists, the "more openings" box on posting pages.
 THEME_TEMPLATES = os.path.join(templates.ROOT, templates.PREFIX)
-SAME_HTML_MACROS = ("card", "more_box")
+SAME_HTML_MACROS = ("card", "more_box", "more_item")
 
 NO_SLUG = ""  # a posting checked ahead has no slug yet: Pelican's is given to it when read
 

@@ -82,7 +82,7 @@ class DevCache:
         """generator_init: its templates tell what they look up (pagereads.py)."""
         env = getattr(generator, "env", None)
         if env is not None:
-            env.context_class = pagereads.RecordingContext
+            env.context_class = pagereads.recording(env.context_class)
 
     def keep_open_articles(self, generators) -> None:
         """all_generators_finalized, after the report: what the search index is made of, in

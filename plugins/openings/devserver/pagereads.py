@@ -87,7 +87,9 @@ class Reads:
 
 
 class RecordingContext(Context):
-    """Jinja's context, telling the page's Reads what each name it looks up found."""
+    """Jinja's context, telling the page's Reads what each name it looks up found. Mixed into
+    the environment's own context class (`recording`), which may reuse macros' HTML
+    (speed/templatecache.py: those macros read nothing but their arguments and SITEURL)."""
 
     def resolve_or_missing(self, key: str):
         value = super().resolve_or_missing(key)
@@ -95,6 +97,13 @@ class RecordingContext(Context):
         if reads is None or key in self.vars:  # not recording, or set by the template
             return value
         return reads.looked_up(key, value)
+
+
+def recording(context_class: type[Context]) -> type[Context]:
+    """The environment's context class, recording what is looked up."""
+    if issubclass(context_class, RecordingContext):
+        return context_class
+    return type(f"Recording{context_class.__name__}", (RecordingContext, context_class), {})
 
 
 def _lang_of(context: dict, board: Board) -> str:

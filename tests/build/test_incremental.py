@@ -227,6 +227,32 @@ def test_unchanged_postings_are_neither_read_nor_checked_again(sample, monkeypat
     assert dev.cache.round.reused == len(postings) - 1 - len(linking)  # from the last build
 
 
+def test_a_new_day_checks_each_posting_again_without_validating_it_again(sample, monkeypatch):
+    """Validation depends on the file, the settings and the data files, not on "today": on a
+    new day a kept posting's state, freshness and pay rules are decided again from it."""
+    site, dev = sample
+    dev.build(wait=False)
+    validated = []
+    validate = pipeline.validate
+    monkeypatch.setattr(
+        pipeline, "validate", lambda doc, path, *args: validated.append(path) or validate(
+            doc, path, *args
+        )
+    )  # fmt: skip
+    dev.build(today="2027-01-20", wait=False)
+    postings = sorted((site.content / "jobs").glob("*.md"))
+    linking = [p.name for p in postings if "{filename}" in p.read_text("utf-8")]
+    assert sorted(Path(path).name for path in validated) == sorted(linking)  # read anew
+    page = (dev.output / "jobs" / "staff-platform-engineer" / "index.html").read_text("utf-8")
+    assert '<meta name="robots" content="noindex">' in page  # closed, as the new day says
+
+    offices = site.content / "data" / "offices.yml"
+    offices.write_text(offices.read_text("utf-8").replace("Berlin", "Berlin-Mitte", 1), "utf-8")
+    validated.clear()
+    dev.build(today="2027-01-20", wait=False)
+    assert len(validated) == len(postings)  # a data file changed: every posting validated
+
+
 BLOG_POST = "Title: Hello\nDate: 2026-11-01\nCategory: News\n\nThe blog's first post.\n"
 
 

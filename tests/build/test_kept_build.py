@@ -20,6 +20,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from openings.build.speedup import NO_SLUG
 from openings.devserver import keptbuild, keptstate
 from sitebuild import ROOT, TODAY, Site, run_build, site_settings
 from test_incremental import differences
@@ -233,6 +234,13 @@ def test_a_kept_build_from_nothing_uses_the_cold_builds_helpers(tmp_path):
     cache = keptstate.load(str(kept.folder), keptstate.code_key(), str(kept.output))[0]
     page = str(kept.output / "jobs" / "backend-developer" / "index.html")
     assert page in cache.outputs.pages and page in cache.outputs.files
+    # a helper validated each posting without its slug; what is kept for a new day has it
+    validated = [c.outcome.validated[0] for c in cache.postings.checked.values()]
+    assert validated and all(p is None or p.slug != NO_SLUG for p in validated)
+    later = "2027-01-20"  # two postings closed: valid until 01-15
+    line = kept.build(today=later)
+    assert _reused(line) > 0
+    kept.assert_same_as_cold("next day", today=later)
 
 
 def _kept_files(line: str) -> int:

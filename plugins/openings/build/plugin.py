@@ -88,14 +88,16 @@ def check_when_read(content) -> None:
     take_outcome(content, outcome, text)
 
 
-def check_again(content, doc, read_problems) -> pipeline.Outcome:
+def check_again(content, doc, read_problems, validated=None) -> pipeline.Outcome:
     """The verdict check_when_read would give an Article the dev server kept from an earlier
     build, made under this build's checks (a new day, other data files): `doc` and
-    `read_problems` are its reading's, as check_when_read had them."""
+    `read_problems` are its reading's, as check_when_read had them; `validated`, the kept
+    verdict's validation when the settings and data files are those it was made under."""
     state = state_in(content._context, content.settings)
     return pipeline.check_posting(
-        doc, _path(content), content.slug, content._content, list(read_problems), state.checks
-    )
+        doc, _path(content), content.slug, content._content, list(read_problems), state.checks,
+        validated,
+    )  # fmt: skip
 
 
 def take_outcome(content, outcome, text=None) -> None:

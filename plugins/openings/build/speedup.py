@@ -87,8 +87,12 @@ class Ahead:
         problems, outcome, text = made
         if problems != tuple(read_problems):  # the reader found more (its links): check again
             return None
-        if outcome.posting is not None and outcome.posting.slug == NO_SLUG:
-            outcome.posting = replace(outcome.posting, slug=slug)
+        posting, problems = outcome.validated
+        if posting is not None and posting.slug == NO_SLUG:
+            posting = replace(posting, slug=slug)
+            outcome.validated = (posting, problems)  # as the dev cache may check it again
+            if outcome.posting is not None:  # the same posting
+                outcome.posting = posting
         return outcome, text
 
     def stop(self) -> None:

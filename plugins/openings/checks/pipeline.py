@@ -30,6 +30,9 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     # field -> line, for the checks across files (a req_id another posting also has)
     lines: dict[str, int] = field(default_factory=dict)
+    # validate()'s (posting, problems), which do not depend on "today": the dev cache checks a
+    # kept posting on a new day from them (devserver/postings.py)
+    validated: tuple | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -111,21 +114,27 @@ def not_markdown(path: str) -> Outcome:
 
 
 def check_posting(
-    doc, path: str, slug: str, body_html: str, read_problems, checks: Checks
+    doc, path: str, slug: str, body_html: str, read_problems, checks: Checks, validated=None
 ) -> Outcome:
     """One posting: validation, pay transparency, then its place in the lifecycle; at most
     JOBPOSTING_MAX_MESSAGES_PER_RULE messages of one rule (limits.cap_per_rule).
 
     Strict mode makes warnings errors only for postings that are or will become public: a
     draft or a closed posting gets no JSON-LD, so Google's recommendations do not block it.
+
+    `validated`: an earlier Outcome's `validated`, for the same file under the same settings
+    and data files (validation does not depend on "today"); None: the posting is validated.
     """
-    outcome = _verdict(doc, path, slug, body_html, read_problems, checks)
+    if validated is None:
+        validated = validate(doc, path, slug, body_html, checks.ctx)
+    outcome = _verdict(doc, path, validated, read_problems, checks)
     outcome.problems = limits.cap_per_rule(outcome.problems, checks.limits.messages_per_rule)
+    outcome.validated = validated
     return outcome
 
 
-def _verdict(doc, path: str, slug: str, body_html: str, read_problems, checks: Checks) -> Outcome:
-    posting, found = validate(doc, path, slug, body_html, checks.ctx)
+def _verdict(doc, path: str, validated: tuple, read_problems, checks: Checks) -> Outcome:
+    posting, found = validated
     found = [*read_problems, *found]
     if posting is None or any(p.is_error for p in found):
         return Outcome(path, None, State.REJECTED, checks.promote(found))

@@ -3,7 +3,8 @@
 Every result the dev cache keeps is kept with the key of what it depends on (cache.py):
 
 - `settings`: the build's settings;
-- `checks`: the settings, the data files and "today" (a posting's verdict depends on them);
+- `validation`: the settings and the data files (a posting's validation depends on them);
+- `checks`: `validation` and "today" (a posting's verdict depends on them);
 - `lasting`: the settings, the data files, the theme's templates and every file of the
   content folder but the postings (any page may show them);
 - `site`: `lasting` and "today" (the lists show each posting's age);
@@ -29,6 +30,7 @@ class Round:
     """One build's keys, made as it starts, and what the build did with the cache."""
 
     settings: bytes
+    validation: bytes  # the settings and the data files
     checks: bytes  # the settings, the data files and "today"
     site: bytes  # `lasting` and "today"
     lasting: bytes  # the settings, data files, theme and content folder but the postings
@@ -72,12 +74,13 @@ def start(files: Files, values) -> Round:
     content = os.path.abspath(values["PATH"])
     data = files.tree(os.path.join(content, values.get("JOBPOSTING_DATA_PATH", "data")))
     day = today(values).isoformat().encode()
-    checks = digest(own + data + day)
+    validation = digest(own + data)
+    checks = digest(validation + day)
     jobs = os.path.join(content, values.get("JOBPOSTING_PATH", "jobs"))
     lasting = [own, data, files.tree(content, skip=jobs)]
     lasting += [files.tree(folder) for folder in _template_folders(values)]
     lasting = digest(b"".join(lasting))
-    return Round(own, checks, digest(lasting + day), lasting)
+    return Round(own, validation, checks, digest(lasting + day), lasting)
 
 
 def _template_folders(values) -> list[str]:

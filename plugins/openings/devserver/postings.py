@@ -9,7 +9,9 @@
 - Its verdict (pipeline.check_posting's Outcome, as plugin.check_when_read made it) is kept
   under the reading's key and the checks' key (the settings, the data files, "today"). When
   only the checks changed (a new day, a data file), the posting is checked again from its
-  kept reading, as check_when_read checks it, and the Article is still reused.
+  kept reading, as check_when_read checks it, and the Article is still reused. On a new day
+  with the same settings and data files, the kept validation is taken (it does not depend on
+  "today") and only the day's checks are made again: its state, freshness and pay rules.
 
 A copy is taken as Pelican's read_file returned the Article, before the build's later steps
 set anything on it (its state, JSON-LD, translations), and each build gets its own copy of it:
@@ -54,6 +56,7 @@ class _Reading:
 @dataclass
 class _Checked:
     key: tuple  # (the reading's key, the checks' key): the Article's and the outcome's
+    validation: bytes  # the validation's key the outcome was made under
     outcome: object  # pipeline.Outcome, as check_when_read made it (before the checks across)
     facts: bytes  # keys.facts of its posting
     article: Article  # as read_file returned it; never handed to a build itself
@@ -236,8 +239,13 @@ class Postings:
         doc = reading.metadata.get("jobposting_document")
         if doc is None:
             return False
-        outcome = plugin.check_again(article, doc, reading.metadata["jobposting_problems"])
-        checked.key = (checked.key[0], round.checks)
+        validated = None
+        if checked.validation == round.validation:  # a new day: only its own checks again
+            validated = checked.outcome.validated
+        outcome = plugin.check_again(
+            article, doc, reading.metadata["jobposting_problems"], validated
+        )
+        checked.key, checked.validation = (checked.key[0], round.checks), round.validation
         checked.outcome, checked.facts = _copy_outcome(outcome), facts(outcome.posting)
         return True
 
@@ -252,7 +260,7 @@ class Postings:
             return
         outcome = state.early[path]
         self.checked[source_path] = _Checked(
-            (key, round.checks), _copy_outcome(outcome), facts(outcome.posting),
+            (key, round.checks), round.validation, _copy_outcome(outcome), facts(outcome.posting),
             _kept(article), _in_future(article, values),
         )  # fmt: skip
 

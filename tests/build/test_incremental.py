@@ -149,6 +149,30 @@ def test_an_edited_description_renders_only_its_own_page_again(sample):
     assert "index.html" in kept  # the list shows no description: unchanged, not written
 
 
+def test_posting_pages_lookups_are_asked_again_only_when_the_board_or_the_day_changed(
+    sample, monkeypatch
+):
+    """Every lookup answers the same while the board's and the day's key is the same
+    (DevCache.still_reads): an edited description asks none of them again; a new day does."""
+    from openings.devserver import pagereads
+
+    site, dev = sample
+    dev.build(wait=False)
+    asked = []
+    answer = pagereads.answer
+    monkeypatch.setattr(
+        pagereads, "answer", lambda question, *args: asked.append(question) or answer(
+            question, *args
+        )
+    )  # fmt: skip
+    posting = site.content / "jobs" / "backend-developer.md"
+    posting.write_text(posting.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    dev.build(wait=False)
+    assert asked == []
+    dev.build(today="2026-11-29", wait=False)
+    assert any(question[0] == "others" for question in asked)
+
+
 def test_a_new_day_renders_again_the_lists_and_only_the_posting_pages_that_change(
     sample, tmp_path, monkeypatch
 ):

@@ -119,6 +119,7 @@ class DevCache:
         own = self.round.reading_keys.get(getattr(article, "source_path", None))
         if own is None:
             return None
+        self._by_source(context)  # what every posting shows, found once
         return (self.round.lasting, own, _own_shown(article), template_name, name, relative_urls)
 
     def _board(self, context) -> bytes:
@@ -130,18 +131,32 @@ class DevCache:
         """What a posting's page looks up while it is rendered."""
         return pagereads.Reads(context, settings, kwargs)
 
-    def still_reads(self, reads: tuple, context) -> bool:
+    def whole(self, context) -> bytes:
+        """The board's and the day's key: every lookup of a posting page answers the same while
+        it is the same (pagereads.answer), so a page answered under it is not asked again."""
+        return self.round.site + self._board(context)
+
+    def still_reads(self, reads: tuple, whole_then: bytes | None, context) -> bool:
         """Whether each lookup of a posting page's last render answers the same now."""
+        whole = self.whole(context)
+        if whole_then == whole:
+            return True
+        return all(
+            pagereads.answer(question, context, self._by_source(context), whole) == answer
+            for question, answer in reads
+        )
+
+    def _by_source(self, context) -> dict:
+        """This build's Articles by source path, each with what other pages show of it
+        (pagereads.shown) found from the facts the cache kept of its posting."""
         round = self.round
         if round.by_source is None:
             state = context.get(CONTEXT_KEY)
             found = state.articles.values() if state is not None else ()
             round.by_source = {a.source_path: a for a in found}
-        whole = round.site + self._board(context)
-        return all(
-            pagereads.answer(question, context, round.by_source, whole) == answer
-            for question, answer in reads
-        )
+            for article in found:
+                pagereads.shown(article, self.postings.article_facts(article))
+        return round.by_source
 
     def forget_output(self, path: str) -> None:
         self.outputs.forget(path)

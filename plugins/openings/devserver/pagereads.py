@@ -17,6 +17,10 @@ is recorded (`Reads`), and the next build keeps the page when every lookup answe
   whole board and the day;
 - a name the context does not hold: that it is still missing.
 
+Every answer is made of the board (each posting's state, checked fields and address) and the
+day, so while their key is the one the page was rendered under, nothing is asked again: an
+edited description asks nothing of the other 9,999 pages of a big board (DevCache.still_reads).
+
 The page's own posting, its verdict, JSON-LD and language versions are in its key
 (DevCache.page_key). Template functions and filters are taken to read the build through what
 the page hands them (its context, its posting), as the plugin's and Pelican's do.
@@ -200,13 +204,16 @@ def _postings_digest(articles) -> bytes:
     return digest(b"".join(shown(a) for a in articles))
 
 
-def shown(article) -> bytes:
-    """A posting as other pages may show it, found once per build and Article."""
+def shown(article, its_facts: bytes | None = None) -> bytes:
+    """A posting as other pages may show it, found once per build and Article. `its_facts`:
+    keys.facts of its posting, when the caller has it already."""
     found = getattr(article, "_openings_shown", None)
     if found is None:
+        if its_facts is None:
+            its_facts = facts(getattr(article, "jobposting", None))
         state = getattr(getattr(article, "jobposting_state", None), "name", None)
         where = (article.source_path, article.lang, article.url, article.status, state)
-        found = digest(repr(where).encode() + facts(getattr(article, "jobposting", None)))
+        found = digest(repr(where).encode() + its_facts)
         article._openings_shown = found
     return found
 

@@ -271,6 +271,14 @@ class Postings:
             return checked.facts
         return facts(outcome.posting)
 
+    def article_facts(self, article) -> bytes | None:
+        """keys.facts of an Article's posting when it is the one the cache kept, else None."""
+        checked = self.checked.get(article.source_path)
+        posting = getattr(article, "jobposting", None)
+        if checked is not None and posting is not None and checked.outcome.posting is posting:
+            return checked.facts
+        return None
+
 
 class CachedReading:
     """Mixed into the plugin's reader class: a posting's reading taken from the cache."""

@@ -24,6 +24,7 @@ class _Page:
     key: tuple
     signature: tuple | None
     reads: tuple | None = None  # a posting page's lookups and answers (pagereads.py)
+    whole: bytes | None = None  # the board's and the day's key when they were answered
 
 
 class Outputs:
@@ -46,11 +47,11 @@ class Outputs:
         self.files[path] = (signature(path), found)
 
     def unchanged_page(self, path: str, key: tuple, still_reads) -> bool:
-        """`still_reads(reads)`: whether a posting page's lookups answer the same now."""
+        """`still_reads(reads, whole)`: whether a posting page's lookups answer the same now."""
         known = self.pages.get(path)
         if known is None or known.key != key:
             return False
-        if known.reads is not None and not still_reads(known.reads):
+        if known.reads is not None and not still_reads(known.reads, known.whole):
             return False
         if known.signature == signature(path):
             return True
@@ -78,8 +79,10 @@ class Outputs:
             self.files[path] = (found, written[1])
         return same
 
-    def rendered(self, path: str, key: tuple, reads: tuple | None = None) -> None:
-        self.pages[path] = _Page(key, signature(path), reads)
+    def rendered(
+        self, path: str, key: tuple, reads: tuple | None = None, whole: bytes | None = None
+    ) -> None:
+        self.pages[path] = _Page(key, signature(path), reads, whole)
 
     def forget(self, path: str) -> None:
         self.files.pop(path, None)
@@ -109,14 +112,14 @@ class CachedWriter(Writer):
             self._written_files.add(path)  # Pelican's check that no file is written twice
             self.cache.round.kept.add(path)
             return
-        reads = None
+        reads = whole = None
         if kwargs.get("article") is None:
             render()
         else:  # a posting's page: what it looks up of the build is recorded
             with self.cache.recording(context, self.settings, kwargs) as recorded:
                 render()
-            reads = recorded.found()
-        self.cache.outputs.rendered(path, key, reads)
+            reads, whole = recorded.found(), self.cache.whole(context)
+        self.cache.outputs.rendered(path, key, reads, whole)
 
     def pages_written_aside(self) -> tuple[dict, dict, set]:
         """In the second process writing the posting pages (speed/parallel.py): what this

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 
 import pytest
 from openings.core import rules
@@ -43,6 +44,15 @@ def test_every_value_has_its_line():
     assert fields["salary"].value["max"].line == 5
     assert [item.line for item in fields["locations"].value] == [7, 8]
     assert doc.body_line == 10
+
+
+def test_a_document_pickles_to_an_equal_one():
+    """Read-ahead helpers and kept builds send documents through pickle (Field.__reduce__)."""
+    doc = parse('---\ntitle: A\ncountry: "NO"\nsalary:\n  min: 1\nlocations:\n  - berlin\n---\n')
+    again = pickle.loads(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == doc
+    assert again.fields["country"].quoted and again.fields["country"].text == "NO"
+    assert again.fields["salary"].value["min"].line == 5
 
 
 @pytest.mark.parametrize(

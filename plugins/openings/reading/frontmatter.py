@@ -57,6 +57,12 @@ class Field:
             return [f.plain() for f in self.value]
         return self.value
 
+    def __reduce__(self):
+        # Pickled as its constructor's arguments: a read-ahead helper's results and a kept
+        # build's cache hold about 26 Fields a posting, and dataclasses' own pickling of a
+        # slotted class looks its fields up again for every object.
+        return (Field, (self.value, self.line, self.text, self.quoted))
+
 
 @dataclass(frozen=True)
 class FrontMatterError:

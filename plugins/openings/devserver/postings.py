@@ -266,15 +266,15 @@ class Postings:
 
     def facts_of(self, article, outcome) -> bytes:
         """keys.facts of a posting, as kept when its posting is the one the cache kept."""
-        checked = self.checked.get(article.source_path) if article is not None else None
-        if checked is not None and checked.outcome.posting is outcome.posting:
-            return checked.facts
-        return facts(outcome.posting)
+        found = self._kept_facts(article, outcome.posting)
+        return found if found is not None else facts(outcome.posting)
 
     def article_facts(self, article) -> bytes | None:
         """keys.facts of an Article's posting when it is the one the cache kept, else None."""
-        checked = self.checked.get(article.source_path)
-        posting = getattr(article, "jobposting", None)
+        return self._kept_facts(article, getattr(article, "jobposting", None))
+
+    def _kept_facts(self, article, posting) -> bytes | None:
+        checked = self.checked.get(article.source_path) if article is not None else None
         if checked is not None and posting is not None and checked.outcome.posting is posting:
             return checked.facts
         return None

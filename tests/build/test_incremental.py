@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import filecmp
+import gc
 import queue
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import threading
 import types
 import urllib.error
 import urllib.request
+import weakref
 from pathlib import Path
 
 import pelican.contents
@@ -28,6 +30,7 @@ from openings.devserver import incremental
 from openings.devserver import postings as devpostings
 from openings.devserver import server as devserver
 from openings.devserver.searchlater import SearchLater
+from pelican import signals
 from sitebuild import ROOT, TODAY, Site, run_build, site_settings
 
 
@@ -147,6 +150,30 @@ def test_an_edited_description_renders_only_its_own_page_again(sample):
     assert "jobs/backend-developer/index.html" not in kept
     assert "jobs/product-designer/index.html" in kept
     assert "index.html" in kept  # the list shows no description: unchanged, not written
+
+
+def test_the_dev_server_keeps_no_objects_of_a_build_after_the_next(sample):
+    """Its memory does not grow with every edit: Pelican keeps each Article's and Page's HTML
+    in caches of its own, keyed by the object, which the dev cache empties after each build."""
+    _, dev = sample
+    seen = []
+
+    def note(generator):
+        seen.extend(weakref.ref(page) for page in getattr(generator, "articles", ()))
+        seen.extend(weakref.ref(page) for page in getattr(generator, "pages", ()))
+
+    signals.article_generator_finalized.connect(note)
+    signals.page_generator_finalized.connect(note)
+    try:
+        dev.build()
+    finally:
+        signals.article_generator_finalized.disconnect(note)
+        signals.page_generator_finalized.disconnect(note)
+    dev.build()
+    gc.unfreeze()  # what the last build froze for the exit (speed/memory.py)
+    gc.collect()
+    assert len(seen) > 5
+    assert [ref() for ref in seen if ref() is not None] == []
 
 
 def test_posting_pages_lookups_are_asked_again_only_when_the_board_or_the_day_changed(

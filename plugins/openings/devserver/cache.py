@@ -31,6 +31,7 @@ The plugin's Python code is not part of any key: the dev server is restarted aft
 from __future__ import annotations
 
 from pelican import signals
+from pelican.contents import Content
 
 from ..build.buildstate import CONTEXT_KEY
 from . import keys, pagereads
@@ -48,7 +49,7 @@ class DevCache:
         self.files = Files()
         self.postings = Postings(self.files)
         self.outputs = Outputs()
-        self.memo = Memo()  # the crawler files' pieces of unchanged postings
+        self.memo: Memo | None = Memo()  # the crawler files' pieces of unchanged postings
         self.round: keys.Round | None = None
 
     def start(self, values) -> keys.Round:
@@ -65,14 +66,17 @@ class DevCache:
         signals.get_writer.connect(self.writer)
         signals.all_generators_finalized.connect(self.keep_open_articles)
         signals.generator_init.connect(self.record_lookups)
-        self.memo.connect()
+        if self.memo is not None:
+            self.memo.connect()
 
     def disconnect(self) -> None:
         signals.readers_init.disconnect(self.cached_reader)
         signals.get_writer.disconnect(self.writer)
         signals.all_generators_finalized.disconnect(self.keep_open_articles)
         signals.generator_init.disconnect(self.record_lookups)
-        self.memo.disconnect()
+        if self.memo is not None:
+            self.memo.disconnect()
+        forget_pelicans_texts()
 
     def cached_reader(self, readers) -> None:
         """readers_init: postings are read through the cache (postings.py)."""
@@ -160,6 +164,17 @@ class DevCache:
 
     def forget_output(self, path: str) -> None:
         self.outputs.forget(path)
+
+
+def forget_pelicans_texts() -> None:
+    """After a build: Pelican keeps every Article's and Page's HTML and summary in caches of its
+    own, keyed by the object (pelican.utils.memoized on Content), which would keep every build's
+    objects alive, and through them each build's whole context. The next build's are new objects:
+    nothing kept there is asked for again."""
+    for name in ("get_content", "get_summary"):
+        kept = Content.__dict__.get(name)
+        if kept is not None and hasattr(kept, "cache"):
+            kept.cache.clear()
 
 
 def _own_shown(article) -> bytes:

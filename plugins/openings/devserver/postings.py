@@ -142,6 +142,9 @@ def _kept(article: Article) -> KeptArticle:
     found.url, found.save_as  # noqa: B018 computed now, so that every copy has them
     found.static_links = frozenset(Article.get_static_links(found))
     found.texts = {}  # shared by its copies (KeptArticle.get_content)
+    # Each copy is given its build's settings and context (Postings.reuse): kept here, this
+    # build's context (every Article and page of it) would live as long as the posting's file.
+    del found.settings, found._context
     return found
 
 

@@ -10,6 +10,7 @@ Real builds, real Pagefind.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import re
@@ -17,11 +18,15 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import weakref
 from pathlib import Path
 
 import pytest
 from openings.build.speedup import NO_SLUG
 from openings.devserver import keptbuild, keptstate
+from openings.render import jsonld
+from openings.speed import parallel
+from pelican import signals
 from sitebuild import ROOT, TODAY, Site, run_build, site_settings
 from test_incremental import differences
 
@@ -241,6 +246,56 @@ def test_a_kept_build_from_nothing_uses_the_cold_builds_helpers(tmp_path):
     line = kept.build(today=later)
     assert _reused(line) > 0
     kept.assert_same_as_cold("next day", today=later)
+
+
+def test_a_big_board_from_nothing_writes_its_pages_beside_the_index_alone(tmp_path, monkeypatch):
+    """Above BESIDE_THE_INDEX_PAGES posting pages, a kept build from nothing starts no second
+    page process: Pagefind has the second core. With a cache, or without the index, as before."""
+    asked = []
+    wanted = parallel.wanted
+    monkeypatch.setattr(
+        parallel, "wanted", lambda pages, limits: asked.append(limits) or wanted(pages, limits)
+    )
+    monkeypatch.setattr(keptbuild, "BESIDE_THE_INDEX_PAGES", 3)
+    kept = Kept(Site(tmp_path, with_samples=True), tmp_path, JOBPOSTING_PARALLEL_PAGES=(1, 10_000))
+    kept.build()
+    assert asked == [(1, 3)]
+    kept.assert_same_as_cold("from nothing")
+    asked.clear()
+    unindexed = Kept(
+        kept.site, tmp_path / "unindexed", JOBPOSTING_PARALLEL_PAGES=(1, 10_000),
+        JOBPOSTING_SEARCH=False,
+    )  # fmt: skip
+    unindexed.build()
+    assert asked == [(1, 10_000)]
+
+
+def test_a_kept_build_lets_its_articles_go_before_it_saves_the_cache(kept, monkeypatch):
+    """Memory: pickling the cache must not come on top of the build's own objects, and the
+    crawler files' pieces the dev server keeps for its next build are not kept at all."""
+    kept.build()  # the second build reuses the kept Articles: it hands out copies of them
+    seen, wrapped = [], []
+
+    def note(generator):
+        seen.extend(weakref.ref(article) for article in generator.articles)
+        wrapped.append(hasattr(jsonld.build, "__wrapped__"))
+
+    alive_at_save = []
+    save = keptstate.save
+
+    def saving(folder, state):
+        gc.collect()
+        alive_at_save.append(sum(ref() is not None for ref in seen))
+        return save(folder, state)
+
+    signals.article_generator_finalized.connect(note)
+    monkeypatch.setattr(keptstate, "save", saving)
+    try:
+        kept.build()
+    finally:
+        signals.article_generator_finalized.disconnect(note)
+    assert len(seen) > 5 and wrapped == [False]
+    assert alive_at_save == [0]
 
 
 def _kept_files(line: str) -> int:

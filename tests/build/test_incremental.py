@@ -176,6 +176,21 @@ def test_the_dev_server_keeps_no_objects_of_a_build_after_the_next(sample):
     assert [ref() for ref in seen if ref() is not None] == []
 
 
+def test_a_reused_postings_html_is_made_once_for_every_build_that_reuses_it(sample, monkeypatch):
+    """Its HTML with Pelican's links made absolute is kept with the Article the builds are
+    handed copies of (KeptArticle.texts), and made again only for a new Article."""
+    _, dev = sample
+    dev.build(wait=False)
+    made = []
+    content = devpostings._CONTENT
+    monkeypatch.setattr(devpostings, "_CONTENT", lambda *args: made.append(1) or content(*args))
+    dev.build(wait=False)
+    assert made  # a new function: nothing made by it is kept yet
+    made.clear()
+    dev.build()
+    assert made == []
+
+
 def test_posting_pages_lookups_are_asked_again_only_when_the_board_or_the_day_changed(
     sample, monkeypatch
 ):

@@ -96,6 +96,13 @@ class KeptArticle(Article):
     def is_valid(self) -> bool:
         return True  # only a valid Article is kept (Postings.keep)
 
+    def __copy__(self) -> KeptArticle:
+        """A build's copy (_copy_article): the same attributes, `texts` shared. Not through
+        __getstate__, which is what a kept build saves."""
+        found = object.__new__(type(self))
+        found.__dict__.update(self.__dict__)
+        return found
+
     def __getstate__(self) -> dict:
         """Saved by a kept build (keptstate.py) without the build's settings and context:
         Postings.reuse gives each copy the build's own."""

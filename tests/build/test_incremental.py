@@ -519,8 +519,20 @@ def test_the_dev_servers_second_build_of_unchanged_content_renders_nothing_again
         "utf-8",
     )  # fmt: skip
     dev = devserver.DevServer(str(settings), {"OUTPUT_PATH": str(tmp_path / "served")})
-    assert dev.build() is not None
+    seen = []
+
+    def note(generator):
+        seen.extend(weakref.ref(article) for article in generator.articles)
+
+    signals.article_generator_finalized.connect(note)
+    try:
+        assert dev.build() is not None
+    finally:
+        signals.article_generator_finalized.disconnect(note)
+    assert dev.search.wait(120)  # its search index, made of the first build's Articles
     assert dev.build() is not None  # Pelican changed some settings in place during the first
     kept = {Path(p).relative_to(tmp_path / "served").as_posix() for p in dev.cache.round.kept}
     assert {"index.html", "jobs/backend-developer/index.html", "404.html"} <= kept
+    # the first build's objects were freed by the server itself: its memory does not grow
+    assert len(seen) > 5 and [ref() for ref in seen if ref() is not None] == []
     dev.search.wait(120)

@@ -22,7 +22,6 @@ Why what it publishes is never stale:
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import os
 import shutil
@@ -33,6 +32,7 @@ from pelican.settings import read_settings
 
 from ..core import report
 from ..outputs import search
+from ..speed import memory
 from . import incremental, keptstate
 from .cache import DevCache
 from .keptsearch import KeptSearchIndex
@@ -126,11 +126,9 @@ class _KeptCache(DevCache):
 
     def let_go(self) -> None:
         """After the build: its Articles (and through them its whole context) are let go before
-        the cache is saved, so that pickling does not come on top of the build's memory. The
-        build froze what it left for the exit (speed/memory.py): unfrozen, its cycles are freed."""
+        the cache is saved, so that pickling does not come on top of the build's memory."""
         self.round.open_articles, self.round.by_source = [], None
-        gc.unfreeze()
-        gc.collect()
+        memory.collect_after_build()
 
     def keep_open_articles(self, generators) -> None:
         super().keep_open_articles(generators)

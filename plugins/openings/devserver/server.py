@@ -31,6 +31,7 @@ from ..core import report
 from ..core.problems import BuildFailed
 from ..core.today import today
 from ..outputs.search import BUNDLE
+from ..speed import memory
 from . import incremental
 from .cache import DevCache
 from .searchlater import SearchLater
@@ -80,6 +81,9 @@ class DevServer:
             self.search.request(self.cache.round.open_articles, values)
         deleted = f", {len(done.deleted)} old files deleted" if done.deleted else ""
         report.emit([f"devserver: built in {done.seconds:.2f} s{deleted}"])
+        # the last build's objects, now garbage: without it the server would grow at every
+        # edit (about 4 MB at 1,000 postings); it takes 0.7-0.9 s at 10,000, after the pages
+        memory.collect_after_build()
         return done
 
     def watched(self) -> list[str]:

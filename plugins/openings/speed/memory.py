@@ -36,6 +36,16 @@ def collect_as_before() -> None:
     gc.freeze()
 
 
+def collect_after_build() -> None:
+    """In a process that goes on after a build (the dev server, a kept build saving its
+    cache): the build's objects it no longer holds are in cycles (each Article and its context),
+    frozen with the rest when the build ended, so no collection would ever free them. One full
+    collection frees them, and what is left is frozen again for the exit."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 def give_back_freed_memory() -> None:
     """Return freed memory to the system (glibc's malloc_trim).
 

@@ -5,14 +5,17 @@
 Starts the dev server's builder (openings.devserver.server.DevServer, what `make devserver`
 runs) on the board SETTINGS_FILE points at, builds once (the cold start, not timed), then edits
 the description of one posting after another, each time building again, and prints the
-figures as one line of JSON: each rebuild's seconds, and how long after it the search index was
-ready (searchlater.py). The edited files are put back as they were at the end.
+figures as one line of JSON: each rebuild's seconds, how long after it the search index was
+ready (searchlater.py), and the server's resident memory once the index was ready, after each
+edit (it should not grow from edit to edit). The edited files are put back as they were at the
+end.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -32,7 +35,7 @@ def measure(settings_file: Path, output: Path, edits: int) -> dict:
     postings = sorted((Path(dev.values["PATH"]) / "jobs").glob("*.md"))
     chosen = [postings[(i * 7919) % len(postings)] for i in range(edits)]
     originals = {path: path.read_bytes() for path in chosen}
-    rebuilds, index_after = [], []
+    rebuilds, index_after, resident = [], [], []
     try:
         for path in chosen:
             path.write_bytes(originals[path] + EDIT.encode())
@@ -43,11 +46,22 @@ def measure(settings_file: Path, output: Path, edits: int) -> dict:
             waited = time.perf_counter()
             dev.search.wait()
             index_after.append(time.perf_counter() - waited)
+            resident.append(resident_mb())
     finally:
         for path, data in originals.items():
             path.write_bytes(data)
     return {"first_build_seconds": first, "rebuild_seconds": rebuilds,
-            "search_index_after_seconds": index_after}  # fmt: skip
+            "search_index_after_seconds": index_after,
+            "resident_mb_after_edits": resident}  # fmt: skip
+
+
+def resident_mb() -> float | None:
+    """This process's resident memory now, from /proc (None elsewhere than Linux)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:

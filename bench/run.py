@@ -428,10 +428,17 @@ def table(results: dict) -> list[str]:
         seconds = ", ".join(f"{t:.2f}" for t in found["rebuild_seconds"])
         target = found["target_seconds"]
         verdict = f" (target <= {target} s) {_verdict(found['met'])}" if target else ""
+        resident = [m for m in found.get("resident_mb_after_edits", ()) if m is not None]
+        memory = (
+            f"; resident {resident[0]:.0f} MB after the first edit, {resident[-1]:.0f} MB after "
+            f"the last"
+            if resident
+            else ""
+        )
         lines.append(
             f"devserver rebuild after one edit, N = {found['postings']:,}: median "
             f"{found['median_seconds']:.2f} s of {seconds}{verdict}; search index "
-            f"{statistics.median(found['search_index_after_seconds']):.1f} s later"
+            f"{statistics.median(found['search_index_after_seconds']):.1f} s later{memory}"
         )
     for found in results.get("kept", []):
         lines.append(

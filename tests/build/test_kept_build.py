@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from openings.build.speedup import NO_SLUG
+from openings.core.problems import BuildFailed
 from openings.devserver import keptbuild, keptstate
 from openings.render import jsonld
 from openings.speed import parallel
@@ -268,6 +269,17 @@ def test_a_big_board_from_nothing_writes_its_pages_beside_the_index_alone(tmp_pa
     )  # fmt: skip
     unindexed.build()
     assert asked == [(1, 10_000)]
+    asked.clear()
+    above = Kept(kept.site, tmp_path / "above", JOBPOSTING_PARALLEL_PAGES=(4, 10_000))
+    above.build()  # a range wholly above the cap is never, not a range the check refuses
+    assert asked == [None]
+
+
+@pytest.mark.parametrize("limits", [(200,), ("a", 9), (5, 3)])
+def test_a_malformed_parallel_pages_setting_is_named_by_a_kept_build(tmp_path, limits):
+    kept = Kept(Site(tmp_path, with_samples=True), tmp_path, JOBPOSTING_PARALLEL_PAGES=limits)
+    with pytest.raises(BuildFailed):
+        kept.build()
 
 
 def test_a_kept_build_lets_its_articles_go_before_it_saves_the_cache(kept, monkeypatch):

@@ -103,11 +103,15 @@ def build(values, folder: str, site_code: tuple[str, ...] = ()) -> str:
     return _summary(why_not, cache, done, index, seconds)
 
 
-def _beside_the_index(limits: tuple[int, int] | None) -> tuple[int, int] | None:
-    """JOBPOSTING_PARALLEL_PAGES of a build that makes its search index while it writes."""
-    if not limits:
+def _beside_the_index(limits):
+    """JOBPOSTING_PARALLEL_PAGES of a build that makes its search index while it writes. A
+    value that is not two whole numbers is left as it is, for the settings check to name."""
+    whole = isinstance(limits, (tuple, list)) and len(limits) == 2
+    if not (whole and all(type(n) is int for n in limits) and limits[0] <= limits[1]):
         return limits
     lowest, highest = limits
+    if lowest > BESIDE_THE_INDEX_PAGES:
+        return None  # never: (3000, 2000) would be no range at all
     return (lowest, min(highest, BESIDE_THE_INDEX_PAGES))
 
 

@@ -59,7 +59,9 @@ class _Checked:
     validation: bytes  # the validation's key the outcome was made under
     outcome: object  # pipeline.Outcome, as check_when_read made it (before the checks across)
     facts: bytes  # keys.facts of its posting
-    article: Article  # as read_file returned it; never handed to a build itself
+    # as read_file returned it, without its build's settings and context (_kept): never
+    # handed to a build itself, only copied, and read for its plain attributes (its date)
+    article: Article
     future: bool | None  # Pelican's WITH_FUTURE_DATES test when it was made (None: not run)
 
 

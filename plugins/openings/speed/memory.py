@@ -39,8 +39,10 @@ def collect_as_before() -> None:
 def collect_after_build() -> None:
     """In a process that goes on after a build (the dev server, a kept build saving its
     cache): the build's objects it no longer holds are in cycles (each Article and its context),
-    frozen with the rest when the build ended, so no collection would ever free them. One full
-    collection frees them, and what is left is frozen again for the exit."""
+    frozen with the rest when the build ended. Unfrozen by the next build, they would wait in
+    the oldest generation for a full collection, which rarely comes on a big heap: the process
+    would grow edit after edit. One full collection frees them now, and what is left is frozen
+    again for the exit."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()

@@ -282,6 +282,24 @@ def test_a_malformed_parallel_pages_setting_is_named_by_a_kept_build(tmp_path, l
         kept.build()
 
 
+def test_the_cache_is_unpickled_with_the_collector_paused_and_then_frozen(kept, monkeypatch):
+    """Every object of the cache lives on: collections that walk it find nothing."""
+    kept.build()
+    enabled = []
+    load = pickle.load
+
+    def loading(handle):
+        enabled.append(gc.isenabled())
+        return load(handle)
+
+    monkeypatch.setattr(pickle, "load", loading)
+    found, _ = keptstate.load(str(kept.folder), keptstate.code_key(), str(kept.output))
+    assert found is not None and enabled == [False]
+    assert gc.isenabled()
+    assert all(o is not found for o in gc.get_objects())  # frozen: in no generation
+    gc.unfreeze()
+
+
 def test_a_kept_build_lets_its_articles_go_before_it_saves_the_cache(kept, monkeypatch):
     """Memory: pickling the cache must not come on top of the build's own objects, and the
     crawler files' pieces the dev server keeps for its next build are not kept at all."""

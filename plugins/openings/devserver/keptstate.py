@@ -24,6 +24,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..speed import memory
+
 FILE = "openings-build.pickle"
 VERSION = 1  # of this file's layout
 PACKAGE = Path(__file__).resolve().parents[1]  # the openings package
@@ -93,7 +95,8 @@ def load(folder: str, code: bytes, output: str) -> tuple[Kept | None, str | None
             header = handle.readline(4096)
             if header != _header(code, output):
                 return None, _mismatch(header, code, output)
-            kept = pickle.load(handle)
+            with memory.made_to_last():
+                kept = pickle.load(handle)
     except Exception as exc:  # damaged, from another version of the classes, unreadable
         return None, f"{path} could not be read: {exc.__class__.__name__}"
     if not isinstance(kept, Kept):

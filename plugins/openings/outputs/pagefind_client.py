@@ -25,13 +25,12 @@ import weakref
 from collections.abc import Iterable
 
 # Pagefind is built with jemalloc, which keeps freed memory for 10 s before giving it back to
-# the system; building an index frees and reallocates a lot, so give it back at once: a lower
-# peak, the same index files.
-JEMALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0"
-# ... but giving every freed page back costs system time. One index of at most a part's words
-# (search_stream.py) keeps dirty pages for a second: as fast as jemalloc's defaults, with a peak
-# between the two.
-JEMALLOC_CONF_FAST = "dirty_decay_ms:1000,muzzy_decay_ms:0"
+# the system; building an index frees and reallocates a lot. Giving every freed page back at
+# once gives the lowest peak but costs system time (a fifth of Pagefind's time for the
+# benchmark's 890 open postings); a Pagefind process indexes at most a part's words
+# (search_index.py), and keeping its dirty pages for a second is as fast as jemalloc's defaults,
+# with a peak between the two. The same index files either way.
+JEMALLOC_CONF = "dirty_decay_ms:1000,muzzy_decay_ms:0"
 
 RECORD_TIMEOUT = 60.0  # seconds for one record: milliseconds normally, so only a hang hits it
 WRITE_TIMEOUT_BASE = 60.0  # seconds for writing the index files ...
@@ -69,7 +68,7 @@ class PagefindError(Exception):
 class PagefindService:
     """One Pagefind process with one index: add records, write the files, close."""
 
-    def __init__(self, config: dict, memory: str = JEMALLOC_CONF, chunk: int = WRITE_CHUNK):
+    def __init__(self, config: dict, chunk: int = WRITE_CHUNK):
         # imported here: the pagefind package's service module loads asyncio, which the build
         # needs only once it has a record to index, not while it starts
         from pagefind.service import get_executable
@@ -78,7 +77,7 @@ class PagefindService:
         if binary is None:
             raise PagefindError("the Pagefind program is not installed")
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close())
-        env = {**os.environ, "_RJEM_MALLOC_CONF": memory}
+        env = {**os.environ, "_RJEM_MALLOC_CONF": JEMALLOC_CONF}
         try:
             self._process = subprocess.Popen(
                 [str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,

@@ -22,7 +22,7 @@ import queue
 import shutil
 import threading
 
-from .pagefind_client import JEMALLOC_CONF_FAST, STREAM_CHUNK, PagefindService
+from .pagefind_client import STREAM_CHUNK, PagefindService
 from .search_index import Cuts, PartsWriter, write_word_list
 from .search_records import Record, Vocabulary
 
@@ -115,7 +115,7 @@ class Stream:
                 service.close(discard=True)
 
     def _service(self) -> PagefindService:
-        return PagefindService({"force_language": self.lang}, JEMALLOC_CONF_FAST, STREAM_CHUNK)
+        return PagefindService({"force_language": self.lang}, chunk=STREAM_CHUNK)
 
     @staticmethod
     def _files(service: PagefindService) -> dict[str, bytes]:

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 import weakref
 from pathlib import Path
 
@@ -25,6 +26,8 @@ import pytest
 from openings.build.speedup import NO_SLUG
 from openings.core.problems import BuildFailed
 from openings.devserver import keptbuild, keptstate
+from openings.outputs import search_index
+from openings.outputs.pagefind_client import PagefindError
 from openings.render import jsonld
 from openings.speed import parallel
 from pelican import signals
@@ -137,9 +140,8 @@ def test_a_cache_from_other_code_or_damaged_is_not_used(kept, monkeypatch):
     line = kept.build()
     assert "could not be read: " in line
     kept.assert_same_as_cold("damaged")
-    with open(kept_file, "rb") as handle:  # made whole again
-        handle.readline()
-        assert isinstance(pickle.load(handle), keptstate.Kept)
+    found, why_not = keptstate.load(str(kept.folder), keptstate.code_key(), str(kept.output))
+    assert isinstance(found, keptstate.Kept) and why_not is None  # made whole again
 
 
 def test_a_cache_file_is_not_unpickled_unless_its_first_line_names_this_code(kept, monkeypatch):
@@ -157,7 +159,9 @@ def test_a_cache_file_is_not_unpickled_unless_its_first_line_names_this_code(kep
     kept_file.write_bytes(b"openings-build 1 00ff /elsewhere\n" + b"anything")
     assert "the code changed since it was made" in kept.build()
     code = keptstate.code_key().hex()
-    kept_file.write_bytes(f"openings-build 1 {code} /elsewhere\n".encode() + b"anything")
+    kept_file.write_bytes(
+        f"openings-build {keptstate.VERSION} {code} /elsewhere\n".encode() + b"anything"
+    )
     assert "it was made for another output folder, /elsewhere" in kept.build()
     assert not [name for name in loaded if str(name).endswith(keptstate.FILE)]
 
@@ -294,9 +298,10 @@ def test_the_cache_is_unpickled_with_the_collector_paused_and_then_frozen(kept, 
 
     monkeypatch.setattr(pickle, "load", loading)
     found, _ = keptstate.load(str(kept.folder), keptstate.code_key(), str(kept.output))
-    assert found is not None and enabled == [False]
+    assert found is not None and enabled == [False, False]  # the build's part, the index's
     assert gc.isenabled()
-    assert all(o is not found for o in gc.get_objects())  # frozen: in no generation
+    unpickled = (found.postings, found.records)
+    assert not [o for o in gc.get_objects() if any(o is u for u in unpickled)]  # frozen
     gc.unfreeze()
 
 
@@ -311,21 +316,68 @@ def test_a_kept_build_lets_its_articles_go_before_it_saves_the_cache(kept, monke
         wrapped.append(hasattr(jsonld.build, "__wrapped__"))
 
     alive_at_save = []
-    save = keptstate.save
+    write_build = keptstate.CacheFile.write_build
 
-    def saving(folder, state):
+    def saving(cache_file, *parts):
         gc.collect()
         alive_at_save.append(sum(ref() is not None for ref in seen))
-        return save(folder, state)
+        return write_build(cache_file, *parts)
 
     signals.article_generator_finalized.connect(note)
-    monkeypatch.setattr(keptstate, "save", saving)
+    monkeypatch.setattr(keptstate.CacheFile, "write_build", saving)
     try:
         kept.build()
     finally:
         signals.article_generator_finalized.disconnect(note)
     assert len(seen) > 5 and wrapped == [False]
     assert alive_at_save == [0]
+
+
+def test_the_cache_is_pickled_while_pagefind_makes_the_index(kept, monkeypatch):
+    """After an edit, the build's part of the cache is written before Pagefind's index is
+    done, and the index's records and parts after it: both are in the file."""
+    kept.build()
+    backend = kept.site.content / "jobs" / "backend-developer.md"
+    backend.write_text(backend.read_text("utf-8") + "\nA line about zebras.\n", "utf-8")
+    build_written = threading.Event()
+    written_during_index = []
+    write_build, make_part = keptstate.CacheFile.write_build, search_index._index
+
+    def writing(cache_file, *parts):
+        write_build(cache_file, *parts)
+        build_written.set()
+
+    def indexing(part, lang):
+        written_during_index.append(build_written.wait(timeout=10))
+        return make_part(part, lang)
+
+    monkeypatch.setattr(keptstate.CacheFile, "write_build", writing)
+    monkeypatch.setattr(search_index, "_index", indexing)
+    line = kept.build()
+    assert "1 of 1 part made again" in line and written_during_index == [True]
+    monkeypatch.undo()
+    kept.assert_same_as_cold("edited")
+    assert "0 of 1 part made again" in kept.build()  # the new part was saved after the rest
+
+
+def test_a_failed_search_index_leaves_the_last_cache_file_as_it_was(kept, monkeypatch):
+    kept.build()
+    kept_file = kept.folder / keptstate.FILE
+    before = kept_file.read_bytes()
+    backend = kept.site.content / "jobs" / "backend-developer.md"
+    backend.write_text(backend.read_text("utf-8") + "\nA line about zebras.\n", "utf-8")
+
+    def failing(part, lang):
+        raise PagefindError("Pagefind stopped (exit status 101)")
+
+    monkeypatch.setattr(search_index, "_index", failing)
+    with pytest.raises(BuildFailed):
+        kept.build()
+    assert kept_file.read_bytes() == before
+    assert [p.name for p in kept.folder.iterdir()] == [keptstate.FILE]  # no partial file left
+    monkeypatch.undo()
+    assert _reused(kept.build()) > 0
+    kept.assert_same_as_cold("after the failure")
 
 
 def _kept_files(line: str) -> int:

@@ -88,17 +88,19 @@ def build(values, folder: str, site_code: tuple[str, ...] = ()) -> str:
     cache = _KeptCache(kept, index)
     done = incremental.build(values, cache)
     if index is not None:
-        index.finish(cache.round)
-    else:
-        shutil.rmtree(os.path.join(output, search.BUNDLE), ignore_errors=True)
+        index.wait_for_records(cache.round)
     cache.let_go()
-    saved = keptstate.Kept(
-        code, output, cache.files, cache.postings, cache.outputs,
-        index.records if index else {}, index.parts.now if index else {},
-    )  # fmt: skip
-    why = keptstate.save(folder, saved)
-    if why is not None:  # the site is built; only the next build starts from nothing
-        report.emit([f"kept build: the cache could not be saved in {folder}: {why}"])
+    # Pickled while Pagefind may still be making the index: the index's records and parts last.
+    with keptstate.CacheFile(folder, code, output) as cache_file:
+        cache_file.write_build(cache.files, cache.postings, cache.outputs)
+        if index is not None:
+            index.finish()
+            cache_file.write_search(index.records, index.parts.now)
+        else:
+            shutil.rmtree(os.path.join(output, search.BUNDLE), ignore_errors=True)
+            cache_file.write_search({}, {})
+    if cache_file.why_not is not None:  # the site is built; only the next build starts anew
+        report.emit([f"kept build: the cache could not be saved in {folder}: {cache_file.why_not}"])
     seconds = time.perf_counter() - start
     return _summary(why_not, cache, done, index, seconds)
 

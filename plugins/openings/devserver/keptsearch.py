@@ -7,7 +7,8 @@ the records and Pagefind parts the last build kept wherever they are unchanged.
   made of it then (search_index.write_index's `kept`).
 
 The index is written beside the live one (`pagefind.next`, which incremental.py leaves alone)
-and takes its place once the pages are written; it is then the index a cold build writes.
+and takes its place once the pages are written and the cache is saved but for the index's own
+records and parts; it is then the index a cold build writes.
 """
 
 from __future__ import annotations
@@ -31,19 +32,29 @@ class KeptSearchIndex:
         self.count = 0  # parts of the index
         self.error: BaseException | None = None
         self._thread: threading.Thread | None = None
+        self._records_made: threading.Event | None = None
+        self._articles: list | None = None  # the thread's, until it has made their records
 
     def start(self, articles: list, round) -> None:
         """When the open postings are known (in reading order): make the index on a thread."""
+        self._articles = articles
+        self._records_made = threading.Event()
         self._thread = threading.Thread(
-            target=self._run, args=(articles, round), name="kept-search", daemon=True
+            target=self._run, args=(round,), name="kept-search", daemon=True
         )
         self._thread.start()
 
-    def finish(self, round) -> None:
-        """After the pages: wait for the index, put it in its place; fail the build as a cold
-        build fails when Pagefind did."""
+    def wait_for_records(self, round) -> None:
+        """After the pages: wait until the thread has made the records (Pagefind may still be
+        indexing them). From then on it holds none of the build's Articles, and `records` is
+        whole: the build can let its Articles go and save its cache while Pagefind works."""
         if self._thread is None:  # no open postings were announced: index what the build has
             self.start(round.open_articles, round)
+        self._records_made.wait()
+
+    def finish(self) -> None:
+        """Wait for the index (wait_for_records first), put it in its place; fail the build as a
+        cold build fails when Pagefind did. `parts.now` is then whole."""
         self._thread.join()
         if isinstance(self.error, PagefindError):
             search.fail(str(self.error))
@@ -51,17 +62,22 @@ class KeptSearchIndex:
             raise self.error
         put_in_place(self.bundle)
 
-    def _run(self, articles: list, round) -> None:
+    def _run(self, round) -> None:
         try:
             fresh = self.bundle + ".next"
             shutil.rmtree(fresh, ignore_errors=True)
+            articles, self._articles = self._articles, None
             records = [self._record(article, round) for article in articles]
+            del articles  # the build lets its Articles go while Pagefind indexes (keptbuild.py)
+            self._records_made.set()
             self.count = write_index(records, fresh, search.site_language(self.values),
                                      self.values["JOBPOSTING_SEARCH_PART_WORDS"],
                                      kept=self.parts)  # fmt: skip
             write_words(records, fresh)
         except BaseException as exc:  # said by finish(), in the build's own thread
             self.error = exc
+        finally:
+            self._records_made.set()
 
     def _record(self, article, round):
         path = article.source_path

@@ -1,13 +1,15 @@
 """The cache of a kept build (keptbuild.py), saved in its folder and loaded by the next build.
 
-One file, `openings-build.pickle`: the dev cache's source-file digests, postings and output
-records (cache.py; not its pieces of the crawler files, which would double the file), the search
-index's records and parts, and the key it was made under. It is used only by the same code on the
-same output folder: its key is every installed distribution and its version, the Python version,
-the bytes of every file of the openings package (a checkout's edits change no version) and of
-the site's own Python. The key is the file's first line, compared before anything is unpickled.
-Anything else (another key, a damaged or unreadable file) and the build starts from nothing,
-saying why.
+One file, `openings-build.pickle`: the key it was made under (its first line), then two pickles:
+the dev cache's source-file digests, postings and output records (cache.py; not its pieces of the
+crawler files, which would double the file), then the search index's records and parts, which a
+kept build writes last, while Pagefind may still be making the index (CacheFile).
+
+It is used only by the same code on the same output folder: its key is every installed
+distribution and its version, the Python version, the bytes of every file of the openings package
+(a checkout's edits change no version) and of the site's own Python. The key is compared before
+anything is unpickled. Anything else (another key, a damaged or unreadable file) and the build
+starts from nothing, saying why.
 
 The header keeps a file from other code from being loaded by mistake; it is not a signature. The
 folder must only ever be written by builds of the published branch (docs/security.md).
@@ -27,7 +29,7 @@ from pathlib import Path
 from ..speed import memory
 
 FILE = "openings-build.pickle"
-VERSION = 1  # of this file's layout
+VERSION = 2  # of this file's layout
 PACKAGE = Path(__file__).resolve().parents[1]  # the openings package
 
 
@@ -96,12 +98,13 @@ def load(folder: str, code: bytes, output: str) -> tuple[Kept | None, str | None
             if header != _header(code, output):
                 return None, _mismatch(header, code, output)
             with memory.made_to_last():
-                kept = pickle.load(handle)
+                files, postings, outputs = pickle.load(handle)
+                records, parts = pickle.load(handle)
     except Exception as exc:  # damaged, from another version of the classes, unreadable
         return None, f"{path} could not be read: {exc.__class__.__name__}"
-    if not isinstance(kept, Kept):
+    if not (isinstance(records, dict) and isinstance(parts, dict)):
         return None, f"{path} could not be read: it holds no kept build"
-    return kept, None
+    return Kept(code, output, files, postings, outputs, records, parts), None
 
 
 def _mismatch(header: bytes, code: bytes, output: str) -> str:
@@ -111,21 +114,65 @@ def _mismatch(header: bytes, code: bytes, output: str) -> str:
     return "the code changed since it was made"
 
 
-def save(folder: str, kept: Kept) -> str | None:
-    """Keep what a build leaves for the next one in `folder`; None, or why it was not kept
-    (the next build then starts from nothing)."""
-    path = os.path.join(folder, FILE)
-    partial = path + ".partial"
-    try:
-        os.makedirs(folder, exist_ok=True)
-        with open(partial, "wb") as handle:
-            handle.write(_header(kept.code, kept.output))
-            pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, path)  # a build stopped half way leaves the last whole file
-    except Exception as exc:  # unwritable, or a setting that cannot be saved (a lambda)
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
-        with contextlib.suppress(OSError):
-            os.unlink(path)  # the last build's cache would not match this output folder
-        return f"{exc.__class__.__name__}: {exc}"
-    return None
+class CacheFile:
+    """The cache file being written, beside the last one until it is whole. Its two parts are
+    written in turn, so that a kept build pickles the first while Pagefind still makes the
+    search index:
+
+        with CacheFile(folder, code, output) as cache_file:
+            cache_file.write_build(files, postings, outputs)
+            ...  # wait for the search index
+            cache_file.write_search(records, parts)
+        cache_file.why_not  # None, or why the cache was not kept
+
+    A failure to write (an unwritable folder, a setting that cannot be pickled) is not raised:
+    the site is built, and only the next build starts from nothing (`why_not`). An exception
+    raised between the writes (the search index failed) leaves the last build's file as it was.
+    """
+
+    def __init__(self, folder: str, code: bytes, output: str):
+        self.folder = folder
+        self.path = os.path.join(folder, FILE)
+        self.partial = self.path + ".partial"
+        self.header = _header(code, output)
+        self.why_not: str | None = None
+        self._handle = None
+
+    def __enter__(self) -> CacheFile:
+        self._attempt(self._open)
+        return self
+
+    def write_build(self, files, postings, outputs) -> None:
+        self._attempt(self._dump, (files, postings, outputs))
+
+    def write_search(self, records: dict, parts: dict) -> None:
+        self._attempt(self._dump, (records, parts))
+
+    def __exit__(self, kind, exc, traceback) -> None:
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.close()
+        if kind is None and self.why_not is None:
+            self._attempt(os.replace, self.partial, self.path)  # the last whole file until now
+        if kind is not None or self.why_not is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.partial)
+        if kind is None and self.why_not is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)  # the last build's cache would not match this output folder
+
+    def _open(self) -> None:
+        os.makedirs(self.folder, exist_ok=True)
+        self._handle = open(self.partial, "wb")  # noqa: SIM115 (closed in __exit__)
+        self._handle.write(self.header)
+
+    def _dump(self, value) -> None:
+        pickle.dump(value, self._handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _attempt(self, step, *args) -> None:
+        if self.why_not is not None:
+            return
+        try:
+            step(*args)
+        except Exception as exc:  # unwritable, or a setting that cannot be saved (a lambda)
+            self.why_not = f"{exc.__class__.__name__}: {exc}"

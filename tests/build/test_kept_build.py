@@ -347,9 +347,9 @@ def test_the_cache_is_pickled_while_pagefind_makes_the_index(kept, monkeypatch):
         write_build(cache_file, *parts)
         build_written.set()
 
-    def indexing(part, lang):
+    def indexing(part, lang, head_start):
         written_during_index.append(build_written.wait(timeout=10))
-        return make_part(part, lang)
+        return make_part(part, lang, head_start)
 
     monkeypatch.setattr(keptstate.CacheFile, "write_build", writing)
     monkeypatch.setattr(search_index, "_index", indexing)
@@ -367,7 +367,7 @@ def test_a_failed_search_index_leaves_the_last_cache_file_as_it_was(kept, monkey
     backend = kept.site.content / "jobs" / "backend-developer.md"
     backend.write_text(backend.read_text("utf-8") + "\nA line about zebras.\n", "utf-8")
 
-    def failing(part, lang):
+    def failing(part, lang, head_start):
         raise PagefindError("Pagefind stopped (exit status 101)")
 
     monkeypatch.setattr(search_index, "_index", failing)

@@ -84,9 +84,14 @@ def build(values, folder: str, site_code: tuple[str, ...] = ()) -> str:
             )
     else:
         values.update(WITH_CACHE)
-    index = KeptSearchIndex(values, kept.records, kept.parts) if wants_search else None
+    index = KeptSearchIndex(values, kept.records, kept.parts, kept.files) if wants_search else None
     cache = _KeptCache(kept, index)
-    done = incremental.build(values, cache)
+    try:
+        done = incremental.build(values, cache)
+    except BaseException:
+        if index is not None:
+            index.abandon()
+        raise
     if index is not None:
         index.wait_for_records(cache.round)
     cache.let_go()

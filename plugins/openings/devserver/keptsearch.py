@@ -5,6 +5,8 @@ the records and Pagefind parts the last build kept wherever they are unchanged.
   it is kept under the keys its verdict is kept under (postings.py): its reading and the checks.
 - A part of the index whose records are the same as in the last build takes the files Pagefind
   made of it then (search_index.write_index's `kept`).
+- When the last index was one part, Pagefind is sent the last build's records before the build
+  knows its own, as far as their files are unchanged (headstart.py).
 
 The index is written beside the live one (`pagefind.next`, which incremental.py leaves alone)
 and takes its place once the pages are written and the cache is saved but for the index's own
@@ -20,15 +22,21 @@ import threading
 from ..outputs import search
 from ..outputs.pagefind_client import PagefindError
 from ..outputs.search_index import KeptParts, write_index, write_words
+from .headstart import HeadStart
 from .searchlater import put_in_place
+from .sourcefiles import Files, signature
 
 
 class KeptSearchIndex:
-    def __init__(self, values, records: dict, parts: dict):
+    def __init__(self, values, records: dict, parts: dict, files: Files):
+        """`records`, `parts` and `files`: the last build's (keptstate.Kept)."""
         self.values = values
         self.bundle = os.path.join(os.path.abspath(values["OUTPUT_PATH"]), search.BUNDLE)
         self.records_before, self.records = records, {}  # source path -> (key, Record)
         self.parts = KeptParts(parts)  # search_index.part_key -> Pagefind's files
+        self.head_start: HeadStart | None = None
+        if len(parts) == 1 and records:
+            self.head_start = _head_start(records, files, search.site_language(values))
         self.count = 0  # parts of the index
         self.error: BaseException | None = None
         self._thread: threading.Thread | None = None
@@ -52,6 +60,11 @@ class KeptSearchIndex:
             self.start(round.open_articles, round)
         self._records_made.wait()
 
+    def abandon(self) -> None:
+        """The build failed before the index was asked for: stop what was started for it."""
+        if self.head_start is not None:
+            self.head_start.discard()
+
     def finish(self) -> None:
         """Wait for the index (wait_for_records first), put it in its place; fail the build as a
         cold build fails when Pagefind did. `parts.now` is then whole."""
@@ -72,12 +85,13 @@ class KeptSearchIndex:
             self._records_made.set()
             self.count = write_index(records, fresh, search.site_language(self.values),
                                      self.values["JOBPOSTING_SEARCH_PART_WORDS"],
-                                     kept=self.parts)  # fmt: skip
+                                     kept=self.parts, head_start=self.head_start)  # fmt: skip
             write_words(records, fresh)
         except BaseException as exc:  # said by finish(), in the build's own thread
             self.error = exc
         finally:
             self._records_made.set()
+            self.abandon()  # not taken: the first part was kept, or Pagefind failed
 
     def _record(self, article, round):
         path = article.source_path
@@ -87,6 +101,15 @@ class KeptSearchIndex:
         found = before[1] if key is not None and before is not None and before[0] == key else None
         if found is None:
             found = search.record(article)
-        if key is not None:
-            self.records[path] = (key, found)
+        # every record, in the index's order (headstart.py); one with no key is made again
+        self.records[path] = (key, found)
         return found
+
+
+def _head_start(records: dict, files: Files, lang: str) -> HeadStart:
+    signatures = files.trusted_signatures()
+
+    def unchanged(path: str) -> bool:
+        return path in signatures and signature(path) == signatures[path]
+
+    return HeadStart([(path, record) for path, (_key, record) in records.items()], unchanged, lang)

@@ -98,20 +98,22 @@ def write_word_list(words: list[str], bundle: str) -> None:
 
 
 def write_index(
-    records: Iterable[Record], bundle: str, lang: str, part_words: int, kept=None
+    records: Iterable[Record], bundle: str, lang: str, part_words: int, kept=None, head_start=None
 ) -> int:
     """Write the index for `records` into the folder `bundle`; return the number of parts.
 
     `kept`: a mapping from a part's key (part_key) to the files Pagefind made of that part in
     an earlier build; a part found there is not indexed again, and each part made is added to
     it. Pagefind makes the same files of the same records.
+    `head_start`: a Pagefind process that may have been sent the first part's first records
+    (devserver/headstart.py), taken if the first part is made.
     """
     writer = PartsWriter(bundle)
-    for part in split(records, part_words):
+    for number, part in enumerate(split(records, part_words)):
         key = part_key(part, lang) if kept is not None else None
         files = kept.get(key) if kept is not None else None
         if files is None:
-            files = _index(part, lang)
+            files = _index(part, lang, head_start if number == 0 else None)
             if kept is not None:
                 kept[key] = files
         writer.add(files)
@@ -138,10 +140,12 @@ class KeptParts:
         self.now[key] = files
 
 
-def _index(part: list[Record], lang: str) -> dict[str, bytes]:
+def _index(part: list[Record], lang: str, head_start=None) -> dict[str, bytes]:
+    service, sent = head_start.take(part) if head_start is not None else (None, 0)
     # one process per part: its memory is given back before the next part starts
-    with PagefindService({"force_language": lang}) as service:
-        service.add_records((item.url, item.content, lang, {"title": item.title}) for item in part)
+    with service or PagefindService({"force_language": lang}) as service:
+        rest = part[sent:]
+        service.add_records((item.url, item.content, lang, {"title": item.title}) for item in rest)
         return service.files()
 
 

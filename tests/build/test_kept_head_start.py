@@ -1,0 +1,132 @@
+"""The head start of a kept build's search index (devserver/headstart.py): Pagefind is sent the
+last build's records, as far as their files are unchanged, before the build knows its own. What
+it was sent is used only when it is the start of the index's first part, and the output is a
+cold build's either way. Real builds, real Pagefind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openings.core.problems import BuildFailed
+from openings.devserver import headstart, sourcefiles
+from openings.outputs import search_index
+from openings.outputs.search_records import Record
+from sitebuild import Site
+from test_kept_build import Kept
+
+LANG = "en"
+
+
+class Watched:
+    """Every head start of the builds: the source paths it was given, in order, how many records
+    it sent, and how many of them the index took."""
+
+    def __init__(self, monkeypatch):
+        self.starts: list[headstart.HeadStart] = []
+        self.paths: list[list[str]] = []
+        self.taken: list[tuple[int, int]] = []  # (sent, taken)
+        init, take = headstart.HeadStart.__init__, headstart.HeadStart.take
+
+        def watched_init(head, last, unchanged, lang):
+            self.starts.append(head)
+            self.paths.append([path for path, _record in last])
+            init(head, last, unchanged, lang)
+
+        def watched_take(head, part):
+            head._thread.join()  # it has sent all it would: what follows does not hang on timing
+            service, sent = take(head, part)
+            self.taken.append((len(head.sent), sent))
+            return service, sent
+
+        monkeypatch.setattr(headstart.HeadStart, "__init__", watched_init)
+        monkeypatch.setattr(headstart.HeadStart, "take", watched_take)
+
+
+@pytest.fixture
+def kept(tmp_path, monkeypatch):
+    # The sample files were written a moment ago; a CI checkout's are older than the racy window
+    # within which a file's times do not stand for its bytes (sourcefiles.RACY_SECONDS).
+    monkeypatch.setattr(sourcefiles, "RACY_SECONDS", 0.0)
+    return Kept(Site(tmp_path, with_samples=True), tmp_path)
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _add_a_paragraph(source_path: str) -> None:
+    path = Path(source_path)
+    path.write_text(path.read_text("utf-8") + "\nA paragraph added.\n", "utf-8")
+
+
+def test_an_edit_keeps_what_pagefind_was_sent_before_it(kept, monkeypatch):
+    kept.build()
+    watched = Watched(monkeypatch)
+    assert "0 of 1 part made again" in kept.build()  # the part is kept: the head start is not
+    assert watched.taken == [] and watched.starts[0]._service is None  # ... and it is ended
+
+    order = watched.paths[-1]
+    assert len(order) >= 5
+    _add_a_paragraph(order[-1])
+    assert "1 of 1 part made again" in kept.build()
+    assert watched.taken[-1] == (len(order) - 1, len(order) - 1)  # all but the edited posting
+    kept.assert_same_as_cold("last posting edited")
+
+    _add_a_paragraph(order[0])
+    assert "1 of 1 part made again" in kept.build()
+    assert watched.taken[-1] == (0, 0)  # the first posting's file changed: nothing was sent
+    kept.assert_same_as_cold("first posting edited")
+
+
+def test_records_sent_that_do_not_begin_the_index_are_thrown_away(kept, monkeypatch):
+    kept.build()
+    watched = Watched(monkeypatch)
+    later = "2027-01-20"  # staff-platform-engineer and werkstudent-frontend: valid until 01-15
+    assert "1 of 1 part made again" in kept.build(today=later)
+    sent, taken = watched.taken[-1]
+    assert sent == len(watched.paths[-1]) and taken == 0  # every file was unchanged
+    kept.assert_same_as_cold("expired", today=later)
+
+
+def test_a_build_that_fails_ends_its_head_start(kept, monkeypatch):
+    kept.build()
+    watched = Watched(monkeypatch)
+    backend = kept.site.content / "jobs" / "backend-developer.md"
+    _edit(backend, "title: Backend Developer", "title:")
+    with pytest.raises(BuildFailed):
+        kept.build()
+    assert watched.starts and all(head._service is None for head in watched.starts)
+
+
+def _records(count: int) -> list[Record]:
+    return [
+        Record(f"/jobs/job-{n}/", f"Job {n}", f"Job {n} builds bridges and tunnels, number {n}.")
+        for n in range(count)
+    ]
+
+
+def test_pagefind_makes_the_same_files_with_a_head_start():
+    records = _records(6)
+    without = search_index._index(records, LANG)
+
+    head = headstart.HeadStart([(r.url, r) for r in records[:4]], lambda _path: True, LANG)
+    head._thread.join()  # all four sent
+    service, sent = head.take(records)
+    assert service is not None and sent == 4
+    service.close(discard=True)
+
+    head = headstart.HeadStart([(r.url, r) for r in records[:4]], lambda _path: True, LANG)
+    assert search_index._index(records, LANG, head) == without
+
+
+def test_a_head_start_stops_at_the_first_changed_file_and_is_used_only_as_a_beginning():
+    records = _records(5)
+    changed = records[2].url
+    head = headstart.HeadStart([(r.url, r) for r in records], lambda path: path != changed, LANG)
+    head._thread.join()
+    service, sent = head.take(records[:1] + records[3:])  # what was sent does not begin it
+    assert (service, sent) == (None, 0) and head.sent == records[:2]
+    assert head._service is None  # ended

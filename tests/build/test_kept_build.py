@@ -380,6 +380,35 @@ def test_a_failed_search_index_leaves_the_last_cache_file_as_it_was(kept, monkey
     kept.assert_same_as_cold("after the failure")
 
 
+def test_a_cache_file_whose_last_bytes_cannot_be_written_is_not_kept(kept, monkeypatch, capsys):
+    """Closing the file writes its last bytes: a full disk there leaves no truncated cache."""
+    kept.build()
+    opened = keptstate.CacheFile._open
+
+    class FullDisk:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def write(self, data):
+            return self.handle.write(data)
+
+        def close(self):
+            self.handle.close()
+            raise OSError(28, "No space left on device")
+
+    def open_on_a_full_disk(cache_file):
+        opened(cache_file)
+        cache_file._handle = FullDisk(cache_file._handle)
+
+    monkeypatch.setattr(keptstate.CacheFile, "_open", open_on_a_full_disk)
+    kept.build()
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(kept.folder.iterdir()) == []  # neither a truncated file nor the last one
+    monkeypatch.undo()
+    assert "does not exist yet" in kept.build()
+    kept.assert_same_as_cold("after the full disk")
+
+
 def _kept_files(line: str) -> int:
     return int(re.search(r"(\d+) files kept", line).group(1))
 

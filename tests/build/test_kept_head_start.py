@@ -5,11 +5,13 @@ cold build's either way. Real builds, real Pagefind."""
 
 from __future__ import annotations
 
+import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from openings.core.problems import BuildFailed
-from openings.devserver import headstart, sourcefiles
+from openings.devserver import headstart, keptstate
 from openings.outputs import search_index
 from openings.outputs.search_records import Record
 from sitebuild import Site
@@ -33,9 +35,9 @@ class Watched:
             self.paths.append([path for path, _record in last])
             init(head, last, unchanged, lang)
 
-        def watched_take(head, part):
+        def watched_take(head, part, lang):
             head._thread.join()  # it has sent all it would: what follows does not hang on timing
-            service, sent = take(head, part)
+            service, sent = take(head, part, lang)
             self.taken.append((len(head.sent), sent))
             return service, sent
 
@@ -44,11 +46,16 @@ class Watched:
 
 
 @pytest.fixture
-def kept(tmp_path, monkeypatch):
-    # The sample files were written a moment ago; a CI checkout's are older than the racy window
-    # within which a file's times do not stand for its bytes (sourcefiles.RACY_SECONDS).
-    monkeypatch.setattr(sourcefiles, "RACY_SECONDS", 0.0)
+def kept(tmp_path):
     return Kept(Site(tmp_path, with_samples=True), tmp_path)
+
+
+def _check_out_again(content: Path) -> None:
+    """As a CI job's checkout: the same bytes in new files (new inodes and times)."""
+    fresh = content.with_name("checkout")
+    shutil.copytree(content, fresh)
+    shutil.rmtree(content)
+    fresh.rename(content)
 
 
 def _edit(path, old: str, new: str) -> None:
@@ -70,6 +77,7 @@ def test_an_edit_keeps_what_pagefind_was_sent_before_it(kept, monkeypatch):
 
     order = watched.paths[-1]
     assert len(order) >= 5
+    _check_out_again(kept.site.content)
     _add_a_paragraph(order[-1])
     assert "1 of 1 part made again" in kept.build()
     assert watched.taken[-1] == (len(order) - 1, len(order) - 1)  # all but the edited posting
@@ -101,6 +109,28 @@ def test_a_build_that_fails_ends_its_head_start(kept, monkeypatch):
     assert watched.starts and all(head._service is None for head in watched.starts)
 
 
+def test_a_build_interrupted_while_pagefind_indexes_leaves_nothing_running(kept, monkeypatch):
+    kept.build()
+    kept_file = kept.folder / keptstate.FILE
+    before = kept_file.read_bytes()
+    watched = Watched(monkeypatch)
+    _add_a_paragraph(str(kept.site.content / "jobs" / "backend-developer.md"))
+
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(keptstate.CacheFile, "write_build", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        kept.build()
+    assert not [t for t in threading.enumerate() if t.name.startswith("kept-search")]
+    assert all(head._service is None for head in watched.starts)
+    assert not (kept.output / "pagefind.next").exists()
+    assert kept_file.read_bytes() == before
+    monkeypatch.undo()
+    kept.build()
+    kept.assert_same_as_cold("after the interrupted build")
+
+
 def _records(count: int) -> list[Record]:
     return [
         Record(f"/jobs/job-{n}/", f"Job {n}", f"Job {n} builds bridges and tunnels, number {n}.")
@@ -108,18 +138,18 @@ def _records(count: int) -> list[Record]:
     ]
 
 
-def test_pagefind_makes_the_same_files_with_a_head_start():
+def test_pagefind_makes_the_same_files_with_a_head_start(monkeypatch):
     records = _records(6)
     without = search_index._index(records, LANG)
-
-    head = headstart.HeadStart([(r.url, r) for r in records[:4]], lambda _path: True, LANG)
-    head._thread.join()  # all four sent
-    service, sent = head.take(records)
-    assert service is not None and sent == 4
-    service.close(discard=True)
-
+    watched = Watched(monkeypatch)
     head = headstart.HeadStart([(r.url, r) for r in records[:4]], lambda _path: True, LANG)
     assert search_index._index(records, LANG, head) == without
+    assert watched.taken == [(4, 4)]
+
+    head = headstart.HeadStart([(r.url, r) for r in records[:4]], lambda _path: True, LANG)
+    head._thread.join()
+    assert head.take(records, "de") == (None, 0)  # an index in another language
+    assert head._service is None
 
 
 def test_a_head_start_stops_at_the_first_changed_file_and_is_used_only_as_a_beginning():
@@ -127,6 +157,6 @@ def test_a_head_start_stops_at_the_first_changed_file_and_is_used_only_as_a_begi
     changed = records[2].url
     head = headstart.HeadStart([(r.url, r) for r in records], lambda path: path != changed, LANG)
     head._thread.join()
-    service, sent = head.take(records[:1] + records[3:])  # what was sent does not begin it
+    service, sent = head.take(records[:1] + records[3:], LANG)  # what was sent does not begin it
     assert (service, sent) == (None, 0) and head.sent == records[:2]
     assert head._service is None  # ended

@@ -25,50 +25,58 @@ from ..outputs.search_records import Record
 class HeadStart:
     def __init__(self, last: list[tuple[str, Record]], unchanged: Callable[[str], bool], lang):
         """`last`: (source path, record) of the last build's index, in its order; `unchanged`:
-        whether a source file is as the last build read it."""
+        whether a source file holds the bytes the last build read."""
         self.lang = lang
-        self.sent: list[Record] = []
+        self.sent: list[Record] = []  # in the order sent
         self._service: PagefindService | None = None
         self._stop = threading.Event()
-        self._handing = threading.Lock()  # take() and discard() may be called from two threads
+        self._lock = threading.Lock()  # over _service: take() and discard() run on other threads
         self._thread = threading.Thread(
             target=self._run, args=(last, unchanged), name="kept-search-head-start", daemon=True
         )
         self._thread.start()
 
-    def take(self, part: list[Record]) -> tuple[PagefindService | None, int]:
+    def take(self, part: list[Record], lang: str) -> tuple[PagefindService | None, int]:
         """Stop sending. The process and how many of `part`'s records it has, if it was sent
-        the start of `part`; else (None, 0), and it is gone."""
+        the start of `part` in `lang`; else (None, 0), and the process is ended."""
         self._stop.set()
         self._thread.join()
-        sent = len(self.sent)
-        begins = 0 < sent <= len(part) and all(map(_same, self.sent, part[:sent]))
-        with self._handing:
-            if begins and self._service is not None:
-                service, self._service = self._service, None
-                return service, sent
-        self.discard()
+        count = len(self.sent)
+        begins = lang == self.lang and 0 < count <= len(part)
+        begins = begins and all(map(_same, self.sent, part[:count]))
+        with self._lock:
+            service, self._service = self._service, None
+        if service is not None and begins and service.running():
+            return service, count
+        if service is not None:
+            service.close(discard=True)
         return None, 0
 
     def discard(self) -> None:
-        """Stop sending and end the process, if take() has not handed it over."""
+        """End the process at once, if take() has not handed it over (a write it was blocked in
+        then fails, which ends the thread)."""
         self._stop.set()
+        with self._lock:
+            service, self._service = self._service, None
+        if service is not None:
+            service.close(discard=True)
         self._thread.join()
-        with self._handing:
-            if self._service is not None:
-                self._service.close(discard=True)
-                self._service = None
 
     def _run(self, last, unchanged) -> None:
         try:
             # a pipe's worth at a time (as search_stream.py): Pagefind starts on the first records
-            self._service = PagefindService({"force_language": self.lang}, chunk=STREAM_CHUNK)
+            service = PagefindService({"force_language": self.lang}, chunk=STREAM_CHUNK)
+            with self._lock:
+                if self._stop.is_set():  # discarded while Pagefind started
+                    service.close(discard=True)
+                    return
+                self._service = service
             for path, record in last:
                 if self._stop.is_set() or not unchanged(path):
                     return
-                self._service.add(record.url, record.content, self.lang, {"title": record.title})
+                service.add(record.url, record.content, self.lang, {"title": record.title})
                 self.sent.append(record)
-        except Exception:  # Pagefind missing or failing: the index is made without a head start
+        except Exception:  # Pagefind missing, failing or ended: the index is made without it
             self.sent.clear()  # so that take() does not use it; the build says what failed
 
 

@@ -86,28 +86,34 @@ def build(values, folder: str, site_code: tuple[str, ...] = ()) -> str:
         values.update(WITH_CACHE)
     index = KeptSearchIndex(values, kept.records, kept.parts, kept.files) if wants_search else None
     cache = _KeptCache(kept, index)
+    cache_file = keptstate.CacheFile(folder, code, output)
     try:
-        done = incremental.build(values, cache)
-    except BaseException:
+        done = _build_and_save(values, cache, index, cache_file)
+    except BaseException:  # content errors (BuildFailed), Pagefind's, an interrupt
         if index is not None:
-            index.abandon()
+            index.stop()
         raise
+    if cache_file.why_not is not None:  # the site is built; only the next build starts anew
+        report.emit([f"kept build: the cache could not be saved in {folder}: {cache_file.why_not}"])
+    seconds = time.perf_counter() - start
+    return _summary(why_not, cache, done, index, seconds)
+
+
+def _build_and_save(values, cache: _KeptCache, index, cache_file: keptstate.CacheFile):
+    done = incremental.build(values, cache)
     if index is not None:
         index.wait_for_records(cache.round)
     cache.let_go()
     # Pickled while Pagefind may still be making the index: the index's records and parts last.
-    with keptstate.CacheFile(folder, code, output) as cache_file:
+    with cache_file:
         cache_file.write_build(cache.files, cache.postings, cache.outputs)
         if index is not None:
             index.finish()
             cache_file.write_search(index.records, index.parts.now)
         else:
-            shutil.rmtree(os.path.join(output, search.BUNDLE), ignore_errors=True)
+            shutil.rmtree(os.path.join(values["OUTPUT_PATH"], search.BUNDLE), ignore_errors=True)
             cache_file.write_search({}, {})
-    if cache_file.why_not is not None:  # the site is built; only the next build starts anew
-        report.emit([f"kept build: the cache could not be saved in {folder}: {cache_file.why_not}"])
-    seconds = time.perf_counter() - start
-    return _summary(why_not, cache, done, index, seconds)
+    return done
 
 
 def _beside_the_index(limits):

@@ -24,7 +24,7 @@ from ..outputs.pagefind_client import PagefindError
 from ..outputs.search_index import KeptParts, write_index, write_words
 from .headstart import HeadStart
 from .searchlater import put_in_place
-from .sourcefiles import Files, signature
+from .sourcefiles import Files, digest_of
 
 
 class KeptSearchIndex:
@@ -32,7 +32,8 @@ class KeptSearchIndex:
         """`records`, `parts` and `files`: the last build's (keptstate.Kept)."""
         self.values = values
         self.bundle = os.path.join(os.path.abspath(values["OUTPUT_PATH"]), search.BUNDLE)
-        self.records_before, self.records = records, {}  # source path -> (key, Record)
+        # source path -> (key, Record); a record with no key (None) is made again each build
+        self.records_before, self.records = records, {}
         self.parts = KeptParts(parts)  # search_index.part_key -> Pagefind's files
         self.head_start: HeadStart | None = None
         if len(parts) == 1 and records:
@@ -60,10 +61,14 @@ class KeptSearchIndex:
             self.start(round.open_articles, round)
         self._records_made.wait()
 
-    def abandon(self) -> None:
-        """The build failed before the index was asked for: stop what was started for it."""
+    def stop(self) -> None:
+        """The build failed: end the head start, wait for the index's thread (so that nothing
+        of this build outlives it) and throw its index away."""
         if self.head_start is not None:
             self.head_start.discard()
+        if self._thread is not None:
+            self._thread.join()
+        shutil.rmtree(self.bundle + ".next", ignore_errors=True)
 
     def finish(self) -> None:
         """Wait for the index (wait_for_records first), put it in its place; fail the build as a
@@ -91,7 +96,8 @@ class KeptSearchIndex:
             self.error = exc
         finally:
             self._records_made.set()
-            self.abandon()  # not taken: the first part was kept, or Pagefind failed
+            if self.head_start is not None:  # not taken: the first part was kept, or failed
+                self.head_start.discard()
 
     def _record(self, article, round):
         path = article.source_path
@@ -107,9 +113,10 @@ class KeptSearchIndex:
 
 
 def _head_start(records: dict, files: Files, lang: str) -> HeadStart:
-    signatures = files.trusted_signatures()
+    # By the bytes, not the file's times: a CI checkout's files are all new.
+    digests = files.digests()
 
     def unchanged(path: str) -> bool:
-        return path in signatures and signature(path) == signatures[path]
+        return path in digests and digest_of(path) == digests[path]
 
     return HeadStart([(path, record) for path, (_key, record) in records.items()], unchanged, lang)

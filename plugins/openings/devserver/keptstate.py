@@ -150,6 +150,8 @@ class CacheFile:
 
     def __exit__(self, kind, exc, traceback) -> None:
         if self._handle is not None:
+            if kind is None:
+                self._attempt(self._handle.close)  # its last bytes are written here (a full disk)
             with contextlib.suppress(OSError):
                 self._handle.close()
         if kind is None and self.why_not is None:

@@ -23,6 +23,15 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def digest_of(path: str) -> bytes | None:
+    """The digest of the file's bytes now; None if it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return digest(handle.read())
+    except OSError:
+        return None
+
+
 def signature(path: str):
     """What changes when a file is written: its inode, size and times; None if it is gone."""
     try:
@@ -68,10 +77,9 @@ class Files:
         self._known[path] = known
         return known
 
-    def trusted_signatures(self) -> dict[str, tuple]:
-        """The signature of each file whose bytes its digest stands for (a copy, for a thread
-        of its own: headstart.py)."""
-        return {path: known.signature for path, known in self._known.items() if known.trusted}
+    def digests(self) -> dict[str, bytes]:
+        """Each file's digest as last read (a copy, for a thread of its own: headstart.py)."""
+        return {path: known.digest for path, known in self._known.items()}
 
     def tree(self, root: str, skip: str | None = None) -> bytes:
         """One digest of every file under `root` (names and bytes), leaving out folder `skip`."""

@@ -162,6 +162,9 @@ class PagefindService:
         self._files_asked = False
         return {item["path"]: base64.b64decode(item["content"]) for item in answer["files"]}
 
+    def running(self) -> bool:
+        return self._process.poll() is None
+
     def close(self, discard: bool = False) -> None:
         """End the service; `discard`: at once, its index is not wanted (no wait for the
         records it still has to index)."""

@@ -141,10 +141,12 @@ class KeptParts:
 
 
 def _index(part: list[Record], lang: str, head_start=None) -> dict[str, bytes]:
-    service, sent = head_start.take(part) if head_start is not None else (None, 0)
-    # one process per part: its memory is given back before the next part starts
-    with service or PagefindService({"force_language": lang}) as service:
-        rest = part[sent:]
+    service, sent = head_start.take(part, lang) if head_start is not None else (None, 0)
+    if service is None:
+        # one process per part: its memory is given back before the next part starts
+        service = PagefindService({"force_language": lang})
+    with service:
+        rest = part[sent:]  # the head start's process has the first `sent`
         service.add_records((item.url, item.content, lang, {"title": item.title}) for item in rest)
         return service.files()
 

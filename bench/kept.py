@@ -1,6 +1,9 @@
 """Kept builds (`make publish BUILD_CACHE=folder`) on a generated board, as the Pages workflow
 runs them: each a new `python -m openings.devserver.keptbuild` process, starting from the cache
-folder and the output folder the last one left.
+folder and the output folder the last one left. Before each build, untimed, the content, output
+and cache folders are copied anew, as a CI job sees them (a fresh checkout, and actions/cache
+restoring its folders): the same bytes and modification times in new files, so that no file's
+inode and change time tell the build it is unchanged.
 
 After a first build from nothing, each repetition times three builds, each from the state the
 previous scenario's build left:
@@ -45,6 +48,18 @@ def _next_day_settings(settings_file: Path) -> Path:
     return later
 
 
+def _as_a_new_job_sees_it(tree: Path) -> None:
+    """The same bytes and modification times in new files (shutil.copy2), as a checkout or an
+    archive restored by actions/cache gives them."""
+    if not tree.exists():
+        return
+    fresh = tree.with_name(tree.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(tree, fresh, symlinks=True)
+    shutil.rmtree(tree)
+    fresh.rename(tree)
+
+
 def measure(settings_file: Path, count: int, repeat: int, say, run_measured) -> dict:
     """`run_measured`: run.py's, which times a command and its children."""
     folder = settings_file.parent
@@ -59,6 +74,8 @@ def measure(settings_file: Path, count: int, repeat: int, say, run_measured) -> 
 
     def run(settings: Path) -> float:
         nonlocal peak_mb
+        for tree in (folder / "content", output, cache):
+            _as_a_new_job_sees_it(tree)
         done = run_measured(_command(settings, output, cache), folder, log)
         if done.exit_code != 0:
             tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-20:])

@@ -3,7 +3,8 @@
 On such a board an edit makes Pagefind index the whole board again, and the build can hand it
 its records only once it knows the open postings, after Pelican has read them. Until then, a
 Pagefind process of its own is sent the last build's records, in the last build's order, up to
-the first posting whose file changed since (a file's size or times, as sourcefiles.py tells).
+the first posting whose file's bytes changed since (its digest: a CI checkout's files are all
+new, so their times tell nothing).
 
 When the build's records are known, that process is used only if what it was sent is, record
 for record, the start of the index's first part: the part's other records follow, and Pagefind

@@ -77,7 +77,7 @@ def build(values, folder: str, site_code: tuple[str, ...] = ()) -> str:
     kept, why_not = keptstate.load(folder, code, output)
     values.update(OVERRIDES)
     if kept is None:
-        kept = keptstate.Kept(code, output, Files(), None, Outputs(), {}, {})
+        kept = keptstate.Kept(Files(), None, Outputs(), {}, {})
         if wants_search:
             values["JOBPOSTING_PARALLEL_PAGES"] = _beside_the_index(
                 values.get("JOBPOSTING_PARALLEL_PAGES")

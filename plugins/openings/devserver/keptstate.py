@@ -35,12 +35,10 @@ PACKAGE = Path(__file__).resolve().parents[1]  # the openings package
 
 @dataclass
 class Kept:
-    code: bytes
-    output: str
     files: object  # sourcefiles.Files
     postings: object  # postings.Postings
     outputs: object  # writer.Outputs
-    records: dict  # source path -> (key, the search record), keptsearch.py
+    records: dict  # source path -> (key or None, the search record), keptsearch.py
     parts: dict  # search_index.part_key -> Pagefind's files of that part
 
 
@@ -104,7 +102,7 @@ def load(folder: str, code: bytes, output: str) -> tuple[Kept | None, str | None
         return None, f"{path} could not be read: {exc.__class__.__name__}"
     if not (isinstance(records, dict) and isinstance(parts, dict)):
         return None, f"{path} could not be read: it holds no kept build"
-    return Kept(code, output, files, postings, outputs, records, parts), None
+    return Kept(files, postings, outputs, records, parts), None
 
 
 def _mismatch(header: bytes, code: bytes, output: str) -> str:

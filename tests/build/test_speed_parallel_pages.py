@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+import time
 
 import pytest
 from openings.core.problems import BuildFailed
@@ -76,20 +77,118 @@ def test_another_plugins_per_page_receiver_keeps_the_build_in_one_process(tmp_pa
 
 
 @pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
-def test_a_failure_while_writing_posting_pages_fails_the_build(tmp_path, forks, capsys):
+def test_this_process_writes_the_pages_the_second_one_leaves(tmp_path, forks, monkeypatch):
+    """The child takes no page here, so this process writes them all, after the rest of the
+    site: the same files as one process writing everything in Pelican's order."""
+    one = Site(tmp_path / "one", with_samples=True)
+    one.build(JOBPOSTING_PARALLEL_PAGES=None)
+    parent = os.getpid()
+    real_taking = parallel.Shares.taking
+
+    def child_takes_none(self, write):
+        return real_taking(self, write) if os.getpid() == parent else lambda *a, **k: None
+
+    monkeypatch.setattr(parallel.Shares, "taking", child_takes_none)
+    two = Site(tmp_path / "two", with_samples=True)
+    two.build(JOBPOSTING_PARALLEL_PAGES=EVERY_PAGE)
+    assert forks == [1]
+    assert files_of(two.output) == files_of(one.output)
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
+def test_a_failure_of_the_second_process_fails_the_build(tmp_path, forks, monkeypatch, capfd):
+    """The child fails on the first page it takes; this process waits for that before it
+    takes any, so that the child has one."""
+    parent = os.getpid()
+    real_taking = parallel.Shares.taking
+    failed = tmp_path / "child-failed"
+
+    def fails(*args, **kwargs):
+        failed.touch()
+        raise OSError("No space left on device")
+
+    def after_the_child(write):
+        def first_wait(*args, **kwargs):
+            deadline = time.monotonic() + 60
+            while not failed.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            write(*args, **kwargs)
+
+        return first_wait
+
+    def child_fails(self, write):
+        if os.getpid() != parent:
+            return real_taking(self, fails)
+        return after_the_child(real_taking(self, write))
+
+    monkeypatch.setattr(parallel.Shares, "taking", child_fails)
+    site = Site(tmp_path, with_samples=True)
+    with pytest.raises(BuildFailed):
+        site.build(JOBPOSTING_PARALLEL_PAGES=EVERY_PAGE)
+    assert forks == [1]
+    err = capfd.readouterr().err
+    assert "OSError: No space left on device" in err
+    assert "the posting pages were not all written" in err
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
+def test_a_template_error_on_posting_pages_fails_the_build_and_leaves_no_child(
+    tmp_path, forks, monkeypatch
+):
+    children = []
+    real_call = parallel.PagesWriter.__call__
+
+    def noting_the_child(self, write):
+        real_call(self, write)
+        children.append(self.pid)
+
+    monkeypatch.setattr(parallel.PagesWriter, "__call__", noting_the_child)
     overrides = tmp_path / "overrides"
     (overrides / "jobposting").mkdir(parents=True)
     posting = overrides / "jobposting" / "posting.html"
     posting.write_text("{{ article.title.no_such_method() }}\n")
     site = Site(tmp_path, with_samples=True)
-    with pytest.raises(BuildFailed):
+    with pytest.raises(Exception, match="no attribute 'no_such_method'"):
         site.build(
             JOBPOSTING_PARALLEL_PAGES=EVERY_PAGE,
             JOBPOSTING_SHOW_DRAFTS=False,  # drafts use the posting page too, in this process
             THEME_TEMPLATES_OVERRIDES=[str(overrides)],
         )
     assert forks == [1]
-    assert "the posting pages were not all written" in capsys.readouterr().err
+    with pytest.raises(ChildProcessError):  # waited for already
+        os.waitpid(children[0], os.WNOHANG)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.parametrize("pages", [1, 7, 512, 513, 1_000, 12_000])
+def test_two_processes_taking_shares_write_each_page_once(tmp_path, pages):
+    """Both processes go through every page in order, as generate_articles does, each writing
+    the ones it takes; one of them slowly, so that they take turns. One page more than counted
+    (another plugin's) is written too."""
+    shares = parallel.Shares(pages)
+    written = tmp_path / "written"
+
+    def go_through(write, pause: float):
+        for page in range(pages + 1):
+            write(page, pause)
+
+    def write(page, pause):
+        with open(written, "a") as handle:  # one short append: whole lines, in any order
+            handle.write(f"{page}\n")
+        if pause and page % 97 == 0:
+            time.sleep(pause)
+
+    pid = os.fork()
+    if pid == 0:
+        try:
+            go_through(shares.taking(write), 0.001)
+        finally:
+            os._exit(0)
+    go_through(shares.taking(write), 0)
+    os.waitpid(pid, 0)
+    shares.close()
+    lines = written.read_text().split()
+    assert sorted(map(int, lines)) == list(range(pages + 1))
 
 
 @pytest.mark.parametrize("value", [(5,), (10, 2), ("1", 5), 7, (True, 5), (-1, 5)])

@@ -3,7 +3,7 @@
 - JOBPOSTING_READAHEAD: posting files parsed and checked by helper processes just ahead of
   Pelican reading them (speed/readahead.py);
 - JOBPOSTING_PARALLEL_PAGES: posting pages written by a second process while this one writes
-  the rest (speed/parallel.py);
+  the rest, then by both (speed/parallel.py);
 - JOBPOSTING_TEMPLATE_CACHE: compiled templates kept between builds (speed/templatecache.py);
 - and, with no setting: the HTML of the theme's cards made once per build
   (speed/templatecache.py), the garbage collector's pace and freed memory given back
@@ -147,8 +147,8 @@ def stop_reading_ahead(generator) -> None:
 
 
 def write_posting_pages_aside(generators) -> None:
-    """Once every posting has its JSON-LD and the facets are made: the posting pages go to a
-    second process when their number is in JOBPOSTING_PARALLEL_PAGES."""
+    """Once every posting has its JSON-LD and the facets are made: the posting pages are
+    shared with a second process when their number is in JOBPOSTING_PARALLEL_PAGES."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     state = articles.context.get(CONTEXT_KEY)
     pages = sum(
@@ -160,13 +160,13 @@ def write_posting_pages_aside(generators) -> None:
         return
     # Pelican calls generate_articles(write) from generate_output once the writer exists and
     # the intersite links are updated: the child starts there, with that state.
-    state.pages_writer = parallel.PagesWriter(articles.generate_articles)
+    state.pages_writer = parallel.PagesWriter(articles.generate_articles, pages)
     articles.generate_articles = state.pages_writer
 
 
 class WaitForPostingPages:
-    """A generator that writes nothing: the last before Pelican's static files, it waits for
-    the process writing the posting pages, so that the build fails if that process did."""
+    """The last generator before Pelican's static files: this process writes the posting pages
+    the second process has not taken, then waits for it, so that the build fails if it did."""
 
     def __init__(self, context, **_):
         self.context = context

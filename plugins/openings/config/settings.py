@@ -53,7 +53,8 @@ DEFAULTS: dict[str, object] = {
     # and check the posting files just ahead of Pelican (readahead.py). None: never.
     "JOBPOSTING_READAHEAD": 200,
     # With `lowest` to `highest` posting pages, on Linux with two or more cores, a second
-    # process writes them while the build writes the rest (parallel.py). None: never.
+    # process writes them while the build writes the rest, then both do (parallel.py).
+    # None: never.
     "JOBPOSTING_PARALLEL_PAGES": (200, 12_000),
     # Keep compiled templates in CACHE_PATH/jobposting-templates/ for the next build
     # (templatecache.py); False: compile them at every build, as Pelican does.

@@ -1,12 +1,16 @@
-"""Posting pages written by a second process while this one writes everything else.
+"""Posting pages written by two processes while one of them also writes everything else.
 
 Pelican writes every page on one core. On a board of a few hundred postings and more, the
-posting pages are about half of the writing phase, and the facet pages, the crawler files and
-the rest are the other half: so once every posting is read, checked and has its JSON-LD, this
-module forks the build (the child has the whole context, copy-on-write), the child writes the
-posting pages with Pelican's own `generate_articles`, and the parent skips them and goes on.
-The build waits for the child once it has written the rest; if the child failed, the build
-fails. The files are the same as a build in one process (tests/build/test_speed_parallel_pages.py).
+posting pages are most of the writing phase, and the facet pages, the crawler files and the
+rest are the others: so once every posting is read, checked and has its JSON-LD, this module
+forks the build (the child has the whole context, copy-on-write), the child writes posting
+pages with Pelican's own `generate_articles`, and the parent skips them and goes on. Once the
+parent has written the rest, it writes posting pages too, until none are left, then waits for
+the child; if the child failed, the build fails. The two take the pages in chunks from one pipe
+(`Shares`), whichever is free first, so each page is written once and neither process idles
+while the other has pages left, however the rest of the build and the search index's Pagefind
+share the cores. The files are the same as a build in one process
+(tests/build/test_speed_parallel_pages.py).
 
 A writer that records what it writes (the dev cache's, devserver/writer.py: each page's key and
 each file's digest, which the next kept build starts from) would lose the child's records: the
@@ -33,6 +37,7 @@ import atexit
 import functools
 import gc
 import logging
+import math
 import os
 import pickle
 import sys
@@ -75,19 +80,75 @@ def _foreign_receivers() -> list[str]:
     return found
 
 
-class PagesWriter:
-    """The second process of one build: `write_articles(write)` runs there (Pelican's
-    generate_articles), and `wait` is the build's last look at it."""
+# At most this many chunks, each numbered in 4 bytes: all the numbers fit in a pipe's smallest
+# buffer (4,096 bytes), so they are written before the fork without waiting for a reader.
+MOST_CHUNKS = 512
 
-    def __init__(self, write_articles: Callable):
+
+class Shares:
+    """The posting pages in chunks, handed out by one pipe to the processes that write them.
+
+    Both processes run Pelican's generate_articles, which calls `write` once per page in the
+    same order in each; the `write` of `taking()` writes a page only if it is in a chunk this
+    process took. A process takes the next chunk's number from the pipe when it has written its
+    last one, so the numbers it gets only grow, each chunk goes to one process, and the last
+    chunk runs to the end, so a page beyond the count (another plugin's) is written too."""
+
+    def __init__(self, pages: int):
+        self.size = max(1, math.ceil(pages / MOST_CHUNKS))
+        self.last = max(1, math.ceil(pages / self.size)) - 1
+        self.pipe: int | None
+        self.pipe, numbers = os.pipe()
+        os.write(numbers, b"".join(n.to_bytes(4, "little") for n in range(self.last + 1)))
+        os.close(numbers)  # once every number is taken, a read finds the end: no pages left
+
+    def taking(self, write: Callable) -> Callable:
+        """`write`, for the pages of the chunks this process takes."""
+        seen = -1  # pages generate_articles has asked for so far
+        start = end = 0  # the chunk this process holds: pages start to end - 1
+
+        def write_if_taken(*args, **kwargs):
+            nonlocal seen, start, end
+            seen += 1
+            if seen >= end:
+                start, end = self._take()
+            if start <= seen < end:
+                write(*args, **kwargs)
+
+        return write_if_taken
+
+    def _take(self) -> tuple[float, float]:
+        data = os.read(self.pipe, 4)  # 4 bytes or none: each read takes a whole number
+        if not data:
+            return math.inf, math.inf
+        number = int.from_bytes(data, "little")
+        start = number * self.size
+        return start, (math.inf if number == self.last else start + self.size)
+
+    def close(self) -> None:
+        if self.pipe is not None:
+            os.close(self.pipe)
+            self.pipe = None
+
+
+class PagesWriter:
+    """The second process of one build, and this one's share of the posting pages:
+    `write_articles(write)` (Pelican's generate_articles) runs in both, and `wait` is the
+    build's last look at the child. `pages`: how many posting pages there are."""
+
+    def __init__(self, write_articles: Callable, pages: int = 0):
         self.write_articles = write_articles
+        self.pages = pages
         self.pid: int | None = None
         self.records: int | None = None  # the pipe's end the child's records come through
+        self.shares: Shares | None = None
+        self.write: Callable | None = None  # the build's, for this process's share
 
     def __call__(self, write) -> None:
-        """In place of generate_articles: fork, and let the child write the posting pages."""
+        """In place of generate_articles: fork, and let the child write posting pages."""
         for stream in (sys.stdout, sys.stderr):
             stream.flush()  # nothing buffered is printed twice
+        self.shares, self.write = Shares(self.pages), write
         # The child's garbage collector would otherwise walk, and so copy, every page the two
         # processes share; frozen objects are left alone (the child lives for one task).
         gc.freeze()
@@ -103,7 +164,7 @@ class PagesWriter:
         try:
             os.close(records)
             _log_plainly()
-            self.write_articles(write)
+            self.write_articles(self.shares.taking(write))
             _send(sent, write)
             status = 0
         except BaseException as exc:  # reported like Pelican reports a failed build
@@ -115,10 +176,18 @@ class PagesWriter:
             os._exit(status)
 
     def wait(self, writer=None) -> None:
-        """Once the build has written the rest: wait for the child; the build fails if it did.
-        `writer`: the build's own, handed what the child's copy of it recorded."""
+        """Once the build has written the rest: write posting pages until none are left, then
+        wait for the child; the build fails if it did. `writer`: the build's own, handed what
+        the child's copy of it recorded."""
         if self.pid is None:
             return
+        try:
+            self.write_articles(self.shares.taking(self.write))
+        except BaseException:
+            self.give_up()  # the child is waited for, then this process's error is the build's
+            raise
+        finally:
+            self.shares.close()
         records, self.records = self.records, None
         sent = _receive(records)  # before waiting: a child writing a full pipe waits too
         code = _reap(self.pid)
@@ -138,6 +207,8 @@ class PagesWriter:
         """When the build ends without waiting for the child (it failed in this process): the
         records are not read, and the child, whose writing to the pipe then fails, is waited
         for, never left blocked on a full pipe."""
+        if self.shares is not None:
+            self.shares.close()
         if self.records is not None:
             os.close(self.records)
             self.records = None

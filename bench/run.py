@@ -9,8 +9,10 @@ Every Pelican build is a fresh `python -m pelican` process, as `make html` runs 
 start, imports, reading, writing. Hugo + Pagefind is `hugo` then `pagefind` over its output
 (bench/hugo.py; left out when the `hugo` package is not installed, or with --no-hugo). The
 sites are built in turns, rotating which goes first, and each figure is the median of the
-repetitions. At --big postings each site is built once more: Openings' growth (the big build
-against the median at --postings), and its memory. The dev server's rebuild after one edit
+repetitions. At --big postings each site is built again: Openings and Hugo + Pagefind
+--big-repeat times in turns (the median, and the largest memory), plain Pelican once. This
+gives Openings' growth (the big build against the median at --postings), its memory, and its
+ratio to Hugo + Pagefind. The dev server's rebuild after one edit
 is timed at both sizes (bench/incremental.py). The machine may be shared and noisy, so only
 ratios of figures from one run mean anything; absolute seconds are for orientation.
 
@@ -317,22 +319,49 @@ def compare(count: int, repeat: int, seed: int, work: Path, say, variants=VARIAN
     return found
 
 
-def big_board(count: int, seed: int, work: Path) -> dict:
-    files = prepare(work, count, seed, variants=("openings",))
-    result = build("openings", files["openings"], count)
-    return {**asdict(result), "memory_mb": result.memory_mb, "target_peak_mb": TARGET_PEAK_MB,
-            "met": result.memory_mb <= TARGET_PEAK_MB}  # fmt: skip
-
-
-def big_others(count: int, seed: int, work: Path, variants, say) -> dict:
-    """The other sites at the big size, once each: their growth, and Openings against Hugo."""
+def big_builds(count: int, seed: int, work: Path, others, repeat: int, say) -> tuple[dict, dict]:
+    """Every site at the big size: Openings and Hugo + Pagefind `repeat` times, in turns
+    (their medians, and the largest memory), then plain Pelican once (its growth only: at
+    10,000 postings it takes a minute). Returns Openings' figures and the others'."""
+    variants = ("openings", *others)
     files = prepare(work, count, seed, variants)
-    found = {}
-    for variant in variants:
-        result = build(variant, files[variant], count)
-        say(f"  {LABELS[variant]:<20} {result.seconds:7.2f} s")
-        found[variant] = asdict(result)
-    return found
+    timed = [v for v in variants if v != "plain"]
+    runs: dict[str, list[Build]] = {v: [] for v in variants}
+    for turn in range(repeat):
+        order = timed[turn % len(timed) :] + timed[: turn % len(timed)]
+        for variant in order:
+            runs[variant].append(build(variant, files[variant], count))
+            say(
+                f"  run {turn + 1}/{repeat}  {LABELS[variant]:<20} {runs[variant][-1].seconds:7.2f} s"
+            )
+    if "plain" in variants:
+        runs["plain"].append(build("plain", files["plain"], count))
+        say(f"  {LABELS['plain']:<20} {runs['plain'][-1].seconds:7.2f} s")
+    found = {v: _median_build(r) for v, r in runs.items()}
+    openings = found.pop("openings")
+    openings.update(memory_mb=openings["memory_mb"], target_peak_mb=TARGET_PEAK_MB,
+                    met=openings["memory_mb"] <= TARGET_PEAK_MB)  # fmt: skip
+    return openings, found
+
+
+def _of(build: dict) -> str:
+    """ ", median of 12.1, 11.8, 12.4" for a figure of several builds."""
+    runs = build.get("runs", [])
+    return f" (median of {', '.join(f'{r:.1f}' for r in runs)})" if len(runs) > 1 else ""
+
+
+def _median_build(runs: list[Build]) -> dict:
+    """One site's builds as one: the median times, the largest memory, every run's seconds."""
+    first = runs[0]
+    return {
+        **asdict(first),
+        "seconds": statistics.median(r.seconds for r in runs),
+        "cpu_seconds": statistics.median(r.cpu_seconds for r in runs),
+        "peak_mb": max(r.peak_mb for r in runs),
+        "peak_tree_mb": max((r.peak_tree_mb or 0) for r in runs) or None,
+        "memory_mb": max(r.memory_mb for r in runs),
+        "runs": [r.seconds for r in runs],
+    }
 
 
 def time_kept(count: int, seed: int, work: Path, repeat: int, say) -> dict:
@@ -402,12 +431,14 @@ def table(results: dict) -> list[str]:
     big = results.get("big")
     if big:
         lines.append(
-            f"N = {big['postings']:,} Openings build: {big['seconds']:.1f} s, peak memory "
+            f"N = {big['postings']:,} Openings build: {big['seconds']:.1f} s{_of(big)}, peak memory "
             f"{big['memory_mb']:.0f} MB (largest process {big['peak_mb']:.0f} MB; "
             f"target <= {TARGET_PEAK_MB} MB) {_verdict(big['met'])}"
         )
     for variant, other in results.get("big_others", {}).items():
-        lines.append(f"N = {other['postings']:,} {LABELS[variant]} build: {other['seconds']:.1f} s")
+        lines.append(
+            f"N = {other['postings']:,} {LABELS[variant]} build: {other['seconds']:.1f} s{_of(other)}"
+        )
     if results.get("hugo_big"):
         found = results["hugo_big"]
         lines.append(
@@ -513,7 +544,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--big",
         type=_count,
         default=10000,
-        help="N for the memory check of one Openings build (default 10000; 0 skips)",
+        help="N for the big builds: growth, memory and Hugo + Pagefind (default 10000; 0 skips)",
+    )
+    parser.add_argument(
+        "--big-repeat",
+        type=_positive,
+        default=1,
+        help="builds of Openings and Hugo + Pagefind at --big, median taken (default 1)",
     )
     parser.add_argument(
         "--validate-repeat",
@@ -615,10 +652,10 @@ def main(argv: list[str] | None = None) -> int:
                                      args.incremental_edits)
                 ]  # fmt: skip
         if args.big:
-            say(f"Building {args.big:,} postings with Openings (memory) ...")
-            results["big"] = big_board(args.big, args.seed, args.work / "big")
-            say(f"Building {args.big:,} postings with the others ...")
-            results["big_others"] = big_others(args.big, args.seed, args.work / "big", others, say)
+            say(f"Building {args.big:,} postings with {', '.join(LABELS[v] for v in variants)} ...")
+            results["big"], results["big_others"] = big_builds(
+                args.big, args.seed, args.work / "big", others, args.big_repeat, say
+            )
             results.update(_growth(results))
             if args.kept_repeat:
                 say(f"Kept builds, N = {args.big:,} ...")

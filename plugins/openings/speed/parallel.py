@@ -34,12 +34,14 @@ logging straight to its standard error.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import gc
 import logging
 import math
 import os
 import pickle
+import signal
 import sys
 import traceback
 import weakref
@@ -69,8 +71,8 @@ def wanted(pages: int, limits: tuple[int, int] | None) -> bool:
 
 def _foreign_receivers() -> list[str]:
     found = []
-    for signal in PER_PAGE_SIGNALS:
-        for held in list(signal.receivers.values()):
+    for per_page in PER_PAGE_SIGNALS:
+        for held in list(per_page.receivers.values()):
             receiver = held() if isinstance(held, weakref.ref) else held
             if receiver is None:  # connected weakly, and gone
                 continue
@@ -181,13 +183,18 @@ class PagesWriter:
         the child's copy of it recorded."""
         if self.pid is None:
             return
+        # The exit hook held this object, and through it the build's generator and context.
+        atexit.unregister(self.give_up)
         try:
             self.write_articles(self.shares.taking(self.write))
-        except BaseException:
-            self.give_up()  # the child is waited for, then this process's error is the build's
+        except BaseException:  # this process's error is the build's; the child's pages are moot
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            self.give_up()
             raise
         finally:
             self.shares.close()
+            self.write = None
         records, self.records = self.records, None
         sent = _receive(records)  # before waiting: a child writing a full pipe waits too
         code = _reap(self.pid)

@@ -1,10 +1,12 @@
-"""Posting pages written by a second process (JOBPOSTING_PARALLEL_PAGES, speed/parallel.py,
-build/speedup.py): the same files as one process, failures reported.
+"""Posting pages shared between the build and a second process (JOBPOSTING_PARALLEL_PAGES,
+speed/parallel.py, build/speedup.py): the same files as one process, failures reported.
 
-Real builds of the sample site; the only stand-in is a spy that counts the hand-overs to the
-second process and then hands over for real. The pipe that brings a recording writer's records
-back (the dev cache's, exercised by real kept builds in test_kept_build.py) is also tested on
-its own, with records larger than a pipe holds.
+Real builds of the sample site, with a spy that counts the hand-overs to the second process and
+then hands over for real; where a test needs one process to write every page, or one to fail,
+it wraps the real `Shares.taking` in that process only. Two real processes taking chunks are
+tested on their own, as is the pipe that brings a recording writer's records back (the dev
+cache's, exercised by real kept builds in test_kept_build.py) with records larger than a pipe
+holds.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from pelican import signals
 from sitebuild import Site
 
 EVERY_PAGE = (1, 100_000)
+forking = [
+    pytest.mark.skipif(not parallel.sys.platform.startswith("linux"), reason="Linux only"),
+    pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores"),
+]
 
 
 @pytest.fixture
@@ -51,8 +57,8 @@ def test_a_second_process_writes_the_same_files_as_one(tmp_path, forks):
     two.build(JOBPOSTING_PARALLEL_PAGES=EVERY_PAGE)
     assert forks == [1]
     written = files_of(two.output)
-    assert "jobs/backend-developer/index.html" in written  # a page the child wrote
-    assert "jobs/office-manager/index.html" in written  # a closed posting's page, also the child's
+    assert "jobs/backend-developer/index.html" in written  # a posting page
+    assert "jobs/office-manager/index.html" in written  # a closed posting's page
     assert written == files_of(one.output)
 
 
@@ -76,7 +82,8 @@ def test_another_plugins_per_page_receiver_keeps_the_build_in_one_process(tmp_pa
     assert any(path.endswith("backend-developer/index.html") for path in seen)
 
 
-@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
+@forking[0]
+@forking[1]
 def test_this_process_writes_the_pages_the_second_one_leaves(tmp_path, forks, monkeypatch):
     """The child takes no page here, so this process writes them all, after the rest of the
     site: the same files as one process writing everything in Pelican's order."""
@@ -95,7 +102,8 @@ def test_this_process_writes_the_pages_the_second_one_leaves(tmp_path, forks, mo
     assert files_of(two.output) == files_of(one.output)
 
 
-@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
+@forking[0]
+@forking[1]
 def test_a_failure_of_the_second_process_fails_the_build(tmp_path, forks, monkeypatch, capfd):
     """The child fails on the first page it takes; this process waits for that before it
     takes any, so that the child has one."""
@@ -131,7 +139,8 @@ def test_a_failure_of_the_second_process_fails_the_build(tmp_path, forks, monkey
     assert "the posting pages were not all written" in err
 
 
-@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
+@forking[0]
+@forking[1]
 def test_a_template_error_on_posting_pages_fails_the_build_and_leaves_no_child(
     tmp_path, forks, monkeypatch
 ):
@@ -180,13 +189,16 @@ def test_two_processes_taking_shares_write_each_page_once(tmp_path, pages):
 
     pid = os.fork()
     if pid == 0:
+        status = 1
         try:
             go_through(shares.taking(write), 0.001)
+            status = 0
         finally:
-            os._exit(0)
+            os._exit(status)
     go_through(shares.taking(write), 0)
-    os.waitpid(pid, 0)
+    _, status = os.waitpid(pid, 0)
     shares.close()
+    assert os.waitstatus_to_exitcode(status) == 0
     lines = written.read_text().split()
     assert sorted(map(int, lines)) == list(range(pages + 1))
 
@@ -241,3 +253,17 @@ def test_a_build_that_fails_before_it_waits_leaves_no_child_blocked():
     assert not done.is_alive()
     with pytest.raises(ChildProcessError):  # waited for already
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_the_build_writes_its_posting_pages_before_it_waits_for_the_search_index(tmp_path):
+    """Pagefind may still be writing the index when the build has written the rest: the build
+    writes posting pages meanwhile, and waits for the index last."""
+    from pelican import Pelican
+    from sitebuild import site_settings
+
+    (tmp_path / "content").mkdir()
+    settings = site_settings(tmp_path / "content", tmp_path / "output")
+    order = [g.__name__ for g in Pelican(settings)._get_generator_classes()]
+    assert order.index("FeedsGenerator") < order.index("WaitForPostingPages")
+    assert order.index("WaitForPostingPages") < order.index("WaitForSearchIndex")
+    assert order[-2:] == ["WaitForSearchIndex", "StaticGenerator"]

@@ -395,4 +395,5 @@ def register() -> None:
     # after facets.build_board, before search.py writes its index
     signals.all_generators_finalized.connect(check_facet_paths)
     receivers.connect()  # the search index and the crawler files
-    speedup.connect()  # last: after the receivers above on each signal
+    speedup.connect()  # after the receivers above on each signal
+    receivers.connect_last()  # the search index is waited for once every page is written

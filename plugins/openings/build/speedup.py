@@ -165,8 +165,9 @@ def write_posting_pages_aside(generators) -> None:
 
 
 class WaitForPostingPages:
-    """The last generator before Pelican's static files: this process writes the posting pages
-    the second process has not taken, then waits for it, so that the build fails if it did."""
+    """After the crawler files, before the wait for the search index: this process writes the
+    posting pages the second process has not taken, then waits for it, so that the build fails
+    if it did."""
 
     def __init__(self, context, **_):
         self.context = context

@@ -16,3 +16,8 @@ def connect() -> None:
     for output in CRAWLER_FILES:
         signals.get_generators.connect(output.get_generators)
     signals.get_generators.connect(brand.get_generators)  # the brand colour's stylesheet
+
+
+def connect_last() -> None:
+    """After the build's own generators (speedup.connect): the wait for the search index."""
+    search.connect_wait()

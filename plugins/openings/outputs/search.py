@@ -250,6 +250,12 @@ def connect() -> None:
     # a build with errors stops there, before anything is written.
     signals.article_generator_finalized.connect(ask_early)
     signals.all_generators_finalized.connect(build_index)
+
+
+def connect_wait() -> None:
+    """Connected after every other generator of the plugin (plugin.register): the build
+    writes every page it can, its share of the posting pages included, before it waits for
+    the index."""
     signals.get_generators.connect(_wait_for_index)
 
 

@@ -339,19 +339,19 @@ def big_builds(count: int, seed: int, work: Path, others, repeat: int, say) -> t
         say(f"  {LABELS['plain']:<20} {runs['plain'][-1].seconds:7.2f} s")
     found = {v: _median_build(r) for v, r in runs.items()}
     openings = found.pop("openings")
-    openings.update(memory_mb=openings["memory_mb"], target_peak_mb=TARGET_PEAK_MB,
-                    met=openings["memory_mb"] <= TARGET_PEAK_MB)  # fmt: skip
+    openings.update(target_peak_mb=TARGET_PEAK_MB, met=openings["memory_mb"] <= TARGET_PEAK_MB)
     return openings, found
 
 
 def _of(build: dict) -> str:
-    """ ", median of 12.1, 11.8, 12.4" for a figure of several builds."""
+    """' (median of 12.1, 11.8, 12.4)' for a figure of several builds, '' for one."""
     runs = build.get("runs", [])
     return f" (median of {', '.join(f'{r:.1f}' for r in runs)})" if len(runs) > 1 else ""
 
 
 def _median_build(runs: list[Build]) -> dict:
-    """One site's builds as one: the median times, the largest memory, every run's seconds."""
+    """One site's builds as one: the median times, the largest memory (the largest single
+    process and the largest tree, each over every build), every run's seconds."""
     first = runs[0]
     return {
         **asdict(first),

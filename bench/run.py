@@ -12,9 +12,9 @@ sites are built in turns, rotating which goes first, and each figure is the medi
 repetitions. At --big postings each site is built again: Openings and Hugo + Pagefind
 --big-repeat times in turns (the median, and the largest memory), plain Pelican once. This
 gives Openings' growth (the big build against the median at --postings), its memory, and its
-ratio to Hugo + Pagefind. The dev server's rebuild after one edit
-is timed at both sizes (bench/incremental.py). The machine may be shared and noisy, so only
-ratios of figures from one run mean anything; absolute seconds are for orientation.
+ratio to Hugo + Pagefind. The dev server's rebuild after one edit is timed at both sizes
+(bench/incremental.py). The machine may be shared and noisy, so only ratios of figures from
+one run mean anything; absolute seconds are for orientation.
 
 Plain Pelican is what a Pelican user has without Openings: the settings pelican-quickstart
 writes (pagination 10, feeds off), the default theme (notmyidea), and YAML front matter through

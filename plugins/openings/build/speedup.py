@@ -200,7 +200,7 @@ def before_writing(generators) -> None:
     write_posting_pages_aside(generators)
 
 
-def wait_last(pelican):
+def wait_for_posting_pages(pelican):
     return WaitForPostingPages
 
 
@@ -215,6 +215,6 @@ def connect() -> None:
     signals.generator_init.connect(read_in_order)
     signals.article_generator_finalized.connect(stop_reading_ahead)
     signals.all_generators_finalized.connect(before_writing)
-    signals.get_generators.connect(wait_last)
+    signals.get_generators.connect(wait_for_posting_pages)
     signals.finalized.connect(end_build)
     linear.connect()  # Pelican's steps that grow with the square of the board

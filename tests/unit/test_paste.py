@@ -80,3 +80,30 @@ def test_an_invisible_character_in_a_value_is_reported_on_its_line():
 def test_invisible_characters_in_notes_are_ignored():
     doc = frontmatter.parse("---\n# a note\u00a0with a space\ntitle: Backend\n---\n\nBody\n")
     assert doc.errors == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apply at {{ site.apply_url }} today.",
+        "{% include apply.html %}",
+        "{{< youtube abc >}}",
+        "<Callout type='info'>Remote</Callout>",
+        "<Callout/>",
+        "import Box from './box'",
+        "  export default function Page() {}",
+        "`npm i` import Box from 'box'",  # a leftover after inline code
+        "See onClick={{ open: true }} below",
+        "We export to 40 countries and import parts.",
+        "Plain text, curly “quotes”, <b> and {braces}.",
+        "Nothing to see here.",
+    ],
+)
+def test_lines_passed_over_hold_no_leftover(line):
+    """body_problems skips lines without a brace, a "<", import or export: the patterns agree."""
+    found = paste.body_problems(line, 10, "jobs/x.md")
+    text = paste.INLINE_CODE.sub("", line)
+    by_patterns = any(pattern.search(text) for pattern, _ in paste.LEFTOVERS)
+    assert any(p.rule == rules.TEMPLATE_LEFTOVER for p in found) == by_patterns
+    if not paste._may_hold_leftover(line):
+        assert not by_patterns

@@ -161,6 +161,8 @@ def body_problems(body: str, body_line: int, path: str) -> list[Problem]:
             )
         )  # fmt: skip
     for index, line in _body_lines(body):
+        if not _may_hold_leftover(line):
+            continue
         text = INLINE_CODE.sub("", line)
         for pattern, what in LEFTOVERS:
             match = pattern.search(text)
@@ -176,6 +178,13 @@ def body_problems(body: str, body_line: int, path: str) -> list[Problem]:
                 )  # fmt: skip
                 break
     return found
+
+
+def _may_hold_leftover(line: str) -> bool:
+    """Whether any of LEFTOVERS could match `line`: each needs a brace, a "<", or the word
+    import or export. Most lines of a description have none of them, and are passed over
+    without trying every pattern."""
+    return "{" in line or "<" in line or "import" in line or "export" in line
 
 
 def repair_bullets(text: str) -> tuple[str, int]:

@@ -6,8 +6,8 @@
   the rest, then by both (speed/parallel.py);
 - JOBPOSTING_TEMPLATE_CACHE: compiled templates kept between builds (speed/templatecache.py);
 - and, with no setting: the HTML of the theme's cards made once per build
-  (speed/templatecache.py), the garbage collector's pace and freed memory given back
-  (speed/memory.py).
+  (speed/templatecache.py), each posting's address computed once (speed/addresses.py), the
+  garbage collector's pace and freed memory given back (speed/memory.py).
 
 Each changes where or when a step runs, never what it computes: the build's files are the same
 with any of them on or off (tests/build/test_speed_*.py). Their state is the build's
@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from itertools import chain
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from ..checks import pipeline
+from ..config import settings
 from ..core.lifecycle import State
 from ..outputs import search_records
 from ..reading.postingfile import import_repairs, parse_file, report_path
-from ..speed import linear, memory, parallel, readahead, templatecache
+from ..speed import addresses, linear, memory, parallel, readahead, templatecache
 from . import templates
 from .buildstate import CONTEXT_KEY, build_state
 from .reader import PostingReader
@@ -194,10 +196,28 @@ def start_build(pelican) -> None:
 
 
 def before_writing(generators) -> None:
-    """all_generators_finalized: what reading freed goes back to the system, and the posting
-    pages may go to a second process."""
+    """all_generators_finalized: what reading freed goes back to the system, each posting's
+    address is fixed, and the posting pages may go to a second process."""
     memory.give_back_freed_memory()
+    fix_posting_addresses(generators)
     write_posting_pages_aside(generators)
+
+
+def fix_posting_addresses(generators) -> None:
+    """Once every generator is done: each posting's address is computed once (speed/addresses.py),
+    drafts, closed postings and translations included."""
+    articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+    if articles is None:
+        return
+    values = articles.settings
+    everything = chain(
+        articles.articles, articles.translations,
+        articles.hidden_articles, articles.hidden_translations,
+        articles.drafts, articles.drafts_translations,
+    )  # fmt: skip
+    addresses.fix_addresses(
+        a for a in everything if settings.in_postings(a.relative_source_path, values)
+    )
 
 
 def wait_for_posting_pages(pelican):

@@ -93,14 +93,19 @@ def test_invisible_characters_in_notes_are_ignored():
         "import Box from './box'",
         "  export default function Page() {}",
         "`npm i` import Box from 'box'",  # a leftover after inline code
+        "im`x`port Box from './box'",  # ... joined by removing it
+        "ex``port default x",
         "See onClick={{ open: true }} below",
         "We export to 40 countries and import parts.",
         "Plain text, curly “quotes”, <b> and {braces}.",
         "Nothing to see here.",
+        "Five years of Python, SQL & cloud (AWS or GCP).",
+        "Salary: 60,000 - 75,000 EUR; hybrid >= 2 days",
     ],
 )
 def test_lines_passed_over_hold_no_leftover(line):
-    """body_problems skips lines without a brace, a "<", import or export: the patterns agree."""
+    """body_problems skips lines without a brace, a "<", a backtick, import or export: the
+    patterns agree."""
     found = paste.body_problems(line, 10, "jobs/x.md")
     text = paste.INLINE_CODE.sub("", line)
     by_patterns = any(pattern.search(text) for pattern, _ in paste.LEFTOVERS)

@@ -181,10 +181,11 @@ def body_problems(body: str, body_line: int, path: str) -> list[Problem]:
 
 
 def _may_hold_leftover(line: str) -> bool:
-    """Whether any of LEFTOVERS could match `line`: each needs a brace, a "<", or the word
-    import or export. Most lines of a description have none of them, and are passed over
-    without trying every pattern."""
-    return "{" in line or "<" in line or "import" in line or "export" in line
+    """Whether any of LEFTOVERS could match `line` once its inline code is removed: each needs a
+    brace, a "<", or the word import or export, and only a line with a backtick has inline code
+    whose removal could join such a word (im`x`port). Most lines of a description have none of
+    them, and are passed over without trying every pattern."""
+    return "{" in line or "<" in line or "`" in line or "import" in line or "export" in line
 
 
 def repair_bullets(text: str) -> tuple[str, int]:

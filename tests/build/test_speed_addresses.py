@@ -15,12 +15,10 @@ from pathlib import Path
 
 import boards
 import pytest
+from openings.boundary import outputpaths
 from openings.build import speedup
 from pelican.generators import ArticlesGenerator
 from sitebuild import Site, run_build
-
-GROUPS = ("articles", "translations", "hidden_articles", "hidden_translations", "drafts",
-          "drafts_translations")  # fmt: skip
 
 
 def written(output: Path) -> dict[str, bytes]:
@@ -67,7 +65,7 @@ def test_fixed_addresses_write_the_same_site(tmp_path, monkeypatch, content, ext
     def recording(generators):
         real(generators)
         articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
-        for group in GROUPS:
+        for group in outputpaths.ARTICLE_GROUPS:
             listed.setdefault(group, []).extend(getattr(articles, group))
 
     monkeypatch.setattr(speedup, "fix_posting_addresses", recording)

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from itertools import chain
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from ..boundary import outputpaths
 from ..checks import pipeline
 from ..config import settings
 from ..core.lifecycle import State
@@ -210,13 +210,10 @@ def fix_posting_addresses(generators) -> None:
     if articles is None:
         return
     values = articles.settings
-    everything = chain(
-        articles.articles, articles.translations,
-        articles.hidden_articles, articles.hidden_translations,
-        articles.drafts, articles.drafts_translations,
-    )  # fmt: skip
     addresses.fix_addresses(
-        a for a in everything if settings.in_postings(a.relative_source_path, values)
+        a
+        for a in outputpaths.contents(articles, None)
+        if settings.in_postings(a.relative_source_path, values)
     )
 
 

@@ -7,7 +7,8 @@ search.write_words), in a folder beside the live one that then takes its place. 
 `stale` is set, and the dev server answers the index's files with "503 Service Unavailable",
 so the search box says search is not available right now instead of finding what the pages no
 longer show. A build that ends while an index is being made asks for another; only the
-newest is made.
+newest is made. `stale_flag` mirrors `stale` in memory the server's process shares
+(serving.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import threading
 
 from ..outputs import search
 from ..outputs.search_index import KeptParts
+from . import serving
 
 
 class SearchLater:
@@ -27,6 +29,7 @@ class SearchLater:
         self._thread: threading.Thread | None = None
         self._idle = threading.Event()
         self._idle.set()
+        self.stale_flag = serving.SharedFlag()
         self.error: str | None = None  # the last failure, for the dev server to print
         self._parts: KeptParts | None = None  # the last index's parts, by their records
 
@@ -43,6 +46,7 @@ class SearchLater:
         with self._lock:
             self._wanted = job
             self._idle.clear()
+            self.stale_flag.set(True)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="search-later", daemon=True)
                 self._thread.start()
@@ -56,6 +60,7 @@ class SearchLater:
             with self._lock:
                 job, self._wanted = self._wanted, None
                 if job is None:
+                    self.stale_flag.set(False)
                     self._idle.set()
                     return
             try:

@@ -9,7 +9,8 @@ and the files written are those a cold build writes. The settings are read again
 file changes; "today" is decided at every build, and once a minute the server rebuilds when
 the day has changed, so a posting whose valid_through has passed closes as it would when
 published. The search index follows a moment later (searchlater.py); meanwhile the server
-answers its files with 503, and the search box says search is not available right now.
+answers its files with 503, and the search box says search is not available right now. The
+HTTP server runs in a process of its own (serving.py), so a request never waits for a build.
 Errors in the content are reported as a build reports them, and the last good site is served
 until they are fixed. The plugin's Python code is not watched: restart after changing it.
 """
@@ -20,10 +21,10 @@ import argparse
 import copy
 import logging
 import os
+import signal
 import threading
 
 import watchfiles
-from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import read_settings
 from pelican.utils import FileChangeFilter
 
@@ -32,7 +33,7 @@ from ..core.problems import BuildFailed
 from ..core.today import today
 from ..outputs.search import BUNDLE
 from ..speed import memory
-from . import incremental
+from . import incremental, serving
 from .cache import DevCache
 from .searchlater import SearchLater
 
@@ -125,34 +126,9 @@ def fresh(values):
         return copy.copy(values)
 
 
-def handler_for(search: SearchLater):
-    """Pelican's request handler, answering the search index's files with 503 while it is
-    older than the pages."""
-    prefix = f"/{BUNDLE}/"
-
-    class Handler(ComplexHTTPRequestHandler):
-        def do_GET(self):
-            if self.path.startswith(prefix) and search.stale:
-                self.send_response(503, "The search index is being made again")
-                self.send_header("Retry-After", "2")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            super().do_GET()
-
-        def end_headers(self):
-            self.send_header("Cache-Control", "no-store")  # an edit shows at the next reload
-            super().end_headers()
-
-    return Handler
-
-
-def serve(output: str, bind: str, port: int, search: SearchLater) -> RootedHTTPServer:
-    RootedHTTPServer.allow_reuse_address = True
-    server = RootedHTTPServer(output, (bind, port), handler_for(search))
-    thread = threading.Thread(target=server.serve_forever, name="devserver-http", daemon=True)
-    thread.start()
-    return server
+def serve(output: str, bind: str, port: int, search: SearchLater) -> serving.ServerProcess:
+    """The site in `output`, served from a process of its own (serving.py) until shutdown()."""
+    return serving.ServerProcess(output, bind, port, search.stale_flag, f"/{BUNDLE}/")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,16 +146,32 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {"OUTPUT_PATH": os.path.abspath(args.output)}
     if args.path:
         overrides["PATH"] = os.path.abspath(args.path)
+    # stopped as by Ctrl-C: the server's process and the temporary flag go with this one
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _build_serve_and_watch(args, overrides)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _build_serve_and_watch(args, overrides: dict) -> int:
     dev = DevServer(args.settings, overrides)
     dev.build()
     os.makedirs(overrides["OUTPUT_PATH"], exist_ok=True)
-    server = serve(overrides["OUTPUT_PATH"], args.bind, args.port, dev.search)
+    try:
+        server = serve(overrides["OUTPUT_PATH"], args.bind, args.port, dev.search)
+    except serving.CannotServe as exc:
+        advice = "stop what uses that port, or choose another: make devserver PORT=8001 (-p 8001)"
+        report.emit([f"devserver: {exc}; {advice}"])
+        return 1
     port = server.server_address[1]  # the one given, or the one the system chose for 0
     report.emit([f"devserver: serving http://{args.bind}:{port}/ (Ctrl-C stops)"])
     try:
         dev.watch()
-    except KeyboardInterrupt:
-        pass
     finally:
         server.shutdown()
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt

@@ -471,6 +471,11 @@ def table(results: dict) -> list[str]:
             f"{found['median_seconds']:.2f} s of {seconds}{verdict}; search index "
             f"{statistics.median(found['search_index_after_seconds']):.1f} s later{memory}"
         )
+        if "slowest_request_seconds" in found:
+            lines.append(
+                f"  the server meanwhile: {found['requests']} requests, the slowest answered in "
+                f"{found['slowest_request_seconds']:.2f} s"
+            )
     for found in results.get("kept", []):
         lines.append(
             f"kept builds, N = {found['postings']:,} (median of {len(found['runs'][kept.SCENARIOS[0]])}"

@@ -132,6 +132,8 @@ def test_runner_end_to_end_on_five_postings(tmp_path):
     (edit,) = data["incremental"]
     assert edit["postings"] == 5 and len(edit["rebuild_seconds"]) == 1
     assert "devserver rebuild after one edit, N = 5:" in done.stdout
+    assert edit["requests"] >= 1 and edit["slowest_request_seconds"] > 0
+    assert "the server meanwhile: " in done.stdout
     (kept,) = data["kept"]
     assert kept["postings"] == 5 and kept["first_seconds"] > 0 and kept["cache_mb"] > 0
     assert {name: len(times) for name, times in kept["runs"].items()} == {

@@ -313,23 +313,34 @@ def test_the_index_is_collected_after_the_pages_are_written(tmp_path):
     assert (site.output / "jobs" / "backend-developer" / "index.html").is_file()
 
 
-def test_a_board_in_parts_is_indexed_before_any_page_is_written(tmp_path):
-    # memory: Pagefind's parts must not meet what rendering adds (the N = 10,000 target)
+def test_a_streamed_board_in_parts_ends_its_last_part_while_the_pages_are_written(
+    tmp_path, monkeypatch
+):
+    # the last part's Pagefind runs on the second core while Pelican writes; the parts before
+    # it were made while the postings were read (one Pagefind process at a time all along)
     from pelican import signals
 
     site = Site(tmp_path, with_samples=True)
-    seen: list[bool] = []
+    page_written = threading.Event()
+    seen: list[str] = []
+    streamed = search.write_streamed
 
-    def on_write(path, context):
-        if not seen:
-            seen.append((site.output / "pagefind" / "pagefind.js").is_file())
+    def held(stream, bundle):  # the last part is collected once a page is written
+        seen.append("after a page" if page_written.wait(20) else "before any page")
+        return streamed(stream, bundle)
 
+    monkeypatch.setattr(search, "write_streamed", held)
+    on_write = lambda path, context: page_written.set()  # noqa: E731
     signals.content_written.connect(on_write)
     try:
         site.build(JOBPOSTING_SEARCH_PART_WORDS=800)
     finally:
         signals.content_written.disconnect(on_write)
-    assert seen == [True]
+    assert seen == ["after a page"]
+    bundle = site.output / "pagefind"
+    parts = list(bundle.glob("part-*"))
+    assert len(parts) >= 3 and sum(pages_in(part) for part in parts) == 7
+    assert not (site.output / "pagefind.streaming").exists()
 
 
 def _build_in_a_process(tmp_path, name: str, hash_seed: str):

@@ -43,7 +43,7 @@ DEFAULTS: dict[str, object] = {
     "JOBPOSTING_STALE_DAYS": 90,
     # The company's head count, for the laws that apply from a size on; None: assume covered.
     "JOBPOSTING_EMPLOYEES": None,
-    # Build the Pagefind search index over open postings (before the pages are written).
+    # Build the Pagefind search index over open postings, while they are read and written.
     "JOBPOSTING_SEARCH": True,
     # Words of postings per search-index part: a bigger board is indexed in parts, one Pagefind
     # process after another, so that memory stays bounded (docs/performance.md); lower it to use

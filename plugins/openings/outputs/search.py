@@ -13,9 +13,8 @@ This module holds the receivers. The index is made one of three ways (build_inde
   (`offer`, from plugin.py's `check_when_read`; search_stream.py), part after part on a thread
   of its own, and the last part's files were asked for once the last posting was read
   (`ask_early`). Used only when the stream holds exactly the open postings, in reading order.
-  A one-part index is collected while Pelican writes the pages; a board in parts is waited
-  for before any page is written, so that Pagefind's last part does not meet the memory
-  rendering adds;
+  Its last (or only) part is collected on a thread while Pelican writes the pages: one
+  Pagefind process, as while reading, so a board in parts stays within the memory target;
 - one part: otherwise, the records go to one Pagefind process on a thread while Pelican writes
   the pages;
 - in parts: a board above JOBPOSTING_SEARCH_PART_WORDS words is indexed at once, part after
@@ -50,7 +49,7 @@ CONTEXT_KEY = "jobposting"  # plugin.py's BuildState in the generators' context
 
 
 def build_index(generators) -> None:
-    """all_generators_finalized: index the open postings, streamed, in one part on a thread,
+    """all_generators_finalized: index the open postings, streamed or in one part on a thread,
     or in parts at once (see the module's docstring)."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     values = articles.settings
@@ -61,10 +60,7 @@ def build_index(generators) -> None:
     stream = articles.context.pop(STREAM_KEY, None)
     if stream is not None:
         if stream.usable_for([a.url for a in ordered]):
-            if stream.in_parts:  # memory: its last part is written before the pages are
-                _in_parts_now(values, _Done(write_streamed, stream, bundle))
-            else:
-                _on_a_thread(articles.context, _Indexing(write_streamed, stream, bundle))
+            _on_a_thread(articles.context, _Indexing(write_streamed, stream, bundle))
             return
         stream.close()  # Pelican dropped a posting, or Pagefind failed: index anew
     # records are made as each part is indexed, not all at once: less memory held

@@ -5,8 +5,8 @@ board for most of a second more while it collects the last build's objects
 (speed/memory.collect_after_build: 0.7-0.9 s at 10,000 postings). A server thread in that
 process would make every request wait for both. In a process of its own, the server answers
 from the files on disk at once: the last build's pages while the next one is written, and 503
-for the search index's files while the shared `stale` flag (searchlater.py sets it) says the
-index is older than the pages.
+for the search index's files while a flag file (SharedFlag, which searchlater.py sets) says
+the index is older than the pages.
 
 The server is a new interpreter (`python -m openings.devserver.serving`): it holds nothing of
 the builder's heap, and no lock one of the builder's threads held. It ends when the builder
@@ -97,6 +97,7 @@ def main(argv: list[str]) -> int:
         return 1
     host, chosen = server.server_address[:2]
     print(f"serving {host} {chosen}", flush=True)
+    os.dup2(2, 1)  # nobody reads the pipe after that line: anything printed goes to stderr
     threading.Thread(target=_end_with_the_builder, daemon=True).start()
     server.serve_forever()
     return 0

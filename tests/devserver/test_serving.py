@@ -41,6 +41,7 @@ def served(tmp_path):
     assert server.process.poll() is not None
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="read() of the C library through ctypes")
 def test_a_page_is_answered_while_the_builders_process_holds_the_interpreter(served):
     address, _ = served
     client = subprocess.Popen([sys.executable, "-c", CLIENT, f"{address}/index.html"],

@@ -40,7 +40,6 @@ class Stream:
         self.bundle = bundle
         self.staging = bundle + STAGING
         self.urls: list[str] = []
-        self.words = 0  # of every record offered: above part_words, the board is in parts
         self.given_up = False
         self.parts = 0  # written, once the thread has ended
         self.error: BaseException | None = None
@@ -49,15 +48,10 @@ class Stream:
         self._thread = threading.Thread(target=self._run, name="jobposting-search", daemon=True)
         self._thread.start()
 
-    @property
-    def in_parts(self) -> bool:
-        return self.words > self.part_words
-
     def offer(self, item: Record) -> None:
         if self.given_up:
             return
         self.urls.append(item.url)
-        self.words += item.words
         self._queue.put(item)
 
     def usable_for(self, urls: list[str]) -> bool:

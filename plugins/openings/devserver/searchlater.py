@@ -4,11 +4,10 @@ Pagefind takes longer than an incremental build (seconds on a big board), so the
 builds leave the index out (JOBPOSTING_SEARCH off: the pages are the same) and this module makes
 it afterwards, with the same records and the same code as a build (search.write_index and
 search.write_words), in a folder beside the live one that then takes its place. Until then
-`stale` is set, and the dev server answers the index's files with "503 Service Unavailable",
-so the search box says search is not available right now instead of finding what the pages no
-longer show. A build that ends while an index is being made asks for another; only the
-newest is made. `stale_flag` mirrors `stale` in memory the server's process shares
-(serving.py).
+`stale_flag` is set (a file the server's process looks for, serving.SharedFlag), and the dev
+server answers the index's files with "503 Service Unavailable", so the search box says search
+is not available right now instead of finding what the pages no longer show. A build that ends
+while an index is being made asks for another; only the newest is made.
 """
 
 from __future__ import annotations
@@ -29,14 +28,9 @@ class SearchLater:
         self._thread: threading.Thread | None = None
         self._idle = threading.Event()
         self._idle.set()
-        self.stale_flag = serving.SharedFlag()
+        self.stale_flag = serving.SharedFlag()  # set while the index is older than the pages
         self.error: str | None = None  # the last failure, for the dev server to print
         self._parts: KeptParts | None = None  # the last index's parts, by their records
-
-    @property
-    def stale(self) -> bool:
-        """Whether the index on disk is older than the pages."""
-        return not self._idle.is_set()
 
     def request(self, articles: list, values) -> None:
         """After a build: index `articles`, its open postings in reading order (cache.py)."""

@@ -78,5 +78,16 @@ def test_a_port_that_is_taken_is_said(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        with pytest.raises(serving.CannotServe, match=rf"cannot serve on 127.0.0.1:{port}: "):
+        with pytest.raises(serving.CannotServe) as refused:
             serving.ServerProcess(str(tmp_path), "127.0.0.1", port, serving.SharedFlag(), "/p/")
+    said = str(refused.value)
+    assert said.startswith(f"cannot serve on 127.0.0.1:{port}: ")
+    assert said.endswith(
+        "; stop what uses that port, or choose another: make devserver PORT=8001 (-p 8001)"
+    )
+
+
+def test_an_address_not_of_this_machine_is_said(tmp_path):
+    # 192.0.2.1: TEST-NET-1, documentation only, never a local address
+    with pytest.raises(serving.CannotServe, match=r"choose an address of this machine: "):
+        serving.ServerProcess(str(tmp_path), "192.0.2.1", 0, serving.SharedFlag(), "/p/")

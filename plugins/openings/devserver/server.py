@@ -161,8 +161,7 @@ def _build_serve_and_watch(args, overrides: dict) -> int:
     try:
         server = serve(overrides["OUTPUT_PATH"], args.bind, args.port, dev.search)
     except serving.CannotServe as exc:
-        advice = "stop what uses that port, or choose another: make devserver PORT=8001 (-p 8001)"
-        report.emit([f"devserver: {exc}; {advice}"])
+        report.emit([f"devserver: {exc}"])
         return 1
     port = server.server_address[1]  # the one given, or the one the system chose for 0
     report.emit([f"devserver: serving http://{args.bind}:{port}/ (Ctrl-C stops)"])

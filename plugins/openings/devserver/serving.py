@@ -16,6 +16,7 @@ shuts it down, and by itself when the builder's process is gone (its standard in
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import shutil
@@ -65,7 +66,11 @@ class ServerProcess:
         said = answer[0].strip() if answer else ""
         if not said.startswith("serving "):
             self.shutdown()
-            raise CannotServe(said or f"the server did not start within {STARTUP_SECONDS} s")
+            if not answer:  # nothing read in time
+                said = f"the server did not listen within {STARTUP_SECONDS} s"
+            elif not said:  # its output ended before a word: Python's own message is above
+                said = f"the server's process ended (exit {self.process.returncode}) at its start"
+            raise CannotServe(said)
         host, port_text = said.split()[1:3]
         self.server_address = (host, int(port_text))  # the port the system chose for 0
 
@@ -93,7 +98,12 @@ def main(argv: list[str]) -> int:
     try:
         server = RootedHTTPServer(output, (bind, int(port)), handler_for(flag_path, prefix))
     except OSError as exc:
-        print(f"cannot serve on {bind}:{port}: {exc.strerror or exc}", flush=True)
+        advice = (
+            "stop what uses that port, or choose another: make devserver PORT=8001 (-p 8001)"
+            if exc.errno == errno.EADDRINUSE
+            else "choose an address of this machine: make devserver BIND=127.0.0.1 (-b 127.0.0.1)"
+        )
+        print(f"cannot serve on {bind}:{port}: {exc.strerror or exc}; {advice}", flush=True)
         return 1
     host, chosen = server.server_address[:2]
     print(f"serving {host} {chosen}", flush=True)

@@ -427,7 +427,6 @@ def test_the_server_says_search_is_unavailable_while_the_index_is_older_than_the
     finally:
         gate.set()
         server.shutdown()
-        server.server_close()
 
 
 SETTINGS = """\

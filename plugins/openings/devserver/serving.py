@@ -51,7 +51,7 @@ class SharedFlag:
 
 
 class ServerProcess:
-    """The HTTP server's process, with the interface server.py used of RootedHTTPServer."""
+    """The HTTP server's process: where it listens (`server_address`), and `shutdown()`."""
 
     def __init__(self, output: str, bind: str, port: int, stale: SharedFlag, prefix: str):
         command = [sys.executable, "-m", __name__, output, bind, str(port), prefix, stale.path]
@@ -82,9 +82,6 @@ class ServerProcess:
         for stream in (self.process.stdin, self.process.stdout):
             with contextlib.suppress(OSError):
                 stream.close()
-
-    def server_close(self) -> None:
-        self.shutdown()
 
 
 def main(argv: list[str]) -> int:

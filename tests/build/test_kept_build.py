@@ -26,7 +26,7 @@ import pytest
 from openings.build.speedup import NO_SLUG
 from openings.core.problems import BuildFailed
 from openings.devserver import keptbuild, keptstate
-from openings.outputs import search_index
+from openings.outputs import feeds, indeed, jobsjson, search_index
 from openings.outputs.pagefind_client import PagefindError
 from openings.render import jsonld
 from openings.speed import parallel
@@ -306,8 +306,8 @@ def test_the_cache_is_unpickled_with_the_collector_paused_and_then_frozen(kept, 
 
 
 def test_a_kept_build_lets_its_articles_go_before_it_saves_the_cache(kept, monkeypatch):
-    """Memory: pickling the cache must not come on top of the build's own objects, and the
-    crawler files' pieces the dev server keeps for its next build are not kept at all."""
+    """Memory: pickling the cache must not come on top of the build's own objects (the
+    crawler files' pieces kept with it hold no Article)."""
     kept.build()  # the second build reuses the kept Articles: it hands out copies of them
     seen, wrapped = [], []
 
@@ -329,8 +329,102 @@ def test_a_kept_build_lets_its_articles_go_before_it_saves_the_cache(kept, monke
         kept.build()
     finally:
         signals.article_generator_finalized.disconnect(note)
-    assert len(seen) > 5 and wrapped == [False]
+    assert len(seen) > 5 and wrapped == [True]
     assert alive_at_save == [0]
+
+
+def _pieces_made(monkeypatch) -> dict[str, list[str]]:
+    """The posting files whose crawler-file pieces a build makes (memo.py wraps these)."""
+    made: dict[str, list[str]] = {}
+
+    def counting(module, name, posting_of):
+        original = getattr(module, name)
+
+        def making(*args):
+            made.setdefault(name, []).append(Path(posting_of(*args).source_path).name)
+            return original(*args)
+
+        monkeypatch.setattr(module, name, making)
+
+    counting(feeds, "entry", lambda feed, item, site: item.posting)
+    counting(indeed, "jobs", lambda item, siteurl: item.posting)
+    counting(jsonld, "build", lambda posting, url, html: posting)
+    counting(jobsjson, "job", lambda item: item.posting)
+    return made
+
+
+def _saved(kept) -> keptstate.Kept:
+    found, why_not = keptstate.load(str(kept.folder), keptstate.code_key(), str(kept.output))
+    gc.unfreeze()  # load froze what it unpickled
+    assert found is not None, why_not
+    return found
+
+
+def _saved_memo(kept):
+    return _saved(kept).memo
+
+
+# The sample postings whose text may hold Pelican's intrasite links: read and checked at every
+# build (sourcefiles.LINK_WORDS), so their pieces are made every time.
+LINKED = ["solutions-engineer-remote-us.md", "product-designer.md"]
+
+
+def test_the_crawler_files_pieces_are_kept_for_the_next_build(kept, monkeypatch):
+    """Each posting's Atom entry, Indeed jobs, JSON-LD and jobs.json record are saved with the
+    cache: the next build makes them again only for a posting whose verdict changed."""
+    kept.build()  # from nothing: the board's size is not known yet, no pieces
+    assert _saved_memo(kept) is None
+    kept.build()
+    made = _pieces_made(monkeypatch)
+    kept.build()
+    assert made == dict.fromkeys(("build", "entry", "jobs", "job"), LINKED)
+    made.clear()
+    backend = kept.site.content / "jobs" / "backend-developer.md"
+    text = backend.read_text("utf-8")
+    backend.write_text(text.replace("You should have excellent", "You have excellent"), "utf-8")
+    kept.build()
+    edited = sorted(["backend-developer.md", *LINKED])
+    assert {name: sorted(files) for name, files in made.items()} == dict.fromkeys(
+        ("build", "entry", "jobs", "job"), edited
+    )
+    made.clear()
+    # A new day, past two postings' valid_through and a scheduled posting's opening: each
+    # verdict is made again, from the kept validation where it holds, and so is the model of a
+    # posting whose state changed; an open posting keeps its model and so its pieces.
+    kept.build(today="2027-01-20")
+    assert "engineering-manager.md" in made["entry"]
+    assert "backend-developer.md" not in made["entry"]
+    kept.assert_same_as_cold("a new day", today="2027-01-20")
+
+
+def test_a_deleted_posting_is_not_kept(kept):
+    """The saved cache holds the board's postings, not every posting it ever had."""
+    kept.build()
+    kept.build()
+    assert "office-manager.md" in _sources(_saved_memo(kept))
+    (kept.site.content / "jobs" / "office-manager.md").unlink()
+    kept.build()
+    saved = _saved(kept)
+    sources = _sources(saved.memo)
+    assert "backend-developer.md" in sources and "office-manager.md" not in sources
+    for found in (saved.postings.readings, saved.postings.checked):
+        names = {Path(path).name for path in found}
+        assert "backend-developer.md" in names and "office-manager.md" not in names
+
+
+def _sources(memo) -> set[str]:
+    return {Path(path).name for kept in memo._kept.values() for path in kept}
+
+
+def test_a_big_boards_pieces_are_not_kept(kept, monkeypatch):
+    monkeypatch.setattr(keptbuild, "KEEP_PIECES", 3)  # the sample board has 10 posting files
+    kept.build()
+    kept.build()
+    assert _saved_memo(kept) is None
+    made = _pieces_made(monkeypatch)
+    kept.build()
+    assert len(made["entry"]) > 5
+    kept.assert_same_as_cold("no pieces kept")
 
 
 def test_the_cache_is_pickled_while_pagefind_makes_the_index(kept, monkeypatch):

@@ -36,6 +36,7 @@ from ..speed import memory
 from . import incremental, keptstate
 from .cache import DevCache
 from .keptsearch import KeptSearchIndex
+from .memo import Memo
 from .postings import Postings
 from .sourcefiles import Files
 from .writer import Outputs
@@ -60,6 +61,12 @@ WITH_CACHE = {"JOBPOSTING_READAHEAD": None, "JOBPOSTING_PARALLEL_PAGES": None}
 # and its copy of the pages it touches would come on top of the cache's memory and Pagefind's
 # (at 10,000 postings: a process tree of 1,000 MB instead of 660 MB, and no faster).
 BESIDE_THE_INDEX_PAGES = 2_000
+# Up to this many posting files, the crawler files' pieces of each posting (memo.py: its Atom
+# entry, JSON-LD, jobs.json record, Indeed <job>s) are saved with the cache, so that the next
+# build makes them only for the postings whose verdict changed: at 1,000 postings about a fifth
+# of a kept build, for 17 MB more in the cache file. Above, they would about double the file and
+# the build's memory (at 10,000 postings, over the 1 GB a build may take).
+KEEP_PIECES = 5_000
 
 
 def build(values, folder: str, site_code: tuple[str, ...] = ()) -> str:
@@ -77,7 +84,7 @@ def build(values, folder: str, site_code: tuple[str, ...] = ()) -> str:
     kept, why_not = keptstate.load(folder, code, output)
     values.update(OVERRIDES)
     if kept is None:
-        kept = keptstate.Kept(Files(), None, Outputs(), {}, {})
+        kept = keptstate.Kept(Files(), None, Outputs(), None, {}, {})
         if wants_search:
             values["JOBPOSTING_PARALLEL_PAGES"] = _beside_the_index(
                 values.get("JOBPOSTING_PARALLEL_PAGES")
@@ -106,7 +113,7 @@ def _build_and_save(values, cache: _KeptCache, index, cache_file: keptstate.Cach
     cache.let_go()
     # Pickled while Pagefind may still be making the index: the index's records and parts last.
     with cache_file:
-        cache_file.write_build(cache.files, cache.postings, cache.outputs)
+        cache_file.write_build(*cache.to_save())
         if index is not None:
             index.finish()
             cache_file.write_search(index.records, index.parts.now)
@@ -137,9 +144,20 @@ class _KeptCache(DevCache):
         self.files, self.outputs = kept.files, kept.outputs
         self.postings = kept.postings or Postings(self.files)
         self.index = index
-        # One build per process: the crawler files' pieces kept for a next build in the same
-        # process (memo.py) are not saved, so keeping them would only hold their memory.
-        self.memo = None
+        # From nothing, or when the last board was too big to keep them, no pieces: a build
+        # from nothing does not know the board's size before it reads it.
+        self.memo = kept.memo
+        if self.memo is None and kept.postings is not None and _small(kept.postings.checked):
+            self.memo = Memo()
+
+    def to_save(self) -> tuple:
+        """What the next build starts from: the postings this build read, and their crawler
+        files' pieces unless the board is too big (then None)."""
+        self.postings.keep_only(self.round.reading_keys)
+        memo = self.memo if _small(self.round.reading_keys) else None
+        if memo is not None:
+            memo.keep_only(self.postings.models())
+        return self.files, self.postings, self.outputs, memo
 
     def let_go(self) -> None:
         """After the build: its Articles (and through them its whole context) are let go before
@@ -151,6 +169,10 @@ class _KeptCache(DevCache):
         super().keep_open_articles(generators)
         if self.index is not None and self.round is not None:
             self.index.start(self.round.open_articles, self.round)
+
+
+def _small(postings) -> bool:
+    return len(postings) <= KEEP_PIECES
 
 
 def _summary(why_not: str | None, cache: DevCache, done, search_index, seconds: float) -> str:

@@ -1,9 +1,10 @@
 """The cache of a kept build (keptbuild.py), saved in its folder and loaded by the next build.
 
 One file, `openings-build.pickle`: the key it was made under (its first line), then two pickles:
-the dev cache's source-file digests, postings and output records (cache.py; not its pieces of the
-crawler files, which would double the file), then the search index's records and parts, which a
-kept build writes last, while Pagefind may still be making the index (CacheFile).
+the dev cache's source-file digests, postings, output records and, on a board of up to
+keptbuild.KEEP_PIECES postings, its pieces of the crawler files (cache.py, memo.py; above, they
+would about double the file and the build's memory), then the search index's records and parts,
+which a kept build writes last, while Pagefind may still be making the index (CacheFile).
 
 It is used only by the same code on the same output folder: its key is every installed
 distribution and its version, the Python version, the bytes of every file of the openings package
@@ -29,7 +30,7 @@ from pathlib import Path
 from ..speed import memory
 
 FILE = "openings-build.pickle"
-VERSION = 2  # of this file's layout
+VERSION = 3  # of this file's layout
 PACKAGE = Path(__file__).resolve().parents[1]  # the openings package
 
 
@@ -38,6 +39,7 @@ class Kept:
     files: object  # sourcefiles.Files
     postings: object  # postings.Postings
     outputs: object  # writer.Outputs
+    memo: object  # memo.Memo, or None: the crawler files' pieces were not kept
     records: dict  # source path -> (key or None, the search record), keptsearch.py
     parts: dict  # search_index.part_key -> Pagefind's files of that part
 
@@ -96,13 +98,13 @@ def load(folder: str, code: bytes, output: str) -> tuple[Kept | None, str | None
             if header != _header(code, output):
                 return None, _mismatch(header, code, output)
             with memory.made_to_last():
-                files, postings, outputs = pickle.load(handle)
+                files, postings, outputs, memo = pickle.load(handle)
                 records, parts = pickle.load(handle)
     except Exception as exc:  # damaged, from another version of the classes, unreadable
         return None, f"{path} could not be read: {exc.__class__.__name__}"
     if not (isinstance(records, dict) and isinstance(parts, dict)):
         return None, f"{path} could not be read: it holds no kept build"
-    return Kept(files, postings, outputs, records, parts), None
+    return Kept(files, postings, outputs, memo, records, parts), None
 
 
 def _mismatch(header: bytes, code: bytes, output: str) -> str:
@@ -118,7 +120,7 @@ class CacheFile:
     search index:
 
         with CacheFile(folder, code, output) as cache_file:
-            cache_file.write_build(files, postings, outputs)
+            cache_file.write_build(files, postings, outputs, memo)
             ...  # wait for the search index
             cache_file.write_search(records, parts)
         cache_file.why_not  # None, or why the cache was not kept
@@ -140,8 +142,9 @@ class CacheFile:
         self._attempt(self._open)
         return self
 
-    def write_build(self, files, postings, outputs) -> None:
-        self._attempt(self._dump, (files, postings, outputs))
+    def write_build(self, files, postings, outputs, memo) -> None:
+        """One pickle: a piece of `memo` refers to the very posting model `postings` holds."""
+        self._attempt(self._dump, (files, postings, outputs, memo))
 
     def write_search(self, records: dict, parts: dict) -> None:
         self._attempt(self._dump, (records, parts))

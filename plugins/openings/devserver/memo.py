@@ -8,6 +8,9 @@ the data files and "today" are unchanged. So each of these pieces is kept with t
 made from, and made again only when the model is another object or another argument differs;
 jobs.json's text is made of its records' texts, kept as long as each record is (JobsText). The
 functions are wrapped only during the dev server's builds (connect, disconnect).
+
+A kept build (keptbuild.py) saves the Memo in the same pickle as the postings it was made from,
+so that each piece's model is, after loading, the very object the loaded verdict holds.
 """
 
 from __future__ import annotations
@@ -90,6 +93,26 @@ class Memo:
         while self._originals:
             module, name, original = self._originals.pop()
             setattr(module, name, original)
+
+    def keep_only(self, postings) -> None:
+        """Forget the pieces made from any model but `postings` (the checked models the cache
+        holds): no other can be the very same object again, and a kept build's saved Memo would
+        otherwise grow with every posting the board ever had."""
+        alive = {id(posting) for posting in postings}
+        for kept in self._kept.values():
+            for path in [path for path, found in kept.items() if id(found.posting) not in alive]:
+                del kept[path]
+
+    # Pickled between kept builds: the pieces, not the wrapped functions; JobsText's records
+    # by themselves, since it finds them by id() and ids are new after loading.
+    def __getstate__(self) -> dict:
+        return {"kept": self._kept, "jobs": list(self._jobs_text._texts.values())}
+
+    def __setstate__(self, state: dict) -> None:
+        self._kept = state["kept"]
+        self._originals = []
+        self._jobs_text = JobsText(jobsjson.render)
+        self._jobs_text._texts = {id(record): (record, text) for record, text in state["jobs"]}
 
 
 class JobsText:

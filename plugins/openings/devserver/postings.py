@@ -219,6 +219,18 @@ class Postings:
         kept["jobposting_problems"] = list(kept.get("jobposting_problems", ()))
         self.readings[source_path] = _Reading(key, html, kept)
 
+    def keep_only(self, source_paths) -> None:
+        """Forget the posting files not in `source_paths` (deleted, or now read at every
+        build): a kept build's saved cache would otherwise grow with every posting the board
+        ever had."""
+        for kept in (self.readings, self.checked):
+            for path in [path for path in kept if path not in source_paths]:
+                del kept[path]
+
+    def models(self) -> list:
+        """The checked model of every posting kept."""
+        return [checked.outcome.posting for checked in self.checked.values()]
+
     # --- the Article and its verdict ------------------------------------------------------
 
     def reuse(self, round: Round, source_path: str, context, values) -> Article | None:

@@ -63,10 +63,11 @@ WITH_CACHE = {"JOBPOSTING_READAHEAD": None, "JOBPOSTING_PARALLEL_PAGES": None}
 BESIDE_THE_INDEX_PAGES = 2_000
 # Up to this many posting files, the crawler files' pieces of each posting (memo.py: its Atom
 # entry, JSON-LD, jobs.json record, Indeed <job>s) are saved with the cache, so that the next
-# build makes them only for the postings whose verdict changed: at 1,000 postings about a fifth
-# of a kept build, for 17 MB more in the cache file. Above, they would about double the file and
-# the build's memory (at 10,000 postings, over the 1 GB a build may take).
-KEEP_PIECES = 5_000
+# build makes them only for the postings whose model changed. At 1,000 postings that took a
+# seventh off a build of the same postings and a fourth off the next day's; at 2,000 the bigger
+# file took as long to load and save as the pieces to make, for 85 MB more memory
+# (performance.md, "Kept builds").
+KEEP_PIECES = 1_000
 
 
 def build(values, folder: str, site_code: tuple[str, ...] = ()) -> str:

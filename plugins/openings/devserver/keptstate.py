@@ -3,7 +3,7 @@
 One file, `openings-build.pickle`: the key it was made under (its first line), then two pickles:
 the dev cache's source-file digests, postings, output records and, on a board of up to
 keptbuild.KEEP_PIECES postings, its pieces of the crawler files (cache.py, memo.py; above, they
-would about double the file and the build's memory), then the search index's records and parts,
+would take longer to load and save than to make again), then the search index's records and parts,
 which a kept build writes last, while Pagefind may still be making the index (CacheFile).
 
 It is used only by the same code on the same output folder: its key is every installed

@@ -1,7 +1,8 @@
 """The head start of a kept build's search index (devserver/headstart.py): Pagefind is sent the
-last build's records, as far as their files are unchanged, before the build knows its own. What
-it was sent is used only when it is the start of the index's first part, and the output is a
-cold build's either way. Real builds, real Pagefind."""
+last build's records, as far as their files are unchanged, and the record an edited posting's
+file gives now, before the build knows its own. What it was sent is used only when it is the
+start of the index's first part, and the output is a cold build's either way. Real builds, real
+Pagefind."""
 
 from __future__ import annotations
 
@@ -30,10 +31,10 @@ class Watched:
         self.taken: list[tuple[int, int]] = []  # (sent, taken)
         init, take = headstart.HeadStart.__init__, headstart.HeadStart.take
 
-        def watched_init(head, last, unchanged, lang):
+        def watched_init(head, last, unchanged, lang, guess=None):
             self.starts.append(head)
             self.paths.append([path for path, _record in last])
-            init(head, last, unchanged, lang)
+            init(head, last, unchanged, lang, guess)
 
         def watched_take(head, part, lang):
             head._thread.join()  # it has sent all it would: what follows does not hang on timing
@@ -69,7 +70,7 @@ def _add_a_paragraph(source_path: str) -> None:
     path.write_text(path.read_text("utf-8") + "\nA paragraph added.\n", "utf-8")
 
 
-def test_an_edit_keeps_what_pagefind_was_sent_before_it(kept, monkeypatch):
+def test_an_edited_postings_record_is_guessed_and_every_record_sent_ahead(kept, monkeypatch):
     kept.build()
     watched = Watched(monkeypatch)
     assert "0 of 1 part made again" in kept.build()  # the part is kept: the head start is not
@@ -80,13 +81,38 @@ def test_an_edit_keeps_what_pagefind_was_sent_before_it(kept, monkeypatch):
     _check_out_again(kept.site.content)
     _add_a_paragraph(order[-1])
     assert "1 of 1 part made again" in kept.build()
-    assert watched.taken[-1] == (len(order) - 1, len(order) - 1)  # all but the edited posting
+    assert watched.taken[-1] == (len(order), len(order))  # the edited posting's guessed too
     kept.assert_same_as_cold("last posting edited")
 
     _add_a_paragraph(order[0])
     assert "1 of 1 part made again" in kept.build()
-    assert watched.taken[-1] == (0, 0)  # the first posting's file changed: nothing was sent
+    assert watched.taken[-1] == (len(order), len(order))
     kept.assert_same_as_cold("first posting edited")
+
+
+def test_a_posting_closed_is_left_out_of_what_is_sent(kept, monkeypatch):
+    kept.build()
+    watched = Watched(monkeypatch)
+    kept.build()
+    order = watched.paths[-1]
+    _edit(Path(order[1]), "status: open", "status: closed")
+    assert "1 of 1 part made again" in kept.build()
+    assert watched.taken[-1] == (len(order) - 1, len(order) - 1)
+    kept.assert_same_as_cold("a posting closed")
+
+
+def test_a_wrong_guess_is_thrown_away(kept, monkeypatch):
+    """A new slug gives the posting another address: the record guessed under the last one
+    does not begin the index, so Pagefind is sent every record again."""
+    kept.build()
+    watched = Watched(monkeypatch)
+    kept.build()
+    backend = kept.site.content / "jobs" / "backend-developer.md"
+    _edit(backend, "title: Backend Developer", "title: Backend Developer\nslug: backend-engineer")
+    assert "1 of 1 part made again" in kept.build()
+    sent, taken = watched.taken[-1]
+    assert sent == len(watched.paths[-1]) and taken == 0
+    kept.assert_same_as_cold("a posting renamed")
 
 
 def test_records_sent_that_do_not_begin_the_index_are_thrown_away(kept, monkeypatch):
@@ -160,3 +186,22 @@ def test_a_head_start_stops_at_the_first_changed_file_and_is_used_only_as_a_begi
     service, sent = head.take(records[:1] + records[3:], LANG)  # what was sent does not begin it
     assert (service, sent) == (None, 0) and head.sent == records[:2]
     assert head._service is None  # ended
+
+
+def test_a_guess_that_fails_stops_the_sending_there_and_one_left_out_is_skipped():
+    records = _records(5)
+    changed = {records[1].url, records[3].url}
+
+    def guess(path, last):
+        if path == records[1].url:
+            return headstart.LEFT_OUT  # closed since the last build
+        raise OSError("unreadable")  # the build reads it itself and says what is wrong
+
+    head = headstart.HeadStart(
+        [(r.url, r) for r in records], lambda path: path not in changed, LANG, guess
+    )
+    head._thread.join()
+    assert head.sent == [records[0], records[2]]
+    service, sent = head.take([records[0], records[2], records[4]], LANG)
+    assert sent == 2 and service is not None
+    service.close(discard=True)

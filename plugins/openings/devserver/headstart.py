@@ -2,9 +2,11 @@
 
 On such a board an edit makes Pagefind index the whole board again, and the build can hand it
 its records only once it knows the open postings, after Pelican has read them. Until then, a
-Pagefind process of its own is sent the last build's records, in the last build's order, up to
-the first posting whose file's bytes changed since (its digest: a CI checkout's files are all
-new, so their times tell nothing).
+Pagefind process of its own is sent the last build's records, in the last build's order, as far
+as their files' bytes are unchanged (their digest: a CI checkout's files are all new, so their
+times tell nothing). For a posting whose file changed, `guess` reads and checks the file as a
+read-ahead helper does and gives the record it makes now under its last address, or LEFT_OUT
+when it is no longer open; where it cannot tell (no guess, an error), sending stops there.
 
 When the build's records are known, that process is used only if what it was sent is, record
 for record, the start of the index's first part: the part's other records follow, and Pagefind
@@ -22,12 +24,18 @@ from collections.abc import Callable
 from ..outputs.pagefind_client import STREAM_CHUNK, PagefindService
 from ..outputs.search_records import Record
 
+LEFT_OUT = object()  # guess: the posting is no longer open, it has no record
+
 
 class HeadStart:
-    def __init__(self, last: list[tuple[str, Record]], unchanged: Callable[[str], bool], lang):
+    def __init__(
+        self, last: list[tuple[str, Record]], unchanged: Callable[[str], bool], lang, guess=None
+    ):
         """`last`: (source path, record) of the last build's index, in its order; `unchanged`:
-        whether a source file holds the bytes the last build read."""
+        whether a source file holds the bytes the last build read; `guess(source path, its
+        last record)`: the record of a changed file, LEFT_OUT, or None (stop sending)."""
         self.lang = lang
+        self.guess = guess
         self.sent: list[Record] = []  # in the order sent
         self._service: PagefindService | None = None
         self._stop = threading.Event()
@@ -72,13 +80,26 @@ class HeadStart:
                     service.close(discard=True)
                     return
                 self._service = service
-            for path, record in last:
-                if self._stop.is_set() or not unchanged(path):
+            for path, last_record in last:
+                if self._stop.is_set():
                     return
+                record = last_record if unchanged(path) else self._guess(path, last_record)
+                if record is None:
+                    return
+                if record is LEFT_OUT:
+                    continue
                 service.add(record.url, record.content, self.lang, {"title": record.title})
                 self.sent.append(record)
         except Exception:  # Pagefind missing, failing or ended: the index is made without it
             self.sent.clear()  # so that take() does not use it; the build says what failed
+
+    def _guess(self, path: str, last: Record):
+        if self.guess is None:
+            return None
+        try:
+            return self.guess(path, last)
+        except Exception:  # the build reads the file itself and says what is wrong with it
+            return None
 
 
 def _same(a: Record, b: Record) -> bool:

@@ -19,10 +19,16 @@ import os
 import shutil
 import threading
 
-from ..outputs import search
+from ..build.speedup import NO_SLUG
+from ..checks import pipeline
+from ..config import settings
+from ..core.lifecycle import State
+from ..outputs import search, search_records
 from ..outputs.pagefind_client import PagefindError
 from ..outputs.search_index import KeptParts, write_index, write_words
-from .headstart import HeadStart
+from ..outputs.search_records import Record
+from ..reading.postingfile import parse_file, report_path
+from .headstart import LEFT_OUT, HeadStart
 from .searchlater import put_in_place
 from .sourcefiles import Files, digest_of
 
@@ -37,7 +43,7 @@ class KeptSearchIndex:
         self.parts = KeptParts(parts)  # search_index.part_key -> Pagefind's files
         self.head_start: HeadStart | None = None
         if len(parts) == 1 and records:
-            self.head_start = _head_start(records, files, search.site_language(values))
+            self.head_start = _head_start(records, files, values)
         self.count = 0  # parts of the index
         self.error: BaseException | None = None
         self._thread: threading.Thread | None = None
@@ -112,11 +118,35 @@ class KeptSearchIndex:
         return found
 
 
-def _head_start(records: dict, files: Files, lang: str) -> HeadStart:
+def _head_start(records: dict, files: Files, values) -> HeadStart:
     # By the bytes, not the file's times: a CI checkout's files are all new.
     digests = files.digests()
 
     def unchanged(path: str) -> bool:
         return path in digests and digest_of(path) == digests[path]
 
-    return HeadStart([(path, record) for path, (_key, record) in records.items()], unchanged, lang)
+    last = [(path, record) for path, (_key, record) in records.items()]
+    return HeadStart(last, unchanged, search.site_language(values), _Guess(values))
+
+
+class _Guess:
+    """The record a changed posting file gives now under its last address, read and checked as
+    a read-ahead helper does (build/speedup.py); LEFT_OUT when it is no longer open. Only a
+    guess: the head start is used only if its records begin the index the build makes."""
+
+    def __init__(self, values):
+        self.values = dict(values)
+        settings.apply_defaults(self.values)  # as the plugin sets them when Pelican starts
+        self.checks = None  # the data files are read at the first changed file only
+
+    def __call__(self, path: str, last: Record):
+        if self.checks is None:
+            self.checks = pipeline.prepare(self.values)
+        shown = report_path(path)
+        doc, problems, html = parse_file(path, shown, self.checks.limits)
+        if not doc.has_front_matter:
+            return None
+        outcome = pipeline.check_posting(doc, shown, NO_SLUG, html, problems, self.checks)
+        if outcome.state is not State.OPEN:
+            return LEFT_OUT
+        return search_records.record_of(outcome.posting, last.url)

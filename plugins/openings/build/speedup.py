@@ -7,7 +7,8 @@
 - JOBPOSTING_TEMPLATE_CACHE: compiled templates kept between builds (speed/templatecache.py);
 - and, with no setting: the HTML of the theme's cards made once per build
   (speed/templatecache.py), each posting's address computed once (speed/addresses.py), the
-  garbage collector's pace and freed memory given back (speed/memory.py).
+  garbage collector's pace and freed memory given back (speed/memory.py), and no file stamps
+  taken for Pelican's content cache while it is off (speed/stamps.py).
 
 Each changes where or when a step runs, never what it computes: the build's files are the same
 with any of them on or off (tests/build/test_speed_*.py). Their state is the build's
@@ -28,7 +29,7 @@ from ..config import settings
 from ..core.lifecycle import State
 from ..outputs import search_records
 from ..reading.postingfile import import_repairs, parse_file, report_path
-from ..speed import addresses, linear, memory, parallel, readahead, templatecache
+from ..speed import addresses, linear, memory, parallel, readahead, stamps, templatecache
 from . import templates
 from .buildstate import CONTEXT_KEY, build_state
 from .reader import PostingReader
@@ -235,3 +236,4 @@ def connect() -> None:
     signals.get_generators.connect(wait_for_posting_pages)
     signals.finalized.connect(end_build)
     linear.connect()  # Pelican's steps that grow with the square of the board
+    signals.generator_init.connect(stamps.skip_stamps)

@@ -42,13 +42,24 @@ SAME_HTML_MACROS = ("card", "more_box", "more_item")
 NO_SLUG = ""  # a posting checked ahead has no slug yet: Pelican's is given to it when read
 
 
+def read_and_check_ahead(source_path: str, checks: pipeline.Checks) -> tuple:
+    """A posting file read and checked before Pelican asks for it: what PostingReader.parse_file
+    gives (doc, problems, html), and the Outcome check_when_read makes of it, checked with no slug
+    (the only input the reader has not made yet); None for a file with no front matter."""
+    path = report_path(source_path)
+    doc, problems, html = parse_file(source_path, path, checks.limits)
+    outcome = None
+    if doc.has_front_matter:
+        outcome = pipeline.check_posting(doc, path, NO_SLUG, html, problems, checks)
+    return doc, problems, html, outcome
+
+
 class Ahead:
     """The build's side of reading ahead: what a helper does with a posting file, and how the
     reader (PostingReader.parse_file) and plugin.check_when_read take it."""
 
     def __init__(self, source_paths: list[str], checks: pipeline.Checks, values):
         self.checks = checks
-        self.limits = checks.limits
         self.search_on = values.get("JOBPOSTING_SEARCH", True)
         self.verdicts: dict[str, tuple] = {}  # source path -> (problems, Outcome, search text)
         # A board this big has a name with an accent or a currency sign somewhere: ftfy is
@@ -57,13 +68,10 @@ class Ahead:
         self.helpers = readahead.ReadAhead(source_paths, self.read_and_check)
 
     def read_and_check(self, source_path: str) -> tuple:
-        """In a helper: what PostingReader.parse_file gives, and what check_when_read makes of
-        it (checked with no slug, the only input the reader has not made yet)."""
-        path = report_path(source_path)
-        doc, problems, html = parse_file(source_path, path, self.limits)
+        """In a helper: read_and_check_ahead's answer, with the open posting's search text."""
+        doc, problems, html, outcome = read_and_check_ahead(source_path, self.checks)
         verdict = None
-        if doc.has_front_matter:
-            outcome = pipeline.check_posting(doc, path, NO_SLUG, html, problems, self.checks)
+        if outcome is not None:
             text = None
             if outcome.state is State.OPEN and self.search_on:
                 text = search_records.record_text(outcome.posting)

@@ -19,7 +19,7 @@ import os
 import shutil
 import threading
 
-from ..build.speedup import NO_SLUG
+from ..build.speedup import read_and_check_ahead
 from ..checks import pipeline
 from ..config import settings
 from ..core.lifecycle import State
@@ -27,7 +27,6 @@ from ..outputs import search, search_records
 from ..outputs.pagefind_client import PagefindError
 from ..outputs.search_index import KeptParts, write_index, write_words
 from ..outputs.search_records import Record
-from ..reading.postingfile import parse_file, report_path
 from .headstart import LEFT_OUT, HeadStart
 from .searchlater import put_in_place
 from .sourcefiles import Files, digest_of
@@ -142,11 +141,9 @@ class _Guess:
     def __call__(self, path: str, last: Record):
         if self.checks is None:
             self.checks = pipeline.prepare(self.values)
-        shown = report_path(path)
-        doc, problems, html = parse_file(path, shown, self.checks.limits)
-        if not doc.has_front_matter:
+        outcome = read_and_check_ahead(path, self.checks)[3]
+        if outcome is None:
             return None
-        outcome = pipeline.check_posting(doc, shown, NO_SLUG, html, problems, self.checks)
         if outcome.state is not State.OPEN:
             return LEFT_OUT
         return search_records.record_of(outcome.posting, last.url)

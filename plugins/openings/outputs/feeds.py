@@ -10,14 +10,16 @@ addresses do not break; departments.yml names them.
 
 A posting's <entry> is the same text in the list's feed and in its department's, so it is made
 once and written to both as it is made: all the feeds are written side by side, one posting at a
-time, and neither a whole feed nor the entries are ever held.
+time, and neither a whole feed nor the entries are ever held. An entry is made as UTF-8 bytes,
+so the dev server, which keeps each posting's entry between builds (devserver/memo.py), writes
+the feeds again without encoding every entry again.
 """
 
 from __future__ import annotations
 
 import io
 from contextlib import ExitStack
-from typing import TextIO
+from typing import BinaryIO
 
 from feedgenerator import Atom1Feed
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
@@ -34,7 +36,8 @@ class _Feed(Atom1Feed):
     """An Atom feed whose <updated> is given, so an empty feed does not take the clock's time.
 
     Written in three steps (Atom1Feed.write's, apart): `start` writes everything before the
-    entries and returns the XML writer, entries are written as text, `end` closes the feed.
+    entries and returns the feed's XML writer (`_Text`), the entries are written as bytes, and
+    `end` closes the feed.
     """
 
     def __init__(self, *args, updated, **kwargs):
@@ -44,15 +47,35 @@ class _Feed(Atom1Feed):
     def latest_post_date(self):
         return self._updated
 
-    def start(self, out: TextIO) -> SimplerXMLGenerator:
-        handler = SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)
-        handler.startDocument()
-        handler.startElement("feed", self.root_attributes())
-        self.add_root_elements(handler)
-        return handler
+    def start(self, out: BinaryIO) -> _Text:
+        text = _Text(out)
+        text.handler.startDocument()
+        text.handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(text.handler)
+        text.write_out()
+        return text
 
-    def end(self, handler: SimplerXMLGenerator) -> None:
-        handler.endElement("feed")
+    def end(self, text: _Text) -> None:
+        text.handler.endElement("feed")
+        text.write_out()
+
+
+class _Text:
+    """The XML writer of a feed's own elements, and the file they go to as UTF-8.
+
+    The writer writes into a string, moved to the file before and after the entries, so that
+    no buffer of it holds text while an entry's bytes go to the file.
+    """
+
+    def __init__(self, out: BinaryIO):
+        self.out = out
+        self._text = io.StringIO()
+        self.handler = SimplerXMLGenerator(self._text, "utf-8", short_empty_elements=True)
+
+    def write_out(self) -> None:
+        self.out.write(self._text.getvalue().encode("utf-8"))
+        self._text.seek(0)
+        self._text.truncate()
 
 
 def summary(posting) -> str:
@@ -93,8 +116,8 @@ def head(
     )
 
 
-def entry(feed: _Feed, item: Listed, site: Snapshot) -> str:
-    """The posting's <entry> as Atom1Feed writes it; it reads the same in every feed."""
+def entry(feed: _Feed, item: Listed, site: Snapshot) -> bytes:
+    """The posting's <entry> as Atom1Feed writes it, in UTF-8; it reads the same in every feed."""
     posting = item.posting
     feed.add_item(
         title=posting.title,
@@ -113,27 +136,28 @@ def entry(feed: _Feed, item: Listed, site: Snapshot) -> str:
     handler.startElement("entry", feed.item_attributes(fields))
     feed.add_item_elements(handler, fields)
     handler.endElement("entry")
-    return out.getvalue()
+    return out.getvalue().encode("utf-8")
 
 
-def write_side_by_side(site: Snapshot, feeds: list[tuple[_Feed, TextIO, str | None]]) -> None:
-    """Write each (feed, file, department): a department's postings, or all when it is None.
+def write_side_by_side(site: Snapshot, feeds: list[tuple[_Feed, BinaryIO, str | None]]) -> None:
+    """Write each (feed, binary file, department): a department's postings, or all when it is
+    None.
 
     The XML writer has no element open between a feed's own fields and its end, so the
-    entries' text goes straight to the file there.
+    entries' bytes go straight to the file there.
     """
-    handlers = [feed.start(out) for feed, out, _ in feeds]
-    files: dict[str | None, list[TextIO]] = {}
+    texts = [feed.start(out) for feed, out, _ in feeds]
+    files: dict[str | None, list[BinaryIO]] = {}
     for _, out, department in feeds:
         files.setdefault(department, []).append(out)
     for item in site.postings:
         outs = files.get(None, []) + files.get(item.posting.department, [])
         if outs:
-            text = entry(feeds[0][0], item, site)
+            data = entry(feeds[0][0], item, site)
             for out in outs:
-                out.write(text)
-    for (feed, _, _), handler in zip(feeds, handlers, strict=True):
-        feed.end(handler)
+                out.write(data)
+    for (feed, _, _), text in zip(feeds, texts, strict=True):
+        feed.end(text)
 
 
 def departments(site: Snapshot, context: dict) -> list[str]:
@@ -162,7 +186,7 @@ class FeedsGenerator(OutputGenerator):
         ):  # on a site with a blog, Pelican's categories are the blog's
             facets = set()
         with ExitStack() as files:
-            feeds = [(all_jobs, files.enter_context(self.open_text(ALL_PATH)), None)]
+            feeds = [(all_jobs, files.enter_context(self.open_bytes(ALL_PATH)), None)]
             for department in departments(site, self.context):
                 slug = department_slug(department, self.settings)
                 path = DEPARTMENT_PATH.format(slug=slug)
@@ -179,7 +203,7 @@ class FeedsGenerator(OutputGenerator):
                     self.settings,
                     department,
                 )
-                feeds.append((feed, files.enter_context(self.open_text(path)), department))
+                feeds.append((feed, files.enter_context(self.open_bytes(path)), department))
             write_side_by_side(site, feeds)
 
 

@@ -70,7 +70,7 @@ def place_fields(place: Address | Area) -> list[tuple[str, str]]:
     ]
 
 
-def jobs(item: Listed, siteurl: str) -> list[str]:
+def jobs(item: Listed, siteurl: str) -> list[bytes]:
     posting = item.posting
     lang = posting.lang
     common_head = [("title", posting.title), ("date", posting.date_posted.isoformat())]
@@ -106,7 +106,7 @@ def jobs(item: Listed, siteurl: str) -> list[str]:
             *common_tail,
             *place_fields(place),
         ]
-        out.append(f"  <job>\n{elements(fields)}{shared}  </job>\n")
+        out.append(f"  <job>\n{elements(fields)}{shared}  </job>\n".encode())
     return out
 
 
@@ -115,8 +115,8 @@ def elements(fields: list[tuple[str, str]]) -> str:
     return "".join(f"    <{name}>{cdata(value)}</{name}>\n" for name, value in fields if value)
 
 
-def render(site: Snapshot, settings: dict) -> Iterator[str]:
-    """The feed in pieces, one job at a time (never the whole feed as one string)."""
+def render(site: Snapshot, settings: dict) -> Iterator[bytes]:
+    """The feed in UTF-8 pieces, one job at a time (never the whole feed as one string)."""
     org = settings.get("JOBPOSTING_ORGANIZATION") or {}
     publisher = org.get("name") or settings.get("SITENAME") or ""
     changed = site.changed_on() or site.today
@@ -126,15 +126,15 @@ def render(site: Snapshot, settings: dict) -> Iterator[str]:
         f"  <publisherurl>{escape(site.siteurl)}/</publisherurl>\n"
         f"  <lastBuildDate>{site.midnight(changed).isoformat()}</lastBuildDate>\n"
     )
-    yield head
+    yield head.encode()
     for item in site.postings:
         yield from jobs(item, site.siteurl)
-    yield "</source>\n"
+    yield b"</source>\n"
 
 
 class IndeedGenerator(OutputGenerator):
     def write_files(self, site: Snapshot) -> None:
-        with self.open_text(PATH) as out:
+        with self.open_bytes(PATH) as out:
             out.writelines(render(site, self.settings))
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TextIO
+from typing import BinaryIO
 
 from ..core import lifecycle
 from ..core.lifecycle import State
@@ -161,15 +161,18 @@ def write(output_path: str, relative: str, data: bytes) -> None:
 
 
 @contextmanager
-def open_text(output_path: str, relative: str) -> Iterator[TextIO]:
-    """A UTF-8 file to write piece by piece: a feed of 10,000 descriptions is never one string.
+def open_bytes(output_path: str, relative: str) -> Iterator[BinaryIO]:
+    """A file to write piece by piece, in UTF-8 bytes: a feed of 10,000 descriptions is never
+    one string.
 
     Building the whole text, then its bytes, held the descriptions three or four times over
     (the build's memory peak on big boards); written as it is made, the file holds them once.
+    The pieces come as bytes because the dev server keeps each posting's piece between builds
+    (devserver/memo.py): a rebuild then writes them without encoding them again.
     """
     path = os.path.join(output_path, *relative.split("/"))
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as handle:  # "\n" stays "\n"
+    with open(path, "wb") as handle:
         yield handle
     logger.info("jobposting: wrote %s", relative)
 
@@ -196,8 +199,8 @@ class OutputGenerator:
     def write(self, relative: str, data: bytes) -> None:
         write(self.output_path, relative, data)
 
-    def open_text(self, relative: str):
-        return open_text(self.output_path, relative)
+    def open_bytes(self, relative: str):
+        return open_bytes(self.output_path, relative)
 
 
 def setting_problems(values: dict) -> list[str]:

@@ -30,6 +30,7 @@ from openings.devserver import incremental
 from openings.devserver import postings as devpostings
 from openings.devserver import server as devserver
 from openings.devserver.searchlater import SearchLater
+from openings.outputs import sitemap
 from pelican import signals
 from sitebuild import ROOT, TODAY, Site, run_build, site_settings
 
@@ -535,3 +536,21 @@ def test_the_dev_servers_second_build_of_unchanged_content_renders_nothing_again
     # the first build's objects were freed by the server itself: its memory does not grow
     assert len(seen) > 5 and [ref() for ref in seen if ref() is not None] == []
     dev.search.wait(120)
+
+
+def test_the_sitemaps_files_follow_the_board_across_the_protocols_limit(
+    sample, tmp_path, monkeypatch
+):
+    site, dev = sample
+    dev.build()
+    addresses = (dev.output / "sitemap.xml").read_bytes().count(b"<url>")
+    monkeypatch.setattr(sitemap, "MAX_URLS", addresses - 1)  # one address too many: two files
+    dev.build()
+    assert (dev.output / "sitemap-2.xml").is_file()
+    assert b"<sitemapindex" in (dev.output / "sitemap.xml").read_bytes()
+    assert_same_as_cold(site, dev, tmp_path, "split")
+
+    (site.content / "jobs" / "solutions-engineer-remote-us.md").unlink()  # one file again
+    done = dev.build()
+    assert {"sitemap-1.xml", "sitemap-2.xml"} <= set(done.deleted)
+    assert_same_as_cold(site, dev, tmp_path, "one file again")

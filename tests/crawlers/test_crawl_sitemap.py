@@ -8,6 +8,7 @@ import datetime as dt
 import xmlschema
 from crawling import FIXTURES, OPEN_URLS, read
 from lxml import etree
+from openings.outputs import sitemap
 from sitebuild import SITEURL, VALID_POSTING, Site
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -115,3 +116,84 @@ def test_modified_and_translations(site: Site):
 
     jobs = json.loads((site.output / "jobs.json").read_text())["jobs"]
     assert [job["url"] for job in jobs] == [f"{SITEURL}/jobs/backend-developer/"]
+
+
+# --- a board past the sitemaps protocol's limits: sitemap.xml is an index of sitemap files ---
+
+
+def index_schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(FIXTURES / "siteindex.xsd"))
+
+
+def sitemaps_named(site: Site) -> list[tuple[str, str | None]]:
+    """(address, lastmod) of each sitemap the index at sitemap.xml names, the index validated."""
+    tree = etree.fromstring((site.output / "sitemap.xml").read_bytes())
+    index_schema().validate(tree)
+    return [
+        (item.findtext("s:loc", namespaces=NS), item.findtext("s:lastmod", namespaces=NS))
+        for item in tree.findall("s:sitemap", NS)
+    ]
+
+
+def described(url) -> tuple:
+    links = sorted((link.get("hreflang"), link.get("href")) for link in url.findall("x:link", NS))
+    return lastmod(url), links
+
+
+def test_a_sitemap_past_the_address_limit_is_split_under_an_index(tmp_path, monkeypatch):
+    site = Site(tmp_path / "one", with_samples=True)
+    site.build()
+    whole = (site.output / "sitemap.xml").read_bytes()
+    in_one_file = list(entries(whole))
+
+    monkeypatch.setattr(sitemap, "MAX_URLS", 5)  # the protocol's 50,000, made small
+    split_site = Site(tmp_path / "split", with_samples=True)
+    split_site.build()
+    named = sitemaps_named(split_site)
+    assert [loc for loc, _ in named] == [
+        f"{SITEURL}/sitemap-{n}.xml" for n in range(1, len(named) + 1)
+    ]
+    assert len(named) == -(-len(in_one_file) // 5)  # as few files as the limit allows
+    listed = []
+    for loc, newest in named:
+        data = (split_site.output / loc.removeprefix(f"{SITEURL}/")).read_bytes()
+        schema().validate(etree.fromstring(data))
+        found = entries(data)
+        assert 1 <= len(found) <= 5
+        listed += list(found)
+        # the index dates each sitemap by the newest content it lists
+        assert newest == max(lastmod(url) for url in found.values() if lastmod(url))
+        for address, url in found.items():  # each address with what it has in one file
+            assert described(url) == described(entries(whole)[address])
+    assert listed == in_one_file  # every address once, in the same order
+    robots = (split_site.output / "robots.txt").read_text().splitlines()
+    assert f"Sitemap: {SITEURL}/sitemap.xml" in robots  # the index: what was submitted stays
+
+
+def test_a_sitemap_past_the_size_limit_is_split_under_an_index(tmp_path, monkeypatch):
+    monkeypatch.setattr(sitemap, "MAX_BYTES", 2_000)  # the protocol's 50 MB, made small
+    site = Site(tmp_path, with_samples=True)
+    site.build()
+    named = sitemaps_named(site)
+    assert len(named) > 1
+    for loc, _ in named:
+        data = (site.output / loc.removeprefix(f"{SITEURL}/")).read_bytes()
+        assert len(data) <= 2_000
+        schema().validate(etree.fromstring(data))
+
+
+def test_the_split_at_the_protocols_own_limits():
+    day = dt.date(2026, 11, 2)
+    found = [sitemap.Entry(f"https://careers.example/jobs/job-{n:05}/", day) for n in range(50_001)]
+    files = sitemap.split(found)
+    assert [len(listed) for listed, _ in files] == [50_000, 1]
+    assert files[0][1].count(b"<url>") == 50_000
+    assert sitemap.split(found[:50_000]) == [(found[:50_000], sitemap.render(found[:50_000]))]
+    # long addresses: the 50 MB limit comes first
+    long = [
+        sitemap.Entry(f"https://careers.example/{'x' * 2_000}/{n}/", day) for n in range(30_000)
+    ]
+    files = sitemap.split(long)
+    assert len(files) == 2
+    assert all(len(data) <= 50 * 1024 * 1024 for _, data in files)
+    assert sum(len(listed) for listed, _ in files) == 30_000

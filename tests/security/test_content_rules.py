@@ -157,3 +157,17 @@ def test_output_clashes_name_both_sources():
         ("images/x.png", rules.OUTPUT_CLASH),
     ]
     assert "pages/a.md" in found[0].message and "the site's index page" in found[1].message
+
+
+def test_the_names_of_a_split_sitemap_are_the_sites_own():
+    # sitemap-1.xml, sitemap-2.xml, ...: written beside sitemap.xml on a board past the
+    # sitemaps protocol's limits (outputs/sitemap.py); no content file may take them meanwhile
+    written = [("sitemap-1.xml", "old/sitemap-1.xml"), ("sitemap-12.xml", "pages/map.md"),
+               ("sitemap-a.xml", "pages/a.md"), ("jobs/sitemap-1.xml", "images/b.xml")]  # fmt: skip
+    found = outputpaths.clashes(written, {})
+    assert [p.path for p in found] == ["old/sitemap-1.xml", "pages/map.md"]
+    assert all(p.rule == rules.OUTPUT_CLASH for p in found)
+    assert found[0].message == (
+        "would be published at sitemap-1.xml, a name the site keeps for the files of its "
+        "sitemap on very big boards: give it another name"
+    )

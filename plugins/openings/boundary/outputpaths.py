@@ -103,6 +103,10 @@ def clashes(
         if other is not None and other != source:
             found.append(_problem(source, f"would be published at {output}, where {other} is "
                                   "published too: rename one of them or give one another slug"))  # fmt: skip
+        elif sitemap.PART_NAME.fullmatch(output):
+            found.append(_problem(source, f"would be published at {output}, a name the site keeps "
+                                  "for the files of its sitemap on very big boards: give it "
+                                  "another name"))  # fmt: skip
         elif output.split("/")[0] in folders:
             found.append(_problem(source, f"would be published at {output}, in the folder "
                                   f"{output.split('/')[0]}/ the site keeps for its own files: "

@@ -8,11 +8,17 @@ closed postings included.
 `lastmod` is the content's own date, as Google asks: a posting's `modified` or `date_posted`; a
 list page's newest change among the postings it lists or has dropped; a page's `modified` or
 `date` when it has one. Google ignores `changefreq` and `priority`, so they are left out.
+
+A sitemap file holds at most 50,000 addresses and 50 MB (the sitemaps protocol; search engines
+reject a bigger file whole). A board past either limit gets sitemap-1.xml, sitemap-2.xml, ...
+beside sitemap.xml, each within both, and sitemap.xml becomes their sitemap index, so robots.txt
+and what was submitted to the search engines name the same file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
@@ -27,6 +33,13 @@ from .outputs import OutputGenerator, Snapshot
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 PATH = "sitemap.xml"
+# The sitemaps protocol's limits for one file (www.sitemaps.org/protocol.html), uncompressed.
+MAX_URLS = 50_000
+MAX_BYTES = 50 * 1024 * 1024
+# The files of a sitemap past those limits; sitemap.xml is then their index. They lie beside it:
+# a sitemap may list only addresses below its own folder, an index only sitemaps below its own.
+PART_PATH = "sitemap-{number}.xml"
+PART_NAME = re.compile(r"sitemap-[0-9]+\.xml")
 
 
 @dataclass(frozen=True)
@@ -163,25 +176,83 @@ def _pages(site: Snapshot, context: dict) -> list[Entry]:
 
 
 def render(found: list[Entry]) -> bytes:
-    has_alternates = any(entry.alternates for entry in found)
+    """One sitemap file of `found`."""
+    return _document([_url(entry) for entry in found], found)
+
+
+def _url(entry: Entry) -> bytes:
+    lines = ["  <url>", f"    <loc>{escape(entry.loc)}</loc>"]
+    if entry.lastmod is not None:
+        lines.append(f"    <lastmod>{entry.lastmod.isoformat()}</lastmod>")
+    lines += [
+        f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(url)}/>'
+        for lang, url in entry.alternates
+    ]
+    lines.append("  </url>\n")
+    return "\n".join(lines).encode("utf-8")
+
+
+def _head(has_alternates: bool) -> bytes:
     namespaces = f' xmlns="{SITEMAP_NS}"' + (f' xmlns:xhtml="{XHTML_NS}"' if has_alternates else "")
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f"<urlset{namespaces}>"]
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset{namespaces}>\n'.encode()
+
+
+_TAIL = b"</urlset>\n"
+
+
+def _document(urls: list[bytes], found: list[Entry]) -> bytes:
+    return _head(any(entry.alternates for entry in found)) + b"".join(urls) + _TAIL
+
+
+def split(
+    found: list[Entry], max_urls: int = MAX_URLS, max_bytes: int = MAX_BYTES
+) -> list[tuple[list[Entry], bytes]]:
+    """The sitemap files of `found`, in its order, each with its entries: one file when all fit
+    in one, else as many as it takes, each of at most `max_urls` addresses and `max_bytes` bytes.
+    """
+    room = max_bytes - len(_head(True)) - len(_TAIL)  # the longer head, whatever a file holds
+    files: list[tuple[list[Entry], bytes]] = []
+    listed: list[Entry] = []
+    urls: list[bytes] = []
+    size = 0
     for entry in found:
-        lines += ["  <url>", f"    <loc>{escape(entry.loc)}</loc>"]
-        if entry.lastmod is not None:
-            lines.append(f"    <lastmod>{entry.lastmod.isoformat()}</lastmod>")
-        lines += [
-            f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(url)}/>'
-            for lang, url in entry.alternates
-        ]
-        lines.append("  </url>")
-    lines.append("</urlset>")
+        url = _url(entry)
+        if urls and (len(urls) == max_urls or size + len(url) > room):
+            files.append((listed, _document(urls, listed)))
+            listed, urls, size = [], [], 0
+        listed.append(entry)
+        urls.append(url)
+        size += len(url)
+    files.append((listed, _document(urls, listed)))
+    return files
+
+
+def render_index(sitemaps: list[tuple[str, dt.date | None]]) -> bytes:
+    """A sitemap index naming each (address, newest lastmod of its addresses)."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
+    for loc, lastmod in sitemaps:
+        lines += ["  <sitemap>", f"    <loc>{escape(loc)}</loc>"]
+        if lastmod is not None:
+            lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
+        lines.append("  </sitemap>")
+    lines.append("</sitemapindex>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 class SitemapGenerator(OutputGenerator):
     def write_files(self, site: Snapshot) -> None:
-        self.write(PATH, render(entries(site, self.context, self.settings)))
+        found = entries(site, self.context, self.settings)
+        files = split(found, MAX_URLS, MAX_BYTES)
+        if len(files) == 1:
+            self.write(PATH, files[0][1])
+            return
+        sitemaps = []
+        for number, (listed, data) in enumerate(files, 1):
+            path = PART_PATH.format(number=number)
+            self.write(path, data)
+            newest = max((e.lastmod for e in listed if e.lastmod is not None), default=None)
+            sitemaps.append((f"{site.siteurl}/{path}", newest))
+        self.write(PATH, render_index(sitemaps))
 
 
 def get_generators(pelican):

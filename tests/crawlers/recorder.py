@@ -21,7 +21,8 @@ class Request:
 
 @dataclass
 class Recorder:
-    """`answers[(method, path)] = (status, body bytes)`; anything else gets 404."""
+    """`answers[(method, path)] = (status, body bytes)`, or a list of them given in turn, the
+    last one to every later request; anything else gets 404."""
 
     answers: dict = field(default_factory=dict)
     requests: list[Request] = field(default_factory=list)
@@ -45,7 +46,10 @@ class Recorder:
                 recorder.requests.append(
                     Request(self.command, self.path, dict(self.headers.items()), body)
                 )
-                status, payload = recorder.answers.get((self.command, self.path), (404, b""))
+                answer = recorder.answers.get((self.command, self.path), (404, b""))
+                if isinstance(answer, list):
+                    answer = answer.pop(0) if len(answer) > 1 else answer[0]
+                status, payload = answer
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))

@@ -211,6 +211,61 @@ def test_notify_sends_indexnow_and_indexing_api(
     assert "Indexing API: sent 3 of 3" in out
 
 
+QUOTA_USED_UP = (
+    b'{"error": {"code": 429, "message": "Quota exceeded for quota metric \'Publish requests\' '
+    b"and limit 'Publish requests per day' of service 'indexing.googleapis.com'\", "
+    b'"status": "RESOURCE_EXHAUSTED"}}'
+)
+
+
+def test_once_googles_daily_quota_is_used_up_nothing_more_is_sent(
+    changed_site, server, tmp_path, monkeypatch, capsys
+):
+    secret, _ = service_account(f"{server.url}/token")
+    monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
+    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
+    server.answers[("POST", "/v3/urlNotifications:publish")] = [(200, b"{}"), (429, QUOTA_USED_UP)]
+    conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
+    status = notifying.main(["--output", str(changed_site.output), "--settings", conf])
+    out = capsys.readouterr().out
+    assert status == 0, out  # a limit of Google's, said plainly, is not a failed deployment
+    published = [r.json() for r in server.to("POST", "/v3/urlNotifications:publish")]
+    # the closed posting went first, then the added one; after the refusal, nothing more
+    assert [(p["type"], p["url"]) for p in published] == [
+        ("URL_DELETED", f"{SITEURL}/jobs/product-designer/"),
+        ("URL_UPDATED", f"{SITEURL}/jobs/data-analyst/"),
+    ]
+    assert "Indexing API: warning: Google's quota for this project is used up (HTTP 429: " in out
+    assert "2 of 3 notifications were not sent (2 added or updated)" in out
+    assert "through the sitemap" in out and notify.INDEXING_QUOTA_PAGE in out
+    assert "Indexing API: sent 1 of 3 notifications" in out
+
+
+def test_a_refusal_for_the_minutes_quota_is_waited_out_once(
+    changed_site, server, tmp_path, monkeypatch, capsys
+):
+    secret, _ = service_account(f"{server.url}/token")
+    monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
+    monkeypatch.setattr(notify, "MINUTE_QUOTA_WAIT_SECONDS", 0)
+    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
+    per_minute = QUOTA_USED_UP.replace(b"per day", b"per minute")
+    server.answers[("POST", "/v3/urlNotifications:publish")] = [
+        (200, b"{}"),
+        (429, per_minute),
+        (200, b"{}"),
+    ]
+    conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
+    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 0
+    published = [r.json()["url"] for r in server.to("POST", "/v3/urlNotifications:publish")]
+    assert published == [
+        f"{SITEURL}/jobs/product-designer/",
+        f"{SITEURL}/jobs/data-analyst/",
+        f"{SITEURL}/jobs/data-analyst/",  # sent again after the wait
+        f"{SITEURL}/jobs/backend-developer/",
+    ]
+    assert "Indexing API: sent 3 of 3 notifications" in capsys.readouterr().out
+
+
 def test_each_service_is_off_unless_configured(changed_site, server, tmp_path, capsys):
     conf = settings_file(
         tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None, JOBPOSTING_INDEXING_API_SECRET_ENV=None

@@ -6,10 +6,13 @@ site is deployed, so crawlers that come at once find the new pages, and sends:
 
 - IndexNow: one POST with every changed URL (postings added, updated, closed, and the list pages
   they touch). The key file at the site's root proves the site is ours.
-- Google's Indexing API (job posting pages only, as Google allows): URL_UPDATED for added and
-  updated postings, URL_DELETED for closed ones (their pages carry noindex). The service account's
-  JSON key comes from the environment variable named by JOBPOSTING_INDEXING_API_SECRET_ENV (a
-  repository secret in CI); the token request is a JWT signed with PyJWT.
+- Google's Indexing API (job posting pages only, as Google allows): URL_DELETED for closed postings
+  (their pages carry noindex), then URL_UPDATED for added and updated ones. Google allows a
+  project 200 of these a day unless it grants more; once it answers that the quota is used up
+  (HTTP 429), nothing more is sent, and the report says how many were left for Google to find
+  through the sitemap. The service account's JSON key comes from the environment variable named
+  by JOBPOSTING_INDEXING_API_SECRET_ENV (a repository secret in CI); the token request is a JWT
+  signed with PyJWT.
 
 Only URLs under SITEURL are ever sent: changes.json is the build's own, but what it lists is
 checked again here, because a request signed with the site's key must never name someone else's
@@ -36,6 +39,11 @@ CHANGES_PATH = "changes.json"  # changes.PATH: what the build writes
 INDEXNOW_KEY = re.compile(r"[A-Za-z0-9-]{8,128}")
 INDEXNOW_BATCH = 10_000  # the protocol's limit of URLs per request
 INDEXING_SCOPE = "https://www.googleapis.com/auth/indexing"
+INDEXING_QUOTA_PAGE = "https://developers.google.com/search/apis/indexing-api/v3/quota-pricing"
+TOO_MANY_REQUESTS = 429  # the Indexing API's answer once a quota of the project is used up
+# Besides the day's quota, a project may send 380 requests a minute (more with a granted
+# quota): a refusal that names a minute is waited out once.
+MINUTE_QUOTA_WAIT_SECONDS = 61
 TIMEOUT_SECONDS = 30
 USAGE_ERROR = 2
 
@@ -260,25 +268,70 @@ def access_token(info: dict, now: float | None = None) -> str:
 
 
 def indexing_api(changes: dict, config: Config, info: dict, out: Notified) -> None:
-    requests = [(url, "URL_UPDATED") for url in _urls(changes["added"]) + _urls(changes["updated"])]
-    requests += [(url, "URL_DELETED") for url in _urls(changes["closed"])]
+    # closed postings first: a filled job must leave Google's job search before anything else,
+    # and the day's quota may end before the list does
+    requests = [(url, "URL_DELETED") for url in _urls(changes["closed"])]
+    requests += [
+        (url, "URL_UPDATED") for url in _urls(changes["added"]) + _urls(changes["updated"])
+    ]
     if not requests:
         out.say("Indexing API: nothing changed, nothing sent")
         return
     token = access_token(info)
     sent = 0
-    for url, kind in requests:
+    for number, (url, kind) in enumerate(requests):
         body = json.dumps({"url": url, "type": kind}).encode("utf-8")
         try:
-            _post(config.indexing_endpoint, body, "application/json; charset=utf-8", token)
-        except urllib.error.HTTPError as error:
-            out.fail(f"Indexing API refused {kind} {url}: {_refusal(error)}")
+            _publish(config.indexing_endpoint, body, token)
+        except _Refused as refused:
+            if refused.code == TOO_MANY_REQUESTS:
+                out.say(_quota_used_up(requests[number:], len(requests), refused.text))
+                break
+            out.fail(f"Indexing API refused {kind} {url}: {refused.text}")
             continue
         except (urllib.error.URLError, OSError) as error:
             out.fail(f"Indexing API could not be reached at {config.indexing_endpoint}: {error}")
             return
         sent += 1
     out.say(f"Indexing API: sent {sent} of {len(requests)} notifications")
+
+
+class _Refused(Exception):
+    """The Indexing API answered a notification with an error: its status and its words."""
+
+    def __init__(self, code: int, text: str):
+        super().__init__(text)
+        self.code = code
+        self.text = text
+
+
+def _publish(endpoint: str, body: bytes, token: str) -> None:
+    """One notification; a refusal for the minute's quota is waited out once."""
+    for attempt in (1, 2):
+        try:
+            _post(endpoint, body, "application/json; charset=utf-8", token)
+            return
+        except urllib.error.HTTPError as error:
+            text = _refusal(error)
+            if attempt == 1 and error.code == TOO_MANY_REQUESTS and "minute" in text.lower():
+                time.sleep(MINUTE_QUOTA_WAIT_SECONDS)
+                continue
+            raise _Refused(error.code, text) from error
+
+
+def _quota_used_up(left: list[tuple[str, str]], total: int, refusal: str) -> str:
+    closed = sum(1 for _, kind in left if kind == "URL_DELETED")
+    kinds = ", ".join(
+        f"{n} {name}"
+        for n, name in ((closed, "closed"), (len(left) - closed, "added or updated"))
+        if n
+    )
+    return (
+        f"Indexing API: warning: Google's quota for this project is used up ({refusal}); "
+        f"{len(left)} of {total} notifications were not sent ({kinds}). Google still finds "
+        "these pages through the sitemap; to notify every change, ask Google for a higher "
+        f"quota: {INDEXING_QUOTA_PAGE}"
+    )
 
 
 def notify(changes: dict, config: Config, dry_run: bool = False) -> Notified:

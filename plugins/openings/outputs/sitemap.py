@@ -177,7 +177,7 @@ def _pages(site: Snapshot, context: dict) -> list[Entry]:
 
 def render(found: list[Entry]) -> bytes:
     """One sitemap file of `found`."""
-    return _document([_url(entry) for entry in found], found)
+    return _document([_url(entry) for entry in found], any(entry.alternates for entry in found))
 
 
 def _url(entry: Entry) -> bytes:
@@ -200,41 +200,40 @@ def _head(has_alternates: bool) -> bytes:
 _TAIL = b"</urlset>\n"
 
 
-def _document(urls: list[bytes], found: list[Entry]) -> bytes:
-    return _head(any(entry.alternates for entry in found)) + b"".join(urls) + _TAIL
+def _document(urls: list[bytes], linked: bool) -> bytes:
+    return _head(linked) + b"".join(urls) + _TAIL
 
 
-def split(
-    found: list[Entry], max_urls: int = MAX_URLS, max_bytes: int = MAX_BYTES
-) -> list[tuple[list[Entry], bytes]]:
-    """The sitemap files of `found`, in its order, each with its entries: one file when all fit
-    in one, else as many as it takes, each of at most `max_urls` addresses and `max_bytes` bytes.
-    """
-    room = max_bytes - len(_head(True)) - len(_TAIL)  # the longer head, whatever a file holds
-    files: list[tuple[list[Entry], bytes]] = []
-    listed: list[Entry] = []
+def split(found: list[Entry], max_urls: int = MAX_URLS, max_bytes: int = MAX_BYTES) -> list[bytes]:
+    """The sitemap files of `found`, in its order: one when all fit in one, else as many as it
+    takes, each of at most `max_urls` addresses and `max_bytes` bytes."""
+    files: list[bytes] = []
     urls: list[bytes] = []
-    size = 0
+    size = 0  # of the file's <url> elements
+    linked = False  # whether the file needs the xhtml namespace for its language links
     for entry in found:
         url = _url(entry)
-        if urls and (len(urls) == max_urls or size + len(url) > room):
-            files.append((listed, _document(urls, listed)))
-            listed, urls, size = [], [], 0
-        listed.append(entry)
+        head = len(_head(linked or bool(entry.alternates)))
+        if urls and (len(urls) == max_urls or head + size + len(url) + len(_TAIL) > max_bytes):
+            files.append(_document(urls, linked))
+            urls, size, linked = [], 0, False
         urls.append(url)
         size += len(url)
-    files.append((listed, _document(urls, listed)))
+        linked = linked or bool(entry.alternates)
+    files.append(_document(urls, linked))
     return files
 
 
-def render_index(sitemaps: list[tuple[str, dt.date | None]]) -> bytes:
-    """A sitemap index naming each (address, newest lastmod of its addresses)."""
+def render_index(sitemaps: list[str]) -> bytes:
+    """A sitemap index naming each sitemap's address.
+
+    Without `lastmod`: a file's addresses move to the next file when a posting before them
+    comes or goes, so no content date says when a file last changed, and a wrong one would tell
+    crawlers not to fetch it again.
+    """
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
-    for loc, lastmod in sitemaps:
-        lines += ["  <sitemap>", f"    <loc>{escape(loc)}</loc>"]
-        if lastmod is not None:
-            lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
-        lines.append("  </sitemap>")
+    for loc in sitemaps:
+        lines += ["  <sitemap>", f"    <loc>{escape(loc)}</loc>", "  </sitemap>"]
     lines.append("</sitemapindex>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -244,14 +243,13 @@ class SitemapGenerator(OutputGenerator):
         found = entries(site, self.context, self.settings)
         files = split(found, MAX_URLS, MAX_BYTES)
         if len(files) == 1:
-            self.write(PATH, files[0][1])
+            self.write(PATH, files[0])
             return
         sitemaps = []
-        for number, (listed, data) in enumerate(files, 1):
+        for number, data in enumerate(files, 1):
             path = PART_PATH.format(number=number)
             self.write(path, data)
-            newest = max((e.lastmod for e in listed if e.lastmod is not None), default=None)
-            sitemaps.append((f"{site.siteurl}/{path}", newest))
+            sitemaps.append(f"{site.siteurl}/{path}")
         self.write(PATH, render_index(sitemaps))
 
 

@@ -241,6 +241,23 @@ def test_once_googles_daily_quota_is_used_up_nothing_more_is_sent(
     assert "Indexing API: sent 1 of 3 notifications" in out
 
 
+def test_a_closed_posting_left_unsent_by_the_quota_fails_the_command(
+    changed_site, server, tmp_path, monkeypatch, capsys
+):
+    secret, _ = service_account(f"{server.url}/token")
+    monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
+    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
+    server.answers[("POST", "/v3/urlNotifications:publish")] = (429, QUOTA_USED_UP)
+    conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
+    status = notifying.main(["--output", str(changed_site.output), "--settings", conf])
+    out = capsys.readouterr().out
+    assert status == 1, out  # no later run sends it again: someone must know
+    assert len(server.to("POST", "/v3/urlNotifications:publish")) == 1
+    assert "3 of 3 notifications were not sent (1 closed, 2 added or updated)" in out
+    assert "A closed posting leaves Google's job search only when Google next crawls" in out
+    assert "Indexing API: sent 0 of 3 notifications" in out
+
+
 def test_a_refusal_for_the_minutes_quota_is_waited_out_once(
     changed_site, server, tmp_path, monkeypatch, capsys
 ):
@@ -264,6 +281,25 @@ def test_a_refusal_for_the_minutes_quota_is_waited_out_once(
         f"{SITEURL}/jobs/backend-developer/",
     ]
     assert "Indexing API: sent 3 of 3 notifications" in capsys.readouterr().out
+
+
+def test_a_refusal_for_the_minutes_quota_that_stays_fails_the_command(
+    changed_site, server, tmp_path, monkeypatch, capsys
+):
+    secret, _ = service_account(f"{server.url}/token")
+    monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
+    monkeypatch.setattr(notify, "MINUTE_QUOTA_WAIT_SECONDS", 0)
+    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
+    per_minute = QUOTA_USED_UP.replace(b"per day", b"per minute")
+    server.answers[("POST", "/v3/urlNotifications:publish")] = [(200, b"{}"), (429, per_minute)]
+    conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
+    status = notifying.main(["--output", str(changed_site.output), "--settings", conf])
+    out = capsys.readouterr().out
+    assert status == 1, out
+    assert len(server.to("POST", "/v3/urlNotifications:publish")) == 3  # the second one twice
+    assert "Indexing API: Google refused more (HTTP 429: " in out
+    assert "2 of 3 notifications were not sent (2 added or updated)" in out
+    assert "quota for this project is used up" not in out
 
 
 def test_each_service_is_off_unless_configured(changed_site, server, tmp_path, capsys):

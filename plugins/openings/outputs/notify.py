@@ -8,11 +8,11 @@ site is deployed, so crawlers that come at once find the new pages, and sends:
   they touch). The key file at the site's root proves the site is ours.
 - Google's Indexing API (job posting pages only, as Google allows): URL_DELETED for closed postings
   (their pages carry noindex), then URL_UPDATED for added and updated ones. Google allows a
-  project 200 of these a day unless it grants more; once it answers that the quota is used up
-  (HTTP 429), nothing more is sent, and the report says how many were left for Google to find
-  through the sitemap. The service account's JSON key comes from the environment variable named
-  by JOBPOSTING_INDEXING_API_SECRET_ENV (a repository secret in CI); the token request is a JWT
-  signed with PyJWT.
+  project 200 of these a day unless it grants more; once it answers that the day's quota is used
+  up (HTTP 429), nothing more is sent, and the report says what was left. A closed posting left
+  unsent fails the command: no later run sends it again. The service account's JSON key comes
+  from the environment variable named by JOBPOSTING_INDEXING_API_SECRET_ENV (a repository secret
+  in CI); the token request is a JWT signed with PyJWT.
 
 Only URLs under SITEURL are ever sent: changes.json is the build's own, but what it lists is
 checked again here, because a request signed with the site's key must never name someone else's
@@ -284,8 +284,8 @@ def indexing_api(changes: dict, config: Config, info: dict, out: Notified) -> No
         try:
             _publish(config.indexing_endpoint, body, token)
         except _Refused as refused:
-            if refused.code == TOO_MANY_REQUESTS:
-                out.say(_quota_used_up(requests[number:], len(requests), refused.text))
+            if refused.code == TOO_MANY_REQUESTS:  # another request would be refused too
+                _quota_used_up(requests[number:], len(requests), refused.text, out)
                 break
             out.fail(f"Indexing API refused {kind} {url}: {refused.text}")
             continue
@@ -319,19 +319,32 @@ def _publish(endpoint: str, body: bytes, token: str) -> None:
             raise _Refused(error.code, text) from error
 
 
-def _quota_used_up(left: list[tuple[str, str]], total: int, refusal: str) -> str:
+def _quota_used_up(left: list[tuple[str, str]], total: int, refusal: str, out: Notified) -> None:
+    """Say what a refusal for a quota left unsent. Added and updated postings are in the
+    sitemap, where Google finds them anyway: a warning. A closed posting leaves Google's job
+    search only when Google next crawls its page, and no later run sends it again: a failure."""
     closed = sum(1 for _, kind in left if kind == "URL_DELETED")
     kinds = ", ".join(
         f"{n} {name}"
         for n, name in ((closed, "closed"), (len(left) - closed, "added or updated"))
         if n
     )
-    return (
-        f"Indexing API: warning: Google's quota for this project is used up ({refusal}); "
-        f"{len(left)} of {total} notifications were not sent ({kinds}). Google still finds "
-        "these pages through the sitemap; to notify every change, ask Google for a higher "
-        f"quota: {INDEXING_QUOTA_PAGE}"
-    )
+    day = "day" in refusal.lower()
+    cause = "Google's quota for this project is used up" if day else "Google refused more"
+    unsent = f"{cause} ({refusal}); {len(left)} of {total} notifications were not sent ({kinds})"
+    more = f"ask Google for a higher quota: {INDEXING_QUOTA_PAGE}"
+    if closed:
+        out.fail(
+            f"Indexing API: {unsent}. A closed posting leaves Google's job search only when "
+            f"Google next crawls its page, and it is not sent again; {more}"
+        )
+    elif day:
+        out.say(
+            f"Indexing API: warning: {unsent}. Google still finds these pages through the "
+            f"sitemap; to notify every change, {more}"
+        )
+    else:
+        out.fail(f"Indexing API: {unsent}")
 
 
 def notify(changes: dict, config: Config, dry_run: bool = False) -> Notified:

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from openings.commands import notifying
 from openings.core.logtext import loggable
 from openings.core.problems import BuildFailed
-from openings.outputs import notify
+from openings.outputs import indexingapi, notify
 from recorder import Recorder
 from sitebuild import SITEURL, VALID_POSTING
 from workflow_commands import commands
@@ -237,7 +237,7 @@ def test_once_googles_daily_quota_is_used_up_nothing_more_is_sent(
     ]
     assert "Indexing API: warning: Google's quota for this project is used up (HTTP 429: " in out
     assert "2 of 3 notifications were not sent (2 added or updated)" in out
-    assert "through the sitemap" in out and notify.INDEXING_QUOTA_PAGE in out
+    assert "through the sitemap" in out and indexingapi.INDEXING_QUOTA_PAGE in out
     assert "Indexing API: sent 1 of 3 notifications" in out
 
 
@@ -263,7 +263,7 @@ def test_a_refusal_for_the_minutes_quota_is_waited_out_once(
 ):
     secret, _ = service_account(f"{server.url}/token")
     monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
-    monkeypatch.setattr(notify, "MINUTE_QUOTA_WAIT_SECONDS", 0)
+    monkeypatch.setattr(indexingapi, "MINUTE_QUOTA_WAIT_SECONDS", 0)
     server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
     per_minute = QUOTA_USED_UP.replace(b"per day", b"per minute")
     server.answers[("POST", "/v3/urlNotifications:publish")] = [
@@ -288,7 +288,7 @@ def test_a_refusal_for_the_minutes_quota_that_stays_fails_the_command(
 ):
     secret, _ = service_account(f"{server.url}/token")
     monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
-    monkeypatch.setattr(notify, "MINUTE_QUOTA_WAIT_SECONDS", 0)
+    monkeypatch.setattr(indexingapi, "MINUTE_QUOTA_WAIT_SECONDS", 0)
     server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
     per_minute = QUOTA_USED_UP.replace(b"per day", b"per minute")
     server.answers[("POST", "/v3/urlNotifications:publish")] = [(200, b"{}"), (429, per_minute)]

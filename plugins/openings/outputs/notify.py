@@ -6,13 +6,8 @@ site is deployed, so crawlers that come at once find the new pages, and sends:
 
 - IndexNow: one POST with every changed URL (postings added, updated, closed, and the list pages
   they touch). The key file at the site's root proves the site is ours.
-- Google's Indexing API (job posting pages only, as Google allows): URL_DELETED for closed postings
-  (their pages carry noindex), then URL_UPDATED for added and updated ones. Google allows a
-  project 200 of these a day unless it grants more; once it answers that the day's quota is used
-  up (HTTP 429), nothing more is sent, and the report says what was left. A closed posting left
-  unsent fails the command: no later run sends it again. The service account's JSON key comes
-  from the environment variable named by JOBPOSTING_INDEXING_API_SECRET_ENV (a repository secret
-  in CI); the token request is a JWT signed with PyJWT.
+- Google's Indexing API (indexingapi.py): one notification per job posting page, as Google
+  allows, closed postings first, within Google's quota.
 
 Only URLs under SITEURL are ever sent: changes.json is the build's own, but what it lists is
 checked again here, because a request signed with the site's key must never name someone else's
@@ -27,29 +22,19 @@ import os
 import re
 import runpy
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..core.logtext import loggable
+from . import indexingapi
+from .notifybase import Notified, NotifyError, post, refusal, urls_of
 
 CHANGES_PATH = "changes.json"  # changes.PATH: what the build writes
 INDEXNOW_KEY = re.compile(r"[A-Za-z0-9-]{8,128}")
 INDEXNOW_BATCH = 10_000  # the protocol's limit of URLs per request
-INDEXING_SCOPE = "https://www.googleapis.com/auth/indexing"
-INDEXING_QUOTA_PAGE = "https://developers.google.com/search/apis/indexing-api/v3/quota-pricing"
-TOO_MANY_REQUESTS = 429  # the Indexing API's answer once a quota of the project is used up
-# Besides the day's quota, a project may send 380 requests a minute (more with a granted
-# quota): a refusal that names a minute is waited out once.
-MINUTE_QUOTA_WAIT_SECONDS = 61
-TIMEOUT_SECONDS = 30
 USAGE_ERROR = 2
-
-
-class NotifyError(Exception):
-    """Something the person running the command must fix; the message says what."""
 
 
 # --- the build's part: the IndexNow key file ---------------------------------------------------
@@ -93,19 +78,6 @@ class Config:
         )
 
 
-@dataclass
-class Notified:
-    lines: list[str] = field(default_factory=list)
-    failed: bool = False
-
-    def say(self, line: str) -> None:
-        self.lines.append(line)
-
-    def fail(self, line: str) -> None:
-        self.lines.append(line)
-        self.failed = True
-
-
 def read_changes(output: str) -> dict:
     path = os.path.join(output, CHANGES_PATH)
     try:
@@ -120,10 +92,6 @@ def read_changes(output: str) -> dict:
     ):
         raise NotifyError(f"{path} is not a changes manifest written by the build")
     return data
-
-
-def _urls(entries) -> list[str]:
-    return [e["url"] for e in entries if isinstance(e, dict) and e.get("url")]
 
 
 _DOT_SEGMENT = re.compile(r"(^|/)\.\.?(/|$)")
@@ -164,26 +132,12 @@ def only_under_site(changes: dict, siteurl: str) -> tuple[dict, list[str]]:
     return kept, foreign
 
 
-def _post(url: str, body: bytes, content_type: str, token: str | None = None):
-    headers = {"Content-Type": content_type, "User-Agent": "openings-notify"}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-        return response.status, response.read()
-
-
-def _refusal(error: urllib.error.HTTPError) -> str:
-    detail = error.read().decode("utf-8", "replace").strip()[:300]
-    return f"HTTP {error.code}" + (f": {detail}" if detail else "")
-
-
 def indexnow(changes: dict, config: Config, out: Notified) -> None:
     urls = sorted(
         {
-            *_urls(changes["added"]),
-            *_urls(changes["updated"]),
-            *_urls(changes["closed"]),
+            *urls_of(changes["added"]),
+            *urls_of(changes["updated"]),
+            *urls_of(changes["closed"]),
             *(u for u in changes.get("pages", ()) if isinstance(u, str)),
         }
     )
@@ -200,151 +154,18 @@ def indexnow(changes: dict, config: Config, out: Notified) -> None:
             "urlList": batch,
         }
         try:
-            status, _ = _post(
+            status, _ = post(
                 config.indexnow_endpoint,
                 json.dumps(body).encode("utf-8"),
                 "application/json; charset=utf-8",
             )
         except urllib.error.HTTPError as error:
-            out.fail(f"IndexNow refused {len(batch)} URLs: {_refusal(error)}")
+            out.fail(f"IndexNow refused {len(batch)} URLs: {refusal(error)}")
             continue
         except (urllib.error.URLError, OSError) as error:
             out.fail(f"IndexNow could not be reached at {config.indexnow_endpoint}: {error}")
             return
         out.say(f"IndexNow: sent {len(batch)} URLs (HTTP {status})")
-
-
-def service_account(config: Config) -> dict | None:
-    """The service account's key from the secret, or None when the secret is not there."""
-    raw = os.environ.get(config.indexing_secret_env or "", "").strip()
-    if not raw:
-        return None
-    try:
-        info = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise NotifyError(
-            f"the environment variable {config.indexing_secret_env} is not a service account's "
-            f"JSON key ({error.msg}); paste the whole key file Google gave you into the secret"
-        ) from error
-    missing = [k for k in ("client_email", "private_key", "token_uri") if not info.get(k)]
-    if missing:
-        raise NotifyError(
-            f"the service account key in {config.indexing_secret_env} has no "
-            f"{', '.join(missing)}; paste the whole key file Google gave you into the secret"
-        )
-    return info
-
-
-def access_token(info: dict, now: float | None = None) -> str:
-    """OAuth 2.0 for service accounts: a signed JWT exchanged at the key's token_uri."""
-    import jwt
-
-    issued = int(time.time() if now is None else now)
-    claims = {
-        "iss": info["client_email"],
-        "scope": INDEXING_SCOPE,
-        "aud": info["token_uri"],
-        "iat": issued,
-        "exp": issued + 3600,
-    }
-    headers = {"kid": info["private_key_id"]} if info.get("private_key_id") else None
-    try:
-        assertion = jwt.encode(claims, info["private_key"], algorithm="RS256", headers=headers)
-    except (ValueError, TypeError, jwt.PyJWTError) as error:
-        raise NotifyError(f"the service account's private_key could not sign: {error}") from error
-    form = urllib.parse.urlencode(
-        {"grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer", "assertion": assertion}
-    ).encode("ascii")
-    try:
-        _, body = _post(info["token_uri"], form, "application/x-www-form-urlencoded")
-    except urllib.error.HTTPError as error:
-        raise NotifyError(f"Google refused the service account: {_refusal(error)}") from error
-    except (urllib.error.URLError, OSError) as error:
-        raise NotifyError(f"{info['token_uri']} could not be reached: {error}") from error
-    try:
-        return json.loads(body)["access_token"]
-    except (ValueError, KeyError, TypeError) as error:
-        raise NotifyError("the token endpoint answered without an access_token") from error
-
-
-def indexing_api(changes: dict, config: Config, info: dict, out: Notified) -> None:
-    # closed postings first: a filled job must leave Google's job search before anything else,
-    # and the day's quota may end before the list does
-    requests = [(url, "URL_DELETED") for url in _urls(changes["closed"])]
-    requests += [
-        (url, "URL_UPDATED") for url in _urls(changes["added"]) + _urls(changes["updated"])
-    ]
-    if not requests:
-        out.say("Indexing API: nothing changed, nothing sent")
-        return
-    token = access_token(info)
-    sent = 0
-    for number, (url, kind) in enumerate(requests):
-        body = json.dumps({"url": url, "type": kind}).encode("utf-8")
-        try:
-            _publish(config.indexing_endpoint, body, token)
-        except _Refused as refused:
-            if refused.code == TOO_MANY_REQUESTS:  # another request would be refused too
-                _quota_used_up(requests[number:], len(requests), refused.text, out)
-                break
-            out.fail(f"Indexing API refused {kind} {url}: {refused.text}")
-            continue
-        except (urllib.error.URLError, OSError) as error:
-            out.fail(f"Indexing API could not be reached at {config.indexing_endpoint}: {error}")
-            return
-        sent += 1
-    out.say(f"Indexing API: sent {sent} of {len(requests)} notifications")
-
-
-class _Refused(Exception):
-    """The Indexing API answered a notification with an error: its status and its words."""
-
-    def __init__(self, code: int, text: str):
-        super().__init__(text)
-        self.code = code
-        self.text = text
-
-
-def _publish(endpoint: str, body: bytes, token: str) -> None:
-    """One notification; a refusal for the minute's quota is waited out once."""
-    for attempt in (1, 2):
-        try:
-            _post(endpoint, body, "application/json; charset=utf-8", token)
-            return
-        except urllib.error.HTTPError as error:
-            text = _refusal(error)
-            if attempt == 1 and error.code == TOO_MANY_REQUESTS and "minute" in text.lower():
-                time.sleep(MINUTE_QUOTA_WAIT_SECONDS)
-                continue
-            raise _Refused(error.code, text) from error
-
-
-def _quota_used_up(left: list[tuple[str, str]], total: int, refusal: str, out: Notified) -> None:
-    """Say what a refusal for a quota left unsent. Added and updated postings are in the
-    sitemap, where Google finds them anyway: a warning. A closed posting leaves Google's job
-    search only when Google next crawls its page, and no later run sends it again: a failure."""
-    closed = sum(1 for _, kind in left if kind == "URL_DELETED")
-    kinds = ", ".join(
-        f"{n} {name}"
-        for n, name in ((closed, "closed"), (len(left) - closed, "added or updated"))
-        if n
-    )
-    day = "day" in refusal.lower()
-    cause = "Google's quota for this project is used up" if day else "Google refused more"
-    unsent = f"{cause} ({refusal}); {len(left)} of {total} notifications were not sent ({kinds})"
-    more = f"ask Google for a higher quota: {INDEXING_QUOTA_PAGE}"
-    if closed:
-        out.fail(
-            f"Indexing API: {unsent}. A closed posting leaves Google's job search only when "
-            f"Google next crawls its page, and it is not sent again; {more}"
-        )
-    elif day:
-        out.say(
-            f"Indexing API: warning: {unsent}. Google still finds these pages through the "
-            f"sitemap; to notify every change, {more}"
-        )
-    else:
-        out.fail(f"Indexing API: {unsent}")
 
 
 def notify(changes: dict, config: Config, dry_run: bool = False) -> Notified:
@@ -369,21 +190,21 @@ def notify(changes: dict, config: Config, dry_run: bool = False) -> Notified:
     out.say("notify: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     if dry_run:
         for kind in ("added", "updated", "closed"):
-            out.lines += [f"  {kind}: {url}" for url in _urls(changes[kind])]
+            out.lines += [f"  {kind}: {url}" for url in urls_of(changes[kind])]
         return out
     if config.indexnow_key:
         indexnow(changes, config, out)
     else:
         out.say("IndexNow: off (set JOBPOSTING_INDEXNOW_KEY to turn it on)")
     if config.indexing_secret_env:
-        info = service_account(config)
+        info = indexingapi.service_account(config.indexing_secret_env)
         if info is None:
             out.say(
                 f"Indexing API: skipped, the environment variable "
                 f"{config.indexing_secret_env} is empty"
             )
         else:
-            indexing_api(changes, config, info, out)
+            indexingapi.indexing_api(changes, config.indexing_endpoint, info, out)
     else:
         out.say("Indexing API: off (set JOBPOSTING_INDEXING_API_SECRET_ENV to turn it on)")
     return out

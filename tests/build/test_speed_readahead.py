@@ -8,14 +8,16 @@ Real builds; the only stand-ins are spies that count what the build took from th
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 
 import pytest
 from openings.build import plugin
+from openings.commands import cli
 from openings.core.problems import BuildFailed
 from openings.reading import postingfile
 from openings.speed import readahead
-from sitebuild import VALID_POSTING, Site
+from sitebuild import ROOT, TODAY, VALID_POSTING, Site
 
 pytestmark = [
     pytest.mark.skipif(not readahead.sys.platform.startswith("linux"), reason="Linux only"),
@@ -154,3 +156,29 @@ def test_a_wrong_readahead_setting_is_named(tmp_path, capsys, value):
     with pytest.raises(BuildFailed):
         Site(tmp_path, with_samples=True).build(JOBPOSTING_READAHEAD=value)
     assert "JOBPOSTING_READAHEAD must be None" in capsys.readouterr().err
+
+
+def test_openings_validate_reads_a_big_board_ahead_with_the_same_report(tmp_path, capsys, taken):
+    site = Site(tmp_path / "site", with_samples=True)
+    for posting in sorted((ROOT / "tests" / "fixtures" / "postings" / "invalid").glob("*.md")):
+        shutil.copyfile(posting, site.content / "jobs" / posting.name)
+    reports = {}
+    for name, readahead_from in (("alone", None), ("ahead", 1)):
+        settings = tmp_path / f"{name}.py"
+        settings.write_text(
+            f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+            f"JOBPOSTING_READAHEAD = {readahead_from!r}\n"
+        )
+        where = ["-s", str(settings), "--content", str(site.content), "--today", TODAY]
+        before = taken["helper"]
+        whole = cli.main(["validate", *where]), capsys.readouterr()
+        # one file given: the others are read for the checks across files (a taken req_id)
+        given = str(site.content / "jobs" / "backend-developer.md")
+        some = cli.main(["validate", *where, given]), capsys.readouterr()
+        reports[name] = (whole, some, taken["helper"] - before)
+    (whole, some, helped) = reports["ahead"]
+    assert reports["alone"][2] == 0
+    files = sum(1 for path in (site.content / "jobs").rglob("*") if path.is_file())
+    assert helped == 2 * files  # every file of both runs came from a helper
+    assert (whole, some) == reports["alone"][:2]
+    assert whole[0] == 1 and "errors" in whole[1].out  # the broken postings are reported

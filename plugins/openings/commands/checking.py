@@ -1,13 +1,16 @@
 """What validate, list and summary share: the site's settings, its posting files, their verdicts.
 
 Every check goes through pipeline.py, exactly as the build does, so a posting that passes here
-passes `make html`, with the same messages.
+passes `make html`, with the same messages. On a board of JOBPOSTING_READAHEAD files or more,
+helper processes read and check the files just ahead, as they do for the build
+(speed/readahead.py): the same verdicts, in the same order.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..boundary import contentlinks
@@ -18,6 +21,7 @@ from ..core.lifecycle import State
 from ..core.problems import BuildFailed, Problem, Severity
 from ..core.slugs import page_slug
 from ..reading import postingfile
+from ..speed import readahead
 from .options import UsageError
 
 
@@ -123,8 +127,7 @@ def check_files(values: dict, files: list[str], checks=None) -> Checked:
     """Read and validate each file as the build would, then the checks across files."""
     checks = checks or pipeline.prepare(values)
     result = Checked(checks, [])
-    for path in files:
-        outcome, doc = read_and_check(values, path, checks)
+    for outcome, doc in read_and_check_all(values, files, checks):
         result.outcomes.append(outcome)
         if doc is not None:
             result.documents[outcome.path] = doc
@@ -142,7 +145,22 @@ def _the_other_postings(values: dict, files: list[str], checks) -> list:
         return []
     given = {os.path.realpath(f) for f in files}
     others = [f for f in _walk(root, values) if os.path.realpath(f) not in given]
-    return [read_and_check(values, path, checks)[0] for path in others]
+    return [outcome for outcome, _ in read_and_check_all(values, others, checks)]
+
+
+def read_and_check_all(values: dict, files: list[str], checks) -> Iterator[tuple]:
+    """read_and_check of each file, in order; from helper processes on a big board."""
+    helpers = None
+    if readahead.wanted(len(files), values.get("JOBPOSTING_READAHEAD")):
+        postingfile.import_repairs()  # once, before the helpers fork, as the build does
+        helpers = readahead.ReadAhead(files, lambda path: read_and_check(values, path, checks))
+    try:
+        for path in files:
+            made = helpers.take(path) if helpers is not None else None
+            yield made if made is not None else read_and_check(values, path, checks)
+    finally:
+        if helpers is not None:
+            helpers.stop()
 
 
 def read_and_check(values: dict, path: str, checks):

@@ -162,6 +162,8 @@ def test_openings_validate_reads_a_big_board_ahead_with_the_same_report(tmp_path
     site = Site(tmp_path / "site", with_samples=True)
     for posting in sorted((ROOT / "tests" / "fixtures" / "postings" / "invalid").glob("*.md")):
         shutil.copyfile(posting, site.content / "jobs" / posting.name)
+    (site.content / "jobs" / "notes.txt").write_text("not a posting\n")  # not Markdown
+    (site.content / "jobs" / "link.md").symlink_to(site.content / "jobs" / "backend-developer.md")
     reports = {}
     for name, readahead_from in (("alone", None), ("ahead", 1)):
         settings = tmp_path / f"{name}.py"
@@ -179,6 +181,9 @@ def test_openings_validate_reads_a_big_board_ahead_with_the_same_report(tmp_path
     (whole, some, helped) = reports["ahead"]
     assert reports["alone"][2] == 0
     files = sum(1 for path in (site.content / "jobs").rglob("*") if path.is_file())
-    assert helped == 2 * files  # every file of both runs came from a helper
+    # every file of both runs came from a helper; with one file given, the link to that file
+    # is the same posting, not one of the others
+    assert helped == files + (files - 1)
     assert (whole, some) == reports["alone"][:2]
     assert whole[0] == 1 and "errors" in whole[1].out  # the broken postings are reported
+    assert "link.md: is a symbolic link" in whole[1].out and "notes.txt" in whole[1].out

@@ -218,16 +218,25 @@ QUOTA_USED_UP = (
 )
 
 
+def notify_indexing_api(site, server, tmp_path, monkeypatch, capsys, answers) -> tuple[int, str]:
+    """`openings notify` with the Indexing API only, the publish endpoint giving `answers` in turn
+    (the recorder's list); its exit status and what it printed."""
+    secret, _ = service_account(f"{server.url}/token")
+    monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
+    monkeypatch.setattr(indexingapi, "MINUTE_QUOTA_WAIT_SECONDS", 0)
+    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
+    server.answers[("POST", "/v3/urlNotifications:publish")] = answers
+    conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
+    status = notifying.main(["--output", str(site.output), "--settings", conf])
+    return status, capsys.readouterr().out
+
+
 def test_once_googles_daily_quota_is_used_up_nothing_more_is_sent(
     changed_site, server, tmp_path, monkeypatch, capsys
 ):
-    secret, _ = service_account(f"{server.url}/token")
-    monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
-    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
-    server.answers[("POST", "/v3/urlNotifications:publish")] = [(200, b"{}"), (429, QUOTA_USED_UP)]
-    conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
-    status = notifying.main(["--output", str(changed_site.output), "--settings", conf])
-    out = capsys.readouterr().out
+    status, out = notify_indexing_api(
+        changed_site, server, tmp_path, monkeypatch, capsys, [(200, b"{}"), (429, QUOTA_USED_UP)]
+    )
     assert status == 0, out  # a limit of Google's, said plainly, is not a failed deployment
     published = [r.json() for r in server.to("POST", "/v3/urlNotifications:publish")]
     # the closed posting went first, then the added one; after the refusal, nothing more
@@ -244,13 +253,9 @@ def test_once_googles_daily_quota_is_used_up_nothing_more_is_sent(
 def test_a_closed_posting_left_unsent_by_the_quota_fails_the_command(
     changed_site, server, tmp_path, monkeypatch, capsys
 ):
-    secret, _ = service_account(f"{server.url}/token")
-    monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
-    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
-    server.answers[("POST", "/v3/urlNotifications:publish")] = (429, QUOTA_USED_UP)
-    conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
-    status = notifying.main(["--output", str(changed_site.output), "--settings", conf])
-    out = capsys.readouterr().out
+    status, out = notify_indexing_api(
+        changed_site, server, tmp_path, monkeypatch, capsys, (429, QUOTA_USED_UP)
+    )
     assert status == 1, out  # no later run sends it again: someone must know
     assert len(server.to("POST", "/v3/urlNotifications:publish")) == 1
     assert "3 of 3 notifications were not sent (1 closed, 2 added or updated)" in out
@@ -261,18 +266,10 @@ def test_a_closed_posting_left_unsent_by_the_quota_fails_the_command(
 def test_a_refusal_for_the_minutes_quota_is_waited_out_once(
     changed_site, server, tmp_path, monkeypatch, capsys
 ):
-    secret, _ = service_account(f"{server.url}/token")
-    monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
-    monkeypatch.setattr(indexingapi, "MINUTE_QUOTA_WAIT_SECONDS", 0)
-    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
     per_minute = QUOTA_USED_UP.replace(b"per day", b"per minute")
-    server.answers[("POST", "/v3/urlNotifications:publish")] = [
-        (200, b"{}"),
-        (429, per_minute),
-        (200, b"{}"),
-    ]
-    conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
-    assert notifying.main(["--output", str(changed_site.output), "--settings", conf]) == 0
+    answers = [(200, b"{}"), (429, per_minute), (200, b"{}")]
+    status, out = notify_indexing_api(changed_site, server, tmp_path, monkeypatch, capsys, answers)
+    assert status == 0, out
     published = [r.json()["url"] for r in server.to("POST", "/v3/urlNotifications:publish")]
     assert published == [
         f"{SITEURL}/jobs/product-designer/",
@@ -280,21 +277,16 @@ def test_a_refusal_for_the_minutes_quota_is_waited_out_once(
         f"{SITEURL}/jobs/data-analyst/",  # sent again after the wait
         f"{SITEURL}/jobs/backend-developer/",
     ]
-    assert "Indexing API: sent 3 of 3 notifications" in capsys.readouterr().out
+    assert "Indexing API: sent 3 of 3 notifications" in out
 
 
 def test_a_refusal_for_the_minutes_quota_that_stays_fails_the_command(
     changed_site, server, tmp_path, monkeypatch, capsys
 ):
-    secret, _ = service_account(f"{server.url}/token")
-    monkeypatch.setenv("TEST_INDEXING_SECRET", secret)
-    monkeypatch.setattr(indexingapi, "MINUTE_QUOTA_WAIT_SECONDS", 0)
-    server.answers[("POST", "/token")] = (200, b'{"access_token": "tok-1", "expires_in": 3600}')
     per_minute = QUOTA_USED_UP.replace(b"per day", b"per minute")
-    server.answers[("POST", "/v3/urlNotifications:publish")] = [(200, b"{}"), (429, per_minute)]
-    conf = settings_file(tmp_path, server, JOBPOSTING_INDEXNOW_KEY=None)
-    status = notifying.main(["--output", str(changed_site.output), "--settings", conf])
-    out = capsys.readouterr().out
+    status, out = notify_indexing_api(
+        changed_site, server, tmp_path, monkeypatch, capsys, [(200, b"{}"), (429, per_minute)]
+    )
     assert status == 1, out
     assert len(server.to("POST", "/v3/urlNotifications:publish")) == 3  # the second one twice
     assert "Indexing API: Google refused more (HTTP 429: " in out

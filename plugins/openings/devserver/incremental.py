@@ -6,20 +6,22 @@ folder and, through the dev cache, leaves unchanged files alone (cache.py, write
 it, a file that was there before and was neither written now nor kept as it was is one this
 build no longer produces (a deleted posting's page, a facet page whose last posting closed): it is
 deleted, and the folders it leaves empty with it. A file counts as written when its inode or
-change time moved (Pelican copies theme files with their own modification time). The search
-index is left to searchlater.py, which replaces it as a whole.
+change time moved (Pelican copies theme files with their own modification time). The listing
+of the folder before the build is taken by a helper process while the build reads, and handed
+over when Pelican asks for its writer, before anything is written (speed/listahead.py). The
+search index is left to searchlater.py, which replaces it as a whole.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
 from dataclasses import dataclass
 
-from pelican import Pelican
+from pelican import Pelican, signals
 
 from ..outputs.search import BUNDLE
+from ..speed.listahead import ListAhead
 from .cache import DevCache
 
 
@@ -30,37 +32,31 @@ class Result:
     pelican: Pelican
 
 
-def _files(root: str, retained=()) -> dict[str, tuple[int, int]]:
-    """Every file under `root` but the search index's folders (searchlater.py's own) and what
-    OUTPUT_RETENTION names (`retained`: Pelican leaves them when it empties the folder)."""
-    found = {}
-    for folder, folders, names in os.walk(root):
-        top = folder == root
-        if top:
-            folders[:] = [f for f in folders if not f.startswith(BUNDLE) and f not in retained]
-        for name in names:
-            if top and name in retained:
-                continue
-            path = os.path.join(folder, name)
-            with contextlib.suppress(OSError):
-                st = os.lstat(path)
-                found[path] = (st.st_ino, st.st_ctime_ns)
-    return found
-
-
 def build(values, cache: DevCache) -> Result:
     """Build the site with `values` (Pelican's settings) through `cache`; raise what Pelican
     raises (a BuildFailed for content errors: then nothing was written or deleted)."""
     start = time.perf_counter()
     output = os.path.abspath(values["OUTPUT_PATH"])
-    before = _files(output, tuple(values.get("OUTPUT_RETENTION") or ()))
+    retained = tuple(values.get("OUTPUT_RETENTION") or ())
+    # every file but the search index's folders (searchlater.py's own) and what
+    # OUTPUT_RETENTION names (Pelican leaves them when it empties the folder)
+    listing = ListAhead(output, BUNDLE, retained)
+    before = {}
+
+    def take_listing(pelican) -> None:
+        """get_writer: the folder as it is before the first file is written."""
+        before.update(listing.take())
+
     pelican = Pelican(values)
     cache.start(values)
     cache.connect()
+    signals.get_writer.connect(take_listing)
     try:
         pelican.run()
     finally:
+        signals.get_writer.disconnect(take_listing)
         cache.disconnect()
+        listing.close()
     kept = cache.round.kept
     deleted = []
     for path, stamp in before.items():

@@ -9,7 +9,9 @@ import feedparser
 import pytest
 from crawling import NOT_OPEN_SLUGS, OPEN_URLS, read
 from lxml import etree
-from sitebuild import SITEURL
+from openings.config import settings
+from openings.core.problems import BuildFailed
+from sitebuild import SITEURL, Site
 
 # Per department, the open postings' URLs (Engineering has two jobs and the German-only one).
 BY_DEPARTMENT = {
@@ -56,6 +58,46 @@ def test_department_feeds(built, slug):
     assert {entry.link for entry in feed.entries} == expected
     for entry in feed.entries:
         assert entry.link in OPEN_URLS
+
+
+def test_each_feed_lists_its_newest_postings_up_to_the_setting(built, tmp_path):
+    """JOBPOSTING_FEED_MAX_ITEMS: the newest postings of each feed, the same entries as in the
+    whole feed; jobs.json and the Indeed feed still list every open posting."""
+    site = Site(tmp_path, with_samples=True)
+    site.build(JOBPOSTING_FEED_MAX_ITEMS=2)
+    for path in [
+        "feeds/jobs.atom.xml",
+        *(f"feeds/departments/{s}.atom.xml" for s in BY_DEPARTMENT),
+    ]:
+        whole = parse_atom(read(built, path))
+        capped = parse_atom(read(site, path))
+        assert [e.link for e in capped.entries] == [e.link for e in whole.entries][:2], path
+        assert [e.content[0].value for e in capped.entries] == [
+            e.content[0].value for e in whole.entries[:2]
+        ]
+        assert capped.feed.updated == whole.feed.updated  # the day its list last changed
+    assert len(parse_atom(read(site, "feeds/jobs.atom.xml")).entries) == 2 < len(OPEN_URLS)
+    assert len(parse_atom(read(site, "feeds/departments/engineering.atom.xml")).entries) == 2
+    assert {job["url"] for job in json.loads(read(site, "jobs.json"))["jobs"]} == OPEN_URLS
+    assert read(site, "feeds/indeed.xml") == read(built, "feeds/indeed.xml")
+
+
+def test_the_default_feed_length_is_a_hundred_and_none_lists_every_posting(built, tmp_path):
+    site = Site(tmp_path, with_samples=True)
+    site.build(JOBPOSTING_FEED_MAX_ITEMS=None)
+    for path in [
+        "feeds/jobs.atom.xml",
+        *(f"feeds/departments/{s}.atom.xml" for s in BY_DEPARTMENT),
+    ]:
+        assert read(site, path) == read(built, path)  # the sample's 7 are under 100 anyway
+    assert settings.DEFAULTS["JOBPOSTING_FEED_MAX_ITEMS"] == 100
+
+
+@pytest.mark.parametrize("value", [0, -1, "100", 2.5, True])
+def test_a_wrong_feed_length_is_named(tmp_path, capsys, value):
+    with pytest.raises(BuildFailed):
+        Site(tmp_path, with_samples=True).build(JOBPOSTING_FEED_MAX_ITEMS=value)
+    assert "JOBPOSTING_FEED_MAX_ITEMS must be None" in capsys.readouterr().err
 
 
 def test_every_url_in_the_feeds_is_absolute_on_siteurl(built):

@@ -43,6 +43,11 @@ DEFAULTS: dict[str, object] = {
     "JOBPOSTING_STALE_DAYS": 90,
     # The company's head count, for the laws that apply from a size on; None: assume covered.
     "JOBPOSTING_EMPLOYEES": None,
+    # The newest open postings in each Atom feed (all jobs, each department's), as Pelican's
+    # FEED_MAX_ITEMS does for a blog: a feed reader fetches the whole feed at every look, and a
+    # feed of every posting of a big board is tens of megabytes. None: every open posting.
+    # jobs.json, the Indeed feed and the sitemap list every open posting whatever this says.
+    "JOBPOSTING_FEED_MAX_ITEMS": 100,
     # Build the Pagefind search index over open postings, while they are read and written.
     "JOBPOSTING_SEARCH": True,
     # Words of postings per search-index part: a bigger board is indexed in parts, one Pagefind

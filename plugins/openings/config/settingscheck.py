@@ -63,6 +63,12 @@ def check(values: dict, also: Iterable[Callable[[dict], list[str]]] = ()) -> Non
             "JOBPOSTING_READAHEAD must be None (never read ahead) or a whole number of postings"
             " from which helper processes read ahead, e.g. 200"
         )
+    items = values.get("JOBPOSTING_FEED_MAX_ITEMS")
+    if items is not None and not (_is_count(items) and items > 0):
+        found.append(
+            "JOBPOSTING_FEED_MAX_ITEMS must be None (every open posting) or a whole number of"
+            " postings above zero, the newest of which each Atom feed lists, e.g. 100"
+        )
     pages = values.get("JOBPOSTING_PARALLEL_PAGES")
     if pages is not None and not _is_range(pages):
         found.append(

@@ -1,4 +1,5 @@
-"""Atom feeds of the open postings: all of them, and one per department.
+"""Atom feeds of the open postings, newest first: all of them, and one per department; each
+feed lists the JOBPOSTING_FEED_MAX_ITEMS newest (100 unless the site says otherwise).
 
 Pelican's own FEED_* settings stay off (pelicanconf.py): its feeds cannot say where, what kind
 of job or for how much, and an empty feed gets the clock's time. Here every entry carries the
@@ -139,9 +140,11 @@ def entry(feed: _Feed, item: Listed, site: Snapshot) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def write_side_by_side(site: Snapshot, feeds: list[tuple[_Feed, BinaryIO, str | None]]) -> None:
+def write_side_by_side(
+    site: Snapshot, feeds: list[tuple[_Feed, BinaryIO, str | None]], most: int | None = None
+) -> None:
     """Write each (feed, binary file, department): a department's postings, or all when it is
-    None.
+    None; the `most` newest of them (None: all).
 
     The XML writer has no element open between a feed's own fields and its end, so the
     entries' bytes go straight to the file there.
@@ -150,8 +153,13 @@ def write_side_by_side(site: Snapshot, feeds: list[tuple[_Feed, BinaryIO, str | 
     files: dict[str | None, list[BinaryIO]] = {}
     for _, out, department in feeds:
         files.setdefault(department, []).append(out)
-    for item in site.postings:
-        outs = files.get(None, []) + files.get(item.posting.department, [])
+    written = dict.fromkeys(files, 0)  # entries so far, by department (None: all)
+    for item in site.postings:  # newest first
+        outs = []
+        for key in dict.fromkeys((None, item.posting.department)):
+            if key in files and (most is None or written[key] < most):
+                outs += files[key]
+                written[key] += 1
         if outs:
             data = entry(feeds[0][0], item, site)
             for out in outs:
@@ -204,7 +212,7 @@ class FeedsGenerator(OutputGenerator):
                     department,
                 )
                 feeds.append((feed, files.enter_context(self.open_bytes(path)), department))
-            write_side_by_side(site, feeds)
+            write_side_by_side(site, feeds, self.settings.get("JOBPOSTING_FEED_MAX_ITEMS"))
 
 
 def get_generators(pelican):

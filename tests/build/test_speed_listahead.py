@@ -9,6 +9,7 @@ that record where each listing came from.
 from __future__ import annotations
 
 import os
+import signal
 
 import pytest
 from openings.core.problems import BuildFailed
@@ -18,7 +19,12 @@ from openings.devserver import server as devserver
 from openings.speed import listahead
 from sitebuild import TODAY, Site, site_settings
 
-pytestmark = pytest.mark.skipif(not listahead.wanted(), reason="needs two cores")
+
+@pytest.fixture(autouse=True)
+def helpers_on(monkeypatch):
+    """A helper whatever the machine's cores (one core runs it too, only not beside the build);
+    a test that wants none says so."""
+    monkeypatch.setattr(listahead, "wanted", lambda: True)
 
 
 def _folder(tmp_path):
@@ -64,6 +70,38 @@ def test_a_helper_that_stops_without_answering_leaves_the_listing_to_the_build(t
     helper.wait()
     assert ahead.take() == listahead.list_files(*arguments)
     assert helper.returncode != 0
+
+
+def test_a_helper_that_does_not_answer_in_time_is_stopped(tmp_path, monkeypatch):
+    arguments = _folder(tmp_path)
+    monkeypatch.setattr(listahead, "HELPER_TIMEOUT_S", 0.2)
+    ahead = listahead.ListAhead(*arguments)
+    helper = ahead.helper
+    os.kill(helper.pid, signal.SIGSTOP)  # a helper that hangs
+    assert ahead.take() == listahead.list_files(*arguments)
+    assert helper.returncode == -signal.SIGKILL
+
+
+def test_ctrl_c_while_the_build_waits_for_the_listing_stops_the_helper(tmp_path, monkeypatch):
+    ahead = listahead.ListAhead(*_folder(tmp_path))
+    helper = ahead.helper
+
+    real_communicate = helper.communicate
+    calls = []
+
+    def interrupted_once(*args, **kwargs):  # Ctrl-C during the build's wait, not after
+        calls.append(kwargs)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        return real_communicate(*args, **kwargs)
+
+    monkeypatch.setattr(helper, "communicate", interrupted_once)
+    with pytest.raises(KeyboardInterrupt):
+        ahead.take()
+    ahead.close()
+    assert helper.returncode is not None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(helper.pid, os.WNOHANG)
 
 
 def test_a_listing_never_taken_is_closed_and_its_helper_waited_for(tmp_path):
@@ -153,4 +191,15 @@ def test_a_build_that_fails_before_writing_leaves_no_helper(tmp_path, monkeypatc
     with pytest.raises(BuildFailed):
         incremental.build(values, devcache.DevCache())
     assert len(listings) == 1 and listings[0]["helper"] and not listings[0]["taken"]
+    assert listings[0]["helper"].returncode is not None  # waited for
+
+
+def test_a_setting_refused_before_the_build_starts_leaves_no_helper(tmp_path, listings):
+    site = Site(tmp_path, with_samples=True)
+    values = site_settings(site.content, tmp_path / "output", JOBPOSTING_TODAY=TODAY)
+    values.update(devserver.DEV_OVERRIDES)
+    values["JOBPOSTING_FEED_MAX_ITEMS"] = 0  # refused when Pelican loads the plugin
+    with pytest.raises(BuildFailed):
+        incremental.build(values, devcache.DevCache())
+    assert len(listings) == 1 and not listings[0]["taken"]
     assert listings[0]["helper"].returncode is not None  # waited for

@@ -47,16 +47,18 @@ def build(values, cache: DevCache) -> Result:
         """get_writer: the folder as it is before the first file is written."""
         before.update(listing.take())
 
-    pelican = Pelican(values)
-    cache.start(values)
-    cache.connect()
-    signals.get_writer.connect(take_listing)
     try:
-        pelican.run()
+        pelican = Pelican(values)  # may fail: a setting the plugin refuses
+        cache.start(values)
+        cache.connect()
+        signals.get_writer.connect(take_listing)
+        try:
+            pelican.run()
+        finally:
+            signals.get_writer.disconnect(take_listing)
+            cache.disconnect()
     finally:
-        signals.get_writer.disconnect(take_listing)
-        cache.disconnect()
-        listing.close()
+        listing.close()  # a build that failed before writing: its helper is stopped
     kept = cache.round.kept
     deleted = []
     for path, stamp in before.items():

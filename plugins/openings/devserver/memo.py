@@ -1,8 +1,8 @@
 """The dev server's per-posting pieces of the crawler files, kept between builds.
 
-Every build makes each open posting's JSON-LD, Atom entry, jobs.json record, Indeed <job>s
-and the keys of the facet pages it dates in the sitemap, from its checked model, its address
-and the site's settings. When the dev cache hands a build a posting's verdict again
+Every build makes each open posting's JSON-LD, jobs.json record, Indeed <job>s and the keys of
+the facet pages it dates in the sitemap, and the Atom entry of each posting a feed lists, from
+its checked model, its address and the site's settings. When the dev cache hands a build a posting's verdict again
 (postings.py), its model is the very same object as in the last build: the file, the settings,
 the data files and "today" are unchanged. So each of these pieces is kept with the model it was
 made from, and made again only when the model is another object or another argument differs;

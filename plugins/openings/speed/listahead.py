@@ -47,7 +47,11 @@ def list_files(root: str, skipped_prefix: str, retained: tuple[str, ...]) -> dic
 
 def wanted() -> bool:
     """The helper needs a core of its own."""
-    return len(os.sched_getaffinity(0)) >= 2 if hasattr(os, "sched_getaffinity") else False
+    try:
+        cores = len(os.sched_getaffinity(0))  # the cores this process may use (Linux)
+    except (AttributeError, OSError):  # macOS, Windows
+        cores = os.cpu_count() or 1
+    return cores >= 2
 
 
 class ListAhead:
@@ -77,6 +81,9 @@ class ListAhead:
                     return marshal.loads(data)
             except (subprocess.TimeoutExpired, ValueError, EOFError, TypeError):
                 _stop(helper)
+            except BaseException:  # Ctrl-C while waiting: the helper goes with the build
+                _stop(helper)
+                raise
         return list_files(*self.arguments)
 
     def close(self) -> None:

@@ -125,6 +125,9 @@ def read_in_order(generator) -> None:
 
     def get_files(*args, **kwargs):
         files = sorted(unordered(*args, **kwargs))
+        lowest = values["JOBPOSTING_READAHEAD"]
+        if not readahead.wanted(len(files), lowest):  # nor for the postings among them
+            return files
         reader = next(
             # the posting reader, or the one scope.RoutedReader hands postings to
             (
@@ -138,7 +141,7 @@ def read_in_order(generator) -> None:
         if reader is not None:
             paths = [os.path.join(generator.path, relative) for relative in files]
             postings = [path for path in paths if reader.is_posting(path)]
-            if readahead.wanted(len(postings), values["JOBPOSTING_READAHEAD"]):
+            if readahead.wanted(len(postings), lowest):
                 # the build's checks (its "today", data files and limits) are made before the
                 # fork, so that the helpers check against exactly these
                 state = build_state(generator)

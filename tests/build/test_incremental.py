@@ -153,6 +153,25 @@ def test_an_edited_description_renders_only_its_own_page_again(sample):
     assert "index.html" in kept  # the list shows no description: unchanged, not written
 
 
+def test_pages_changed_or_deleted_in_the_output_folder_are_written_again(sample, tmp_path):
+    # writer.py takes a kept page's file to be as rendered from the folder's listing before the
+    # build: a file rewritten since (same size or not) or deleted must not pass for it
+    site, dev = sample
+    dev.build(wait=False)
+    page = dev.output / "jobs" / "backend-developer" / "index.html"
+    same_size = page.read_bytes().replace(b"<html", b"<HTML", 1)
+    page.write_bytes(same_size)
+    (dev.output / "jobs" / "product-designer" / "index.html").unlink()
+    (dev.output / "index.html").write_text("edited by hand", "utf-8")
+    dev.build()
+    kept = {Path(p).relative_to(dev.output).as_posix() for p in dev.cache.round.kept}
+    assert "jobs/backend-developer/index.html" not in kept
+    assert "jobs/product-designer/index.html" not in kept
+    assert "index.html" not in kept
+    assert "jobs/staff-platform-engineer/index.html" in kept
+    assert_same_as_cold(site, dev, tmp_path, "changed by hand")
+
+
 def test_the_dev_server_keeps_no_objects_of_a_build_after_the_next(sample):
     """Its memory does not grow with every edit: Pelican keeps each Article's and Page's HTML
     in caches of its own, keyed by the object, which the dev cache empties after each build."""

@@ -46,6 +46,7 @@ def build(values, cache: DevCache) -> Result:
     def take_listing(pelican) -> None:
         """get_writer: the folder as it is before the first file is written."""
         before.update(listing.take())
+        cache.outputs.listed = before  # writer.py: a kept page needs no stat of its own
 
     try:
         pelican = Pelican(values)  # may fail: a setting the plugin refuses
@@ -59,6 +60,7 @@ def build(values, cache: DevCache) -> Result:
             cache.disconnect()
     finally:
         listing.close()  # a build that failed before writing: its helper is stopped
+        cache.outputs.listed = None
     kept = cache.round.kept
     deleted = []
     for path, stamp in before.items():

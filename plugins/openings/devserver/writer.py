@@ -33,6 +33,9 @@ class Outputs:
     def __init__(self):
         self.files: dict[str, tuple] = {}  # output path -> (signature, digest) as written
         self.pages: dict[str, _Page] = {}  # output path -> the key it was rendered under
+        # {path: (inode, change time)} of every file before this build's first write
+        # (incremental.py), or None: then a page's file is looked at with a stat of its own
+        self.listed: dict[str, tuple] | None = None
 
     def write(self, path: str, text: str, encoding: str, kept: set[str]) -> None:
         """Write a file unless it holds these bytes already, as this cache last wrote it."""
@@ -53,13 +56,23 @@ class Outputs:
             return False
         if known.reads is not None and not still_reads(known.reads, known.whole):
             return False
-        if known.signature == signature(path):
+        if self._as_rendered(path, known.signature):
             return True
         written = self.files.get(path)
         if written is not None and self._holds(path, written):
             known.signature = self.files[path][0]  # as _holds found it now
             return True
         return False
+
+    def _as_rendered(self, path: str, rendered: tuple | None) -> bool:
+        """Whether the file is still the one written when the page was rendered (`rendered`:
+        its signature then). The folder's listing answers without a stat for each page: a
+        file rewritten since has another inode or change time there."""
+        if rendered is None:
+            return False
+        if self.listed is not None:
+            return self.listed.get(path) == (rendered[0], rendered[3])
+        return rendered == signature(path)
 
     def _holds(self, path: str, written: tuple) -> bool:
         """Whether the file holds the bytes this cache wrote into it (`written`: signature,

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from ..core.model import Address, Area, JobPosting
 from ..core.text import slugify
 from ..render import display
-from .outputs import Listed, OutputGenerator, Snapshot
+from .outputs import WRITE_BUFFER, Listed, OutputGenerator, Snapshot
 
 PATH = "feeds/indeed.xml"
 JOB_TYPES = {
@@ -134,7 +134,7 @@ def render(site: Snapshot, settings: dict) -> Iterator[bytes]:
 
 class IndeedGenerator(OutputGenerator):
     def write_files(self, site: Snapshot) -> None:
-        with self.open_bytes(PATH) as out:
+        with self.open_bytes(PATH, WRITE_BUFFER) as out:
             out.writelines(render(site, self.settings))
 
 

@@ -155,7 +155,7 @@ def test_an_edited_description_renders_only_its_own_page_again(sample):
 
 def test_pages_changed_or_deleted_in_the_output_folder_are_written_again(sample, tmp_path):
     # writer.py takes a kept page's file to be as rendered from the folder's listing before the
-    # build: a file rewritten since (same size or not) or deleted must not pass for it
+    # build: a file rewritten since (same size or not) or deleted must not be taken for it
     site, dev = sample
     dev.build(wait=False)
     page = dev.output / "jobs" / "backend-developer" / "index.html"
@@ -457,6 +457,26 @@ PATH = {content!r}
 CACHE_PATH = {cache!r}
 JOBPOSTING_TODAY = {today!r}
 """
+
+
+def test_the_dev_server_never_lets_pelican_empty_its_output_folder(sample, tmp_path):
+    # the listing taken before the build (speed/listahead.py) stands for the folder's files:
+    # a folder Pelican emptied after it would leave the pages the writer keeps missing
+    site, _ = sample
+    settings = tmp_path / "devsettings.py"
+    text = SETTINGS.format(root=str(ROOT), content=str(site.content),
+                           cache=str(tmp_path / "cache"), today=TODAY)  # fmt: skip
+    settings.write_text(text + "DELETE_OUTPUT_DIRECTORY = True\n", "utf-8")
+    served = tmp_path / "served"
+    dev = devserver.DevServer(str(settings), {"OUTPUT_PATH": str(served)})
+    assert dev.build() is not None
+    assert dev.search.wait(120)
+    assert dev.build() is not None
+    assert dev.values["DELETE_OUTPUT_DIRECTORY"] is False
+    kept = {Path(p).relative_to(served).as_posix() for p in dev.cache.round.kept}
+    assert "jobs/backend-developer/index.html" in kept
+    assert (served / "jobs" / "backend-developer" / "index.html").is_file()
+    assert dev.search.wait(120)
 
 
 def test_make_devserver_serves_the_site_and_rebuilds_it_after_an_edit(sample, tmp_path):

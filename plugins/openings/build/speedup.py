@@ -126,7 +126,7 @@ def read_in_order(generator) -> None:
     def get_files(*args, **kwargs):
         files = sorted(unordered(*args, **kwargs))
         lowest = values["JOBPOSTING_READAHEAD"]
-        if not readahead.wanted(len(files), lowest):  # nor for the postings among them
+        if not readahead.wanted(len(files), lowest):  # fewer postings than files: no helpers
             return files
         reader = next(
             # the posting reader, or the one scope.RoutedReader hands postings to

@@ -43,6 +43,9 @@ DEV_OVERRIDES = {
     "JOBPOSTING_SEARCH": False,
     "JOBPOSTING_PARALLEL_PAGES": None,
     "JOBPOSTING_READAHEAD": None,
+    # the files no longer produced are deleted by incremental.py, not by Pelican emptying the
+    # folder: the listing taken before the build (speed/listahead.py) stands for what is there
+    "DELETE_OUTPUT_DIRECTORY": False,
     # every static file copied, so that incremental.py counts it as produced
     "STATIC_CHECK_IF_MODIFIED": False,
     "STATIC_CREATE_LINKS": False,

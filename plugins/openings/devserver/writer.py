@@ -33,8 +33,9 @@ class Outputs:
     def __init__(self):
         self.files: dict[str, tuple] = {}  # output path -> (signature, digest) as written
         self.pages: dict[str, _Page] = {}  # output path -> the key it was rendered under
-        # {path: (inode, change time)} of every file before this build's first write
-        # (incremental.py), or None: then a page's file is looked at with a stat of its own
+        # {path: (inode, change time)} of the folder's files before this build's first write
+        # (incremental.py; not the search index's folders, nor what OUTPUT_RETENTION names),
+        # or None: then a page's file is looked at with a stat of its own
         self.listed: dict[str, tuple] | None = None
 
     def write(self, path: str, text: str, encoding: str, kept: set[str]) -> None:
@@ -67,7 +68,8 @@ class Outputs:
     def _as_rendered(self, path: str, rendered: tuple | None) -> bool:
         """Whether the file is still the one written when the page was rendered (`rendered`:
         its signature then). The folder's listing answers without a stat for each page: a
-        file rewritten since has another inode or change time there."""
+        file rewritten since has another inode or change time there, and one it does not
+        list is looked at by `_holds`."""
         if rendered is None:
             return False
         if self.listed is not None:

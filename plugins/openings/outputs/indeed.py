@@ -133,6 +133,11 @@ def render(site: Snapshot, settings: dict) -> Iterator[bytes]:
 
 
 class IndeedGenerator(OutputGenerator):
+    # A posting's <job> is often larger than the default buffer (the file system's block, 4 KB
+    # on Linux), so each would go to the system on its own: 10,000 writes on a board of 10,000
+    # postings. 10,000 pieces of 9,000 bytes were written in 0.08-0.12 s through a megabyte
+    # against 0.19-0.21 s (three runs each, into /tmp of the benchmark's machine). The Atom
+    # feeds keep the default buffer: one file per department is open at once.
     def write_files(self, site: Snapshot) -> None:
         with self.open_bytes(PATH, WRITE_BUFFER) as out:
             out.writelines(render(site, self.settings))

@@ -1,12 +1,15 @@
 """The dev server's listing of its output folder, taken by a helper process while the build reads.
 
 Before each rebuild the dev server lists every file of its output folder with its inode and
-change time (devserver/incremental.py), to delete afterwards what the build no longer produced.
-On a board of 10,000 postings that is more than 10,000 files and about a tenth of a rebuild,
-spent in system calls while the second core waits. Nothing is written to the output folder
-before Pelican asks for its writer: so a helper process takes the listing while the build reads
-and checks the postings, and the build takes it from the helper when it asks for its writer.
-It is the listing the build would have taken itself at that moment. Where the helper cannot
+change time (devserver/incremental.py), to delete afterwards what the build no longer produced,
+and to tell that a page it keeps is still the file it rendered (devserver/writer.py). On a
+board of 10,000 postings that is more than 10,000 files and about a tenth of a rebuild, spent in
+system calls while the second core waits. Nothing is written to the output folder, nor deleted
+from it, before Pelican asks for its writer (the dev server and kept builds never let Pelican
+empty it: DELETE_OUTPUT_DIRECTORY is off): so a helper process takes the listing while the
+build reads and checks the postings, and the build takes it from the helper when it asks for
+its writer. It is the listing the build would have taken itself at that moment, unless a
+person changed a file of the folder meanwhile. Where the helper cannot
 start or fails, the build takes the listing itself, then.
 
 The helper is this file run as a script by a new interpreter, with the standard library only:

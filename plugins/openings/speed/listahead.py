@@ -9,8 +9,8 @@ from it, before Pelican asks for its writer (the dev server and kept builds neve
 empty it: DELETE_OUTPUT_DIRECTORY is off): so a helper process takes the listing while the
 build reads and checks the postings, and the build takes it from the helper when it asks for
 its writer. It is the listing the build would have taken itself at that moment, unless a
-person changed a file of the folder meanwhile. Where the helper cannot
-start or fails, the build takes the listing itself, then.
+person changed a file of the folder meanwhile. Where the helper cannot start or fails, the
+build takes the listing itself, then.
 
 The helper is this file run as a script by a new interpreter, with the standard library only:
 a fork of the server would share its memory copy-on-write, and the server's own writes to that

@@ -16,9 +16,10 @@ from xml.sax.saxutils import escape
 from ..core.model import Address, Area, JobPosting
 from ..core.text import slugify
 from ..render import display
-from .outputs import WRITE_BUFFER, Listed, OutputGenerator, Snapshot
+from .outputs import Listed, OutputGenerator, Snapshot
 
 PATH = "feeds/indeed.xml"
+WRITE_BUFFER = 1 << 20  # bytes: see IndeedGenerator
 JOB_TYPES = {
     "FULL_TIME": "fulltime",
     "PART_TIME": "parttime",

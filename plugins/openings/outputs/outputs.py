@@ -160,9 +160,6 @@ def write(output_path: str, relative: str, data: bytes) -> None:
     logger.info("jobposting: wrote %s", relative)
 
 
-WRITE_BUFFER = 1 << 20  # for a big file written piece by piece by one writer (indeed.py)
-
-
 @contextmanager
 def open_bytes(output_path: str, relative: str, buffering: int = -1) -> Iterator[BinaryIO]:
     """A file to write piece by piece, in UTF-8 bytes: a feed of 10,000 descriptions is never

@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: `python bench/run.py`
     sys.path.insert(0, str(ROOT))
 
-from bench import bodies, hugo, kept, postings  # noqa: E402
+from bench import bodies, hugo, kept, phone, postings  # noqa: E402
 
 TARGET_RATIO = 0.5  # Openings' build time / plain Pelican's, at N = 1,000
 TARGET_HUGO_RATIO = 0.8  # Openings' build time / Hugo + Pagefind's, at both sizes
@@ -497,6 +497,7 @@ def table(results: dict) -> list[str]:
             f"{check['command']}: {check['median_seconds']:.2f} s, median of "
             f"{len(check['runs'])} (target <= {TARGET_VALIDATE_S} s) {_verdict(check['met'])}"
         )
+    lines += phone.table(results.get("phone", []))
     if results.get("bodies"):
         lines += bodies.table(results["bodies"])
     return lines
@@ -589,6 +590,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="repetitions of the kept builds (make publish BUILD_CACHE=...) at each size "
         "(default 3; 0 skips)",
     )
+    parser.add_argument(
+        "--phone-repeat",
+        type=_count,
+        default=3,
+        help="loads of Openings' list page at each size in Chromium as a slow phone "
+        "(bench/phone.py; default 3; 0 skips)",
+    )
     parser.add_argument("--seed", type=int, default=postings.DEFAULT_SEED)
     parser.add_argument(
         "--work",
@@ -643,6 +651,7 @@ def main(argv: list[str] | None = None) -> int:
             results["comparison"] = compare(
                 args.postings, args.repeat, args.seed, args.work / "compare", say, variants
             )
+            _time_phone(args, args.work / "compare", args.postings, results, say)
             if args.kept_repeat:
                 say(f"Kept builds, N = {args.postings:,} ...")
                 results["kept"] = [
@@ -662,6 +671,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.big, args.seed, args.work / "big", others, args.big_repeat, say
             )
             results.update(_growth(results))
+            _time_phone(args, args.work / "big", args.big, results, say)
             if args.kept_repeat:
                 say(f"Kept builds, N = {args.big:,} ...")
                 results.setdefault("kept", []).append(
@@ -705,6 +715,18 @@ def main(argv: list[str] | None = None) -> int:
             f"kept {found['postings']} {n}" for n, m in found.get("met", {}).items() if not m
         ]
     return 1 if args.check and missed else 0
+
+
+def _time_phone(args, work: Path, count: int, results: dict, say) -> None:
+    """The list page of the Openings build just made, loaded as a slow phone (bench/phone.py)."""
+    if not args.phone_repeat:
+        return
+    if phone.chromium() is None:
+        say("Chromium is not installed (make system-deps): the list page on a phone is left out")
+        return
+    say(f"Loading the list page as a phone, N = {count:,} ...")
+    output = work / f"openings-{count}" / "output"
+    results.setdefault("phone", []).append(phone.measure(output, args.phone_repeat))
 
 
 def _kept_ratios(results: dict) -> None:

@@ -16,7 +16,7 @@ import pytest
 from sitebuild import ROOT, run_build
 
 sys.path.insert(0, str(ROOT))
-from bench import postings, run
+from bench import phone, postings, run
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -105,7 +105,7 @@ def test_runner_end_to_end_on_five_postings(tmp_path):
     results = tmp_path / "results.json"
     command = [sys.executable, str(ROOT / "bench" / "run.py"), "--postings", "5", "--repeat", "1",
                "--big", "0", "--validate-repeat", "1", "--incremental-edits", "1",
-               "--kept-repeat", "1",
+               "--kept-repeat", "1", "--phone-repeat", "1",
                "--work", str(tmp_path / "work"), "--results", str(results)]  # fmt: skip
     done = subprocess.run(
         command, check=False, capture_output=True, text=True, cwd=ROOT, timeout=600
@@ -144,6 +144,20 @@ def test_runner_end_to_end_on_five_postings(tmp_path):
     assert "kept builds, N = 5" in done.stdout
     if hugo:
         assert set(kept["hugo_ratio"]) == set(kept["runs"])
+    if phone.chromium():  # make system-deps installs it
+        (seen,) = data["phone"]
+        assert seen["cards"] >= 1 and seen["repeat"] == 1
+        assert set(seen["ratio"]) == {"load_seconds", "layout_seconds", "filter_seconds",
+                                      "clear_seconds"}  # fmt: skip
+        assert all(seconds > 0 for seconds in seen["median"]["with"].values())
+        assert "list page on a phone (360 px, CPU / 4)" in done.stdout
+
+
+def test_the_phone_benchmark_takes_out_the_stylesheets_card_rule():
+    """bench/phone.py compares the list with and without this rule: it must find it."""
+    css = (ROOT / "plugins/openings/theme/static/css/site.css").read_text(encoding="utf-8")
+    assert len(phone.CARD_RULE.findall(css)) == 1
+    assert "content-visibility" not in phone.CARD_RULE.sub("", css)
 
 
 def test_big_builds_take_the_median_in_turns(tmp_path):

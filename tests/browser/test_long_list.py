@@ -1,12 +1,17 @@
-"""A long list stays quick on a phone: the browser renders only the cards near the screen
-(`content-visibility: auto` in site.css), yet every card stays a link that screen readers,
-find-in-page and the filters reach. The time it saves is measured by bench/phone.py."""
+"""A long list stays quick on a phone: on a list of more than 100 cards the browser renders
+only the cards near the screen (`content-visibility: auto` in site.css), yet every card stays
+a link that screen readers and the filters reach, and coming back to the list shows the card
+left from. A short list is drawn whole. The time it saves is measured by bench/phone.py."""
 
 from __future__ import annotations
 
 import re
 
+import boards
 import pytest
+from browsing import CHROMIUM_FLAGS, chromium_path, open_context, reserve_port, serve
+from playwright.sync_api import expect
+from sitebuild import TODAY, Site
 
 pytestmark = pytest.mark.browser
 
@@ -14,37 +19,103 @@ pytestmark = pytest.mark.browser
 RENDERED = "card => card.querySelector('h3').checkVisibility({contentVisibilityAuto: true})"
 
 
-def test_cards_below_the_screen_are_not_rendered_until_scrolled_to(sample_server, phone):
-    phone.goto(sample_server.url + "/")
-    phone.wait_for_load_state("load")
-    cards = phone.locator(".cards > .card")
-    first, last = cards.first, cards.last
-    assert first.evaluate(RENDERED)
-    assert not last.evaluate(RENDERED)  # 740 px tall: the last of seven cards is far below
-
-    # still there for a screen reader (the accessibility tree) and for the filters
-    title = last.locator("h3").text_content().strip()
-    assert phone.get_by_role("link", name=title).count() == 1
-    assert last.is_visible()
-
-    last.scroll_into_view_if_needed()
-    phone.wait_for_function(RENDERED, arg=last.element_handle())  # at the next frame
-    assert last.bounding_box()["height"] > 100  # laid out for real, text and all
+@pytest.fixture
+def short_phone(browser):
+    """A phone's width and a short screen: the sample list's last cards are screens below."""
+    context, _ = open_context(browser, width=360, height=480)
+    page = context.new_page()
+    yield page
+    context.close()
 
 
-def test_a_card_moved_to_the_top_by_a_filter_is_rendered(sample_server, phone):
-    phone.goto(sample_server.url + "/")
-    last = phone.locator(".cards > .card").last
-    location = last.get_attribute("data-location").split()[0]
-    phone.get_by_label("Location").select_option(location)
-    shown = phone.locator(".cards > .card:visible")
-    assert shown.count() >= 1
-    phone.wait_for_function(RENDERED, arg=shown.first.element_handle())
+def far_below(page):
+    """The first card more than three screens below the top, which Chromium skips at load."""
+    cards = page.locator(".cards > .card")
+    tops = cards.evaluate_all("cards => cards.map(c => c.getBoundingClientRect().top)")
+    screen = page.evaluate("innerHeight")
+    return cards.nth(next(i for i, top in enumerate(tops) if top > 3 * screen))
+
+
+@pytest.fixture(scope="module")
+def with_screen_reader(browser):
+    """Chromium as a screen reader finds it: its accessibility tree complete from the start,
+    as Chromium makes it when assistive technology is running (without one it builds less)."""
+    chromium = browser.browser_type.launch(
+        executable_path=chromium_path(), args=[*CHROMIUM_FLAGS, "--force-renderer-accessibility"]
+    )
+    context, _ = open_context(chromium, width=360, height=480)
+    yield context.new_page()
+    chromium.close()
+
+
+def accessible_links(page) -> set[str]:
+    """The names of the links in Chromium's own accessibility tree, which screen readers read."""
+    devtools = page.context.new_cdp_session(page)
+    nodes = devtools.send("Accessibility.getFullAXTree")["nodes"]
+    return {
+        node["name"]["value"]
+        for node in nodes
+        if node.get("role", {}).get("value") == "link" and "name" in node
+    }
+
+
+def test_cards_below_the_screen_are_not_rendered_until_scrolled_to(long_list, short_phone):
+    page = short_phone
+    page.goto(long_list.url + "/")
+    page.wait_for_load_state("load")
+    assert page.locator(".cards > .card").first.evaluate(RENDERED)
+    card = far_below(page)
+    assert not card.evaluate(RENDERED)
+    assert card.is_visible()  # for the filters, a card like any other
+
+    card.scroll_into_view_if_needed()
+    page.wait_for_function(RENDERED, arg=card.element_handle())  # at the next frame
+    assert card.bounding_box()["height"] > 100  # laid out for real, text and all
+
+
+def test_a_short_list_is_drawn_whole(sample_server, short_phone):
+    """Seven cards: nothing to gain, and find-in-page in Safari skips what is not drawn."""
+    page = short_phone
+    page.goto(sample_server.url + "/")
+    page.wait_for_load_state("load")
+    assert "long" not in page.locator("#results").get_attribute("class")
+    assert far_below(page).evaluate(RENDERED)
+
+
+def test_a_screen_reader_finds_every_card_skipped_or_not(long_list, with_screen_reader):
+    page = with_screen_reader
+    page.goto(long_list.url + "/")
+    page.wait_for_load_state("load")
+    assert not far_below(page).evaluate(RENDERED)
+    titles = {title.strip() for title in page.locator(".cards > .card h3").all_text_contents()}
+    assert len(titles) > 10 and titles <= accessible_links(page)
+
+
+def test_a_skipped_card_a_filter_brings_up_is_rendered(long_list, short_phone):
+    page = short_phone
+    page.goto(long_list.url + "/")
+    last_group = page.locator(".group").last
+    card = last_group.locator(".card").first
+    assert not card.evaluate(RENDERED)
+    page.get_by_label("Department").select_option(last_group.get_attribute("data-group"))
+    page.wait_for_function(RENDERED, arg=card.element_handle())
+
+
+def test_search_results_of_a_long_list_are_drawn_near_the_screen_only(long_list, short_phone):
+    """Search moves the matching cards into a list by relevance, at the top."""
+    page = short_phone
+    page.goto(long_list.url + "/")
+    page.get_by_label("Search open jobs").fill("customers")
+    expect(page.locator("#status")).to_have_text(re.compile("jobs match"), timeout=30_000)
+    ranked = page.locator(".ranked .card")
+    assert ranked.count() > 20
+    page.wait_for_function(RENDERED, arg=ranked.first.element_handle())
+    assert not ranked.last.evaluate(RENDERED)
 
 
 def test_the_rule_comes_with_the_plugins_list_on_another_theme(browser, tmp_path):
-    """On Pelican's default theme the plugin's own small stylesheet (_style.html) brings it."""
-    from browsing import serve
+    """On Pelican's default theme the plugin's own small stylesheet (_style.html) brings it,
+    for the same markup."""
     from quickstartsite import add_openings, build, quickstart
 
     site = add_openings(quickstart(tmp_path / "blog"), tmp_path / "with-openings")
@@ -55,8 +126,60 @@ def test_the_rule_comes_with_the_plugins_list_on_another_theme(browser, tmp_path
         page.goto(server.url + "/jobs/index.html")
         cards = page.locator(".cards > .card")
         assert cards.count() == 2
-        assert cards.first.evaluate("card => getComputedStyle(card).contentVisibility") == "auto"
+        skips = "card => getComputedStyle(card).contentVisibility"
+        assert cards.first.evaluate(skips) == "visible"  # two cards: a short list
+        page.locator("#results").evaluate("list => list.classList.add('long')")
+        assert cards.first.evaluate(skips) == "auto"
         assert cards.first.evaluate(RENDERED)
         page.close()
     finally:
         server.httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def long_list(tmp_path_factory):
+    """A generated board of 300 postings (tests/boards.py): a list far longer than a screen."""
+    site = Site(tmp_path_factory.mktemp("board-300"))
+    boards.generate(site.content, 300)
+    sock = reserve_port()
+    host, port = sock.getsockname()
+    site.build(SITEURL=f"http://{host}:{port}", RELATIVE_URLS=False, JOBPOSTING_TODAY=TODAY)
+    server = serve(site.output, sock)
+    yield server
+    server.httpd.shutdown()
+
+
+# the first card on screen, and where its top is
+FIRST_ON_SCREEN = """() => {
+  for (const card of document.querySelectorAll(".cards > .card")) {
+    const box = card.getBoundingClientRect();
+    if (box.height && box.bottom > 0) return [card.querySelector("a").pathname, box.top];
+  }
+}"""
+
+
+@pytest.mark.parametrize("how", ["back", "reload"])
+def test_back_to_a_long_list_shows_the_card_left_from(browser, long_list, how):
+    """Cards not yet drawn have an estimated height, so the scroll offset the browser puts back
+    would show other cards; site.js brings back the card that was first on screen."""
+    context, _ = open_context(browser, width=360, height=740)
+    page = context.new_page()
+    try:
+        page.goto(long_list.url + "/")
+        for _ in range(20):  # a candidate scrolling down, screen after screen
+            page.mouse.wheel(0, 3000)
+            page.wait_for_timeout(30)
+        page.wait_for_timeout(200)
+        left_from, top = page.evaluate(FIRST_ON_SCREEN)
+        if how == "back":
+            page.goto(long_list.url + left_from)
+            page.go_back()
+        else:
+            page.reload()
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(200)
+        back_at, back_top = page.evaluate(FIRST_ON_SCREEN)
+        assert back_at == left_from
+        assert abs(back_top - top) < 20
+    finally:
+        context.close()

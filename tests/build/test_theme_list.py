@@ -4,8 +4,9 @@ page, feed links in the head, and links that work both relative and absolute."""
 
 from __future__ import annotations
 
+import boards
 import pytest
-from sitebuild import VALID_POSTING, Site
+from sitebuild import TODAY, VALID_POSTING, Site
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +129,18 @@ def test_404_links_work_from_any_depth(built):
     assert page.find("a", string="See all open jobs")["href"] == "https://careers.example/"
     departments = [a.get_text() for a in page.select("#nf-dep ~ ul a")]
     assert departments == ["Engineering", "Product & Design", "Data", "Customer Success"]
+
+
+def test_a_list_of_more_than_100_cards_is_long(tmp_path):
+    """site.css lets a browser skip drawing the far cards of a long list only."""
+    site = Site(tmp_path)
+    boards.generate(site.content, 130)
+    site.build(JOBPOSTING_SEARCH=False, JOBPOSTING_TODAY=TODAY)
+    lists = {"index.html": site.page("index.html")}
+    for path in sorted((site.output / "departments").glob("*/index.html")):
+        lists[str(path.relative_to(site.output))] = site.page(str(path.relative_to(site.output)))
+    for name, page in lists.items():
+        results = page.select_one("#results")
+        assert ("long" in results["class"]) == (len(results.select(".card")) > 100), name
+    assert "long" in lists["index.html"].select_one("#results")["class"]
+    assert len(lists) > 2

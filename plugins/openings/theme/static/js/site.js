@@ -22,7 +22,9 @@
   var narrow = window.matchMedia ? window.matchMedia("(max-width: 40em)") : { matches: false };
   // search results: one list by relevance, each card labelled with its department
   var ranked = document.createElement("section");
-  ranked.className = "ranked";
+  // a long list's cards are drawn only near the screen (site.css), found by relevance too
+  var longList = results.classList.contains("long");
+  ranked.className = longList ? "ranked long" : "ranked";
   ranked.hidden = true;
   ranked.setAttribute("aria-labelledby", "ranked-h");
   ranked.innerHTML = '<h2 class="vh" id="ranked-h"></h2><ul class="cards"></ul>';
@@ -254,7 +256,9 @@
         matched.forEach(function (path) { hits[path] = true; }); // "/jobs/x/", as indexed
         show();
         offer([].concat.apply([], missing));
-        if (narrow.matches && matched.length) {
+        if (returning) {
+          backToCard();
+        } else if (narrow.matches && matched.length) {
           // on a phone the filters fill the screen: bring the search field and the first
           // result into view together
           var top = query.parentNode.getBoundingClientRect().top;
@@ -303,7 +307,43 @@
     show();
   });
 
+  // Back to the list, or a reload: the browser puts back the old scroll offset, but the cards
+  // it has not drawn yet (content-visibility in site.css) have an estimated height, so on a
+  // long list that offset shows other cards. Keep the first card on screen (in sessionStorage:
+  // a reload forgets history.state set while the page goes), and bring it back.
+  var KEPT = "openings-card ";
+  window.addEventListener("pagehide", function () {
+    if (!longList) return; // a short list has every card drawn: the browser's offset is right
+    var shown = document.querySelectorAll(".cards > .card");
+    for (var i = 0; i < shown.length; i++) {
+      var box = shown[i].getBoundingClientRect();
+      if (box.height && box.bottom > 0) {
+        try {
+          sessionStorage.setItem(KEPT + location.href, JSON.stringify([shown[i].path, box.top]));
+          history.scrollRestoration = "manual";
+        } catch (e) {} // no storage (a private window may refuse it): the browser's offset
+        return;
+      }
+    }
+  });
+
+  var returning = null; // [the card's path, its top on the screen], when coming back
+  try {
+    returning = JSON.parse(sessionStorage.getItem(KEPT + location.href));
+    sessionStorage.removeItem(KEPT + location.href);
+  } catch (e) {}
+  function backToCard() {
+    var kept = returning;
+    returning = null; // once: the candidate scrolls on from there
+    if (!kept) return;
+    var card = cards.filter(function (c) { return c.path === kept[0]; })[0];
+    if (card && card.getBoundingClientRect().height) {
+      window.scrollTo(0, window.scrollY + card.getBoundingClientRect().top - kept[1]);
+    }
+  }
+
   fromAddress();
-  if (query.value.trim()) search();
+  if (query.value.trim()) search(); // its results come later, and bring back the card then
   show();
+  if (!query.value.trim()) backToCard();
 })();

@@ -113,29 +113,6 @@ def test_search_results_of_a_long_list_are_drawn_near_the_screen_only(long_list,
     assert not ranked.last.evaluate(RENDERED)
 
 
-def test_the_rule_comes_with_the_plugins_list_on_another_theme(browser, tmp_path):
-    """On Pelican's default theme the plugin's own small stylesheet (_style.html) brings it,
-    for the same markup."""
-    from quickstartsite import add_openings, build, quickstart
-
-    site = add_openings(quickstart(tmp_path / "blog"), tmp_path / "with-openings")
-    server = serve(build(site))
-    try:
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        page.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())
-        page.goto(server.url + "/jobs/index.html")
-        cards = page.locator(".cards > .card")
-        assert cards.count() == 2
-        skips = "card => getComputedStyle(card).contentVisibility"
-        assert cards.first.evaluate(skips) == "visible"  # two cards: a short list
-        page.locator("#results").evaluate("list => list.classList.add('long')")
-        assert cards.first.evaluate(skips) == "auto"
-        assert cards.first.evaluate(RENDERED)
-        page.close()
-    finally:
-        server.httpd.shutdown()
-
-
 @pytest.fixture(scope="module")
 def long_list(tmp_path_factory):
     """A generated board of 300 postings (tests/boards.py): a list far longer than a screen."""
@@ -149,6 +126,12 @@ def long_list(tmp_path_factory):
     server.httpd.shutdown()
 
 
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+# the top of a posting's card on the screen
+TOP_OF = """path => [...document.querySelectorAll(".cards > .card")]
+  .find(card => card.querySelector("a").pathname === path).getBoundingClientRect().top"""
+
 # the first card on screen, and where its top is
 FIRST_ON_SCREEN = """() => {
   for (const card of document.querySelectorAll(".cards > .card")) {
@@ -158,28 +141,94 @@ FIRST_ON_SCREEN = """() => {
 }"""
 
 
-@pytest.mark.parametrize("how", ["back", "reload"])
-def test_back_to_a_long_list_shows_the_card_left_from(browser, long_list, how):
-    """Cards not yet drawn have an estimated height, so the scroll offset the browser puts back
-    would show other cards; site.js brings back the card that was first on screen."""
+def scroll_down(page, screens: int) -> None:
+    """A candidate scrolling down the list, screen after screen."""
+    for _ in range(screens):  # instant steps: the place is known when the test reads it
+        page.evaluate("() => scrollBy(0, innerHeight)")
+        page.evaluate(NEXT_FRAME)
+    page.wait_for_timeout(300)
+
+
+def settled(page, path: str) -> float:
+    """Where the card of `path` is once the page has loaded and stopped moving."""
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    return page.evaluate(TOP_OF, path)
+
+
+@pytest.fixture
+def phone_740(browser):
     context, _ = open_context(browser, width=360, height=740)
-    page = context.new_page()
-    try:
-        page.goto(long_list.url + "/")
-        for _ in range(20):  # a candidate scrolling down, screen after screen
-            page.mouse.wheel(0, 3000)
-            page.wait_for_timeout(30)
-        page.wait_for_timeout(200)
-        left_from, top = page.evaluate(FIRST_ON_SCREEN)
-        if how == "back":
-            page.goto(long_list.url + left_from)
-            page.go_back()
-        else:
-            page.reload()
-        page.wait_for_load_state("load")
-        page.wait_for_timeout(200)
-        back_at, back_top = page.evaluate(FIRST_ON_SCREEN)
-        assert back_at == left_from
-        assert abs(back_top - top) < 20
-    finally:
-        context.close()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("how", ["back", "reload"])
+@pytest.mark.parametrize("screens", [12, 60])
+def test_back_to_a_long_list_shows_the_card_left_from(long_list, phone_740, how, screens):
+    """Cards not yet drawn have an estimated height, so the scroll offset the browser puts back
+    would show other cards; site.js brings back the card that was first on screen, where it
+    was: a fifth of the way down the list, and near its end."""
+    page = phone_740
+    page.goto(long_list.url + "/")
+    scroll_down(page, screens)
+    left_from, top = page.evaluate(FIRST_ON_SCREEN)
+    if how == "back":
+        page.goto(long_list.url + left_from)
+        page.go_back()
+    else:
+        page.reload()
+    assert abs(settled(page, left_from) - top) < 2
+
+
+def test_back_to_filtered_and_searched_lists(long_list, phone_740):
+    page = phone_740
+    page.goto(long_list.url + "/?q=customers")
+    expect(page.locator("#status")).to_have_text(re.compile("jobs match"), timeout=30_000)
+    scroll_down(page, 10)
+    left_from, top = page.evaluate(FIRST_ON_SCREEN)
+    page.goto(long_list.url + left_from)
+    page.go_back()
+    expect(page.locator("#status")).to_have_text(re.compile("jobs match"), timeout=30_000)
+    assert abs(settled(page, left_from) - top) < 2
+
+    # two filters: an address of the list page itself, not a facet's page
+    page.goto(long_list.url + "/")
+    page.get_by_label("Workplace").select_option("hybrid")
+    page.get_by_label("Employment type").select_option("full-time")
+    assert "?" in page.url
+    scroll_down(page, 4)
+    left_from, top = page.evaluate(FIRST_ON_SCREEN)
+    page.goto(long_list.url + left_from)
+    page.go_back()
+    assert abs(settled(page, left_from) - top) < 2
+
+
+def test_a_new_visit_to_the_list_starts_at_the_top(long_list, phone_740):
+    """The breadcrumb back to the list is a new visit, not Back: the top of the list."""
+    page = phone_740
+    page.goto(long_list.url + "/")
+    scroll_down(page, 12)
+    page.goto(long_list.url + page.evaluate(FIRST_ON_SCREEN)[0])
+    page.locator(".crumbs a").first.click()  # "Open jobs"
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert page.evaluate("scrollY") == 0
+
+
+def test_back_after_a_filter_is_the_browsers_again(long_list, phone_740):
+    """Having come back to the list, a filter and Back within it restore as the browser does."""
+    page = phone_740
+    page.goto(long_list.url + "/")
+    scroll_down(page, 12)
+    page.goto(long_list.url + page.evaluate(FIRST_ON_SCREEN)[0])
+    page.go_back()
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    offset = page.evaluate("scrollY")
+    assert offset > 0
+    page.get_by_label("Workplace").select_option("hybrid")
+    page.go_back()
+    page.wait_for_timeout(300)
+    assert page.get_by_label("Workplace").input_value() == ""
+    assert abs(page.evaluate("scrollY") - offset) < 2

@@ -307,19 +307,22 @@
     show();
   });
 
-  // Back to the list, or a reload: the browser puts back the old scroll offset, but the cards
-  // it has not drawn yet (content-visibility in site.css) have an estimated height, so on a
-  // long list that offset shows other cards. Keep the first card on screen (in sessionStorage:
-  // a reload forgets history.state set while the page goes), and bring it back.
+  // Back to a long list, or a reload of it: the browser would put back the old scroll offset,
+  // but the cards it has not drawn yet (content-visibility in site.css) have an estimated
+  // height, so that offset shows other cards. When the page goes, keep the first card on the
+  // screen (sessionStorage: a reload forgets history.state set then); coming back, put that
+  // card where it was. Not for an address that is a facet's own page: that page, without this
+  // script, is what comes back.
   var KEPT = "openings-card ";
   window.addEventListener("pagehide", function () {
-    if (!longList) return; // a short list has every card drawn: the browser's offset is right
+    if (!longList || facetPages[location.pathname]) return;
     var shown = document.querySelectorAll(".cards > .card");
     for (var i = 0; i < shown.length; i++) {
       var box = shown[i].getBoundingClientRect();
       if (box.height && box.bottom > 0) {
         try {
-          sessionStorage.setItem(KEPT + location.href, JSON.stringify([shown[i].path, box.top]));
+          sessionStorage.setItem(KEPT + location.href,
+            JSON.stringify([shown[i].path, box.top, window.scrollY]));
           history.scrollRestoration = "manual";
         } catch (e) {} // no storage (a private window may refuse it): the browser's offset
         return;
@@ -327,20 +330,54 @@
     }
   });
 
-  var returning = null; // [the card's path, its top on the screen], when coming back
-  try {
-    returning = JSON.parse(sessionStorage.getItem(KEPT + location.href));
-    sessionStorage.removeItem(KEPT + location.href);
-  } catch (e) {}
-  function backToCard() {
-    var kept = returning;
-    returning = null; // once: the candidate scrolls on from there
-    if (!kept) return;
+  function takeKept() {
+    var kept = null;
+    try {
+      kept = JSON.parse(sessionStorage.getItem(KEPT + location.href));
+      sessionStorage.removeItem(KEPT + location.href);
+    } catch (e) {}
+    return kept && kept.length === 3 ? kept : null;
+  }
+  // Once the page has loaded (the browser's own restoring is over), the filters' entries and
+  // later visits are the browser's to restore again.
+  function browserRestores() {
+    history.scrollRestoration = "auto";
+  }
+  window.addEventListener("load", function () { setTimeout(browserRestores); });
+
+  // The cards near the screen are drawn in the frames after a scroll, and their real height
+  // moves the card: look again for a few frames, and correct.
+  function putBack(kept, frames) {
     var card = cards.filter(function (c) { return c.path === kept[0]; })[0];
-    if (card && card.getBoundingClientRect().height) {
-      window.scrollTo(0, window.scrollY + card.getBoundingClientRect().top - kept[1]);
+    if (!card || !card.getBoundingClientRect().height) {
+      window.scrollTo(0, kept[2]); // gone from the list, or filtered out: the old offset
+      return;
+    }
+    var off = card.getBoundingClientRect().top - kept[1];
+    if (Math.abs(off) >= 1) window.scrollBy(0, off);
+    if (frames > 0) {
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () { putBack(kept, frames - 1); });
+      });
     }
   }
+
+  var navigation = window.performance && performance.getEntriesByType
+    ? performance.getEntriesByType("navigation")[0] : null;
+  var returning = takeKept(); // [the card's path, its top on the screen, the offset]
+  if (!navigation || (navigation.type !== "back_forward" && navigation.type !== "reload")) {
+    returning = null; // a new visit starts at the top
+  }
+  function backToCard() {
+    if (returning) putBack(returning, 8);
+    returning = null; // once: the candidate scrolls on from there
+  }
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    returning = takeKept(); // back from the browser's back-forward cache
+    browserRestores();
+    backToCard();
+  });
 
   fromAddress();
   if (query.value.trim()) search(); // its results come later, and bring back the card then

@@ -42,7 +42,7 @@ SEEN = """() => {
     cards: document.querySelectorAll(".cards > .card").length,
     long: !!document.querySelector("#results.long"),
     skips: !!card && getComputedStyle(card).contentVisibility === "auto",
-    script: !document.getElementById("filters").hidden,
+    script: !!document.getElementById("filters") && !document.getElementById("filters").hidden,
   };
 }"""
 

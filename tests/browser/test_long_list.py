@@ -216,19 +216,33 @@ def test_a_new_visit_to_the_list_starts_at_the_top(long_list, phone_740):
     assert page.evaluate("scrollY") == 0
 
 
-def test_back_after_a_filter_is_the_browsers_again(long_list, phone_740):
-    """Having come back to the list, a filter and Back within it restore as the browser does."""
+def test_back_after_a_filter_shows_the_card_left_from(long_list, phone_740):
+    """A filter is a new history entry of the same page: Back to it puts the card back too,
+    also after the list was left for a posting and came back."""
     page = phone_740
     page.goto(long_list.url + "/")
-    scroll_down(page, 12)
+    scroll_down(page, 25)
     page.goto(long_list.url + page.evaluate(FIRST_ON_SCREEN)[0])
     page.go_back()
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)
-    offset = page.evaluate("scrollY")
-    assert offset > 0
+    left_from, top = page.evaluate(FIRST_ON_SCREEN)
     page.get_by_label("Workplace").select_option("hybrid")
     page.go_back()
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(500)
     assert page.get_by_label("Workplace").input_value() == ""
-    assert abs(page.evaluate("scrollY") - offset) < 2
+    assert abs(page.evaluate(TOP_OF, left_from) - top) < 2
+
+
+def test_back_twice_past_a_new_visit_finds_the_first_place(long_list, phone_740):
+    """Each history entry keeps its own place: a new visit of the same address does not."""
+    page = phone_740
+    page.goto(long_list.url + "/")
+    scroll_down(page, 25)
+    left_from, top = page.evaluate(FIRST_ON_SCREEN)
+    page.goto(long_list.url + left_from)
+    page.locator(".crumbs a").first.click()  # a new visit, at the top
+    page.wait_for_load_state("load")
+    page.go_back()
+    page.go_back()
+    assert abs(settled(page, left_from) - top) < 2

@@ -85,7 +85,11 @@
       address = new URL(chosen[0].dataset.url, base).pathname; // that facet's own page
     }
     if (address === location.pathname + location.search) return;
-    history[push ? "pushState" : "replaceState"](null, "", address);
+    if (push) {
+      keepPlace(); // for Back to this entry (site.js's own end)
+      entry = newEntry();
+    }
+    history[push ? "pushState" : "replaceState"]({ entry: entry }, "", address);
   }
 
   function matches(card) {
@@ -302,39 +306,55 @@
     });
   });
   window.addEventListener("popstate", function () {
+    entry = (history.state && history.state.entry) || entry;
+    returning = takeKept();
     fromAddress();
     search();
     show();
+    if (!query.value.trim()) requestAnimationFrame(backToCard); // after the browser's offset
   });
 
   // Back to a long list, or a reload of it: the browser would put back the old scroll offset,
   // but the cards it has not drawn yet (content-visibility in site.css) have an estimated
-  // height, so that offset shows other cards. When the page goes, keep the first card on the
-  // screen (sessionStorage: a reload forgets history.state set then); coming back, put that
-  // card where it was. Not for an address that is a facet's own page: that page, without this
-  // script, is what comes back.
+  // height, so that offset shows other cards. Before the list leaves a history entry (another
+  // page, or a filter's new entry), keep the first card on the screen under the entry's id
+  // (in sessionStorage: a reload forgets history.state set while the page goes); coming back
+  // to the entry, put that card where it was. Not for an address that is a facet's own page:
+  // that page, without this script, is what comes back.
   var KEPT = "openings-card ";
-  window.addEventListener("pagehide", function () {
-    if (!longList || facetPages[location.pathname]) return;
+  function newEntry() {
+    return String(Date.now()) + String(Math.random()).slice(2);
+  }
+  var entry = history.state && history.state.entry;
+  if (!entry) {
+    entry = newEntry();
+    history.replaceState({ entry: entry }, "");
+  }
+  function keepPlace() {
+    if (!longList || facetPages[location.pathname]) return false;
     var shown = document.querySelectorAll(".cards > .card");
     for (var i = 0; i < shown.length; i++) {
       var box = shown[i].getBoundingClientRect();
       if (box.height && box.bottom > 0) {
         try {
-          sessionStorage.setItem(KEPT + location.href,
+          sessionStorage.setItem(KEPT + entry,
             JSON.stringify([shown[i].path, box.top, window.scrollY]));
-          history.scrollRestoration = "manual";
+          return true;
         } catch (e) {} // no storage (a private window may refuse it): the browser's offset
-        return;
+        return false;
       }
     }
+    return false;
+  }
+  window.addEventListener("pagehide", function () {
+    if (keepPlace()) history.scrollRestoration = "manual";
   });
 
   function takeKept() {
     var kept = null;
     try {
-      kept = JSON.parse(sessionStorage.getItem(KEPT + location.href));
-      sessionStorage.removeItem(KEPT + location.href);
+      kept = JSON.parse(sessionStorage.getItem(KEPT + entry));
+      sessionStorage.removeItem(KEPT + entry);
     } catch (e) {}
     return kept && kept.length === 3 ? kept : null;
   }
@@ -346,13 +366,22 @@
   window.addEventListener("load", function () { setTimeout(browserRestores); });
 
   // The cards near the screen are drawn in the frames after a scroll, and their real height
-  // moves the card: look again for a few frames, and correct.
+  // moves the card: draw the ones around it at once, then look again for a few frames.
+  var PUT_BACK_FRAMES = 8;
+  function drawAround(card) {
+    var all = Array.prototype.slice.call(document.querySelectorAll(".cards > .card"));
+    var at = all.indexOf(card);
+    all.slice(Math.max(0, at - 30), at + 10).forEach(function (near) {
+      near.style.contentVisibility = "visible";
+    });
+  }
   function putBack(kept, frames) {
     var card = cards.filter(function (c) { return c.path === kept[0]; })[0];
     if (!card || !card.getBoundingClientRect().height) {
       window.scrollTo(0, kept[2]); // gone from the list, or filtered out: the old offset
       return;
     }
+    if (frames === PUT_BACK_FRAMES) drawAround(card);
     var off = card.getBoundingClientRect().top - kept[1];
     if (Math.abs(off) >= 1) window.scrollBy(0, off);
     if (frames > 0) {
@@ -369,7 +398,7 @@
     returning = null; // a new visit starts at the top
   }
   function backToCard() {
-    if (returning) putBack(returning, 8);
+    if (returning) putBack(returning, PUT_BACK_FRAMES);
     returning = null; // once: the candidate scrolls on from there
   }
   window.addEventListener("pageshow", function (event) {

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import boards
 from sitebuild import Site
 
 CHROMIUM_FLAGS = [
@@ -104,10 +105,16 @@ def reserve_port() -> socket.socket:
     return sock
 
 
-def build_and_serve(tmp: Path, with_samples: bool = True, **overrides) -> tuple[Site, Server]:
+def build_and_serve(
+    tmp: Path, with_samples: bool = True, postings: int = 0, **overrides
+) -> tuple[Site, Server]:
+    """The site built for its loopback address and served there; `postings`: a generated
+    board of that many (tests/boards.py) besides."""
     sock = reserve_port()
     host, port = sock.getsockname()
     site = Site(tmp, with_samples=with_samples)
+    if postings:
+        boards.generate(site.content, postings)
     site.build(SITEURL=f"http://{host}:{port}", RELATIVE_URLS=False, **overrides)
     return site, serve(site.output, sock)
 

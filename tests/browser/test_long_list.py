@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-import boards
 import pytest
-from browsing import CHROMIUM_FLAGS, chromium_path, open_context, reserve_port, serve
+from browsing import CHROMIUM_FLAGS, build_and_serve, chromium_path, open_context
 from playwright.sync_api import expect
-from sitebuild import TODAY, Site
+from sitebuild import TODAY
 
 pytestmark = pytest.mark.browser
 
@@ -116,12 +115,8 @@ def test_search_results_of_a_long_list_are_drawn_near_the_screen_only(long_list,
 @pytest.fixture(scope="module")
 def long_list(tmp_path_factory):
     """A generated board of 300 postings (tests/boards.py): a list far longer than a screen."""
-    site = Site(tmp_path_factory.mktemp("board-300"))
-    boards.generate(site.content, 300)
-    sock = reserve_port()
-    host, port = sock.getsockname()
-    site.build(SITEURL=f"http://{host}:{port}", RELATIVE_URLS=False, JOBPOSTING_TODAY=TODAY)
-    server = serve(site.output, sock)
+    folder = tmp_path_factory.mktemp("board-300")
+    _, server = build_and_serve(folder, with_samples=False, postings=300, JOBPOSTING_TODAY=TODAY)
     yield server
     server.httpd.shutdown()
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-import boards
 import pytest
-from browsing import open_context, reserve_port, serve
+from browsing import build_and_serve, open_context
 from playwright.sync_api import expect
-from sitebuild import TODAY, Site
+from sitebuild import TODAY
 
 pytestmark = pytest.mark.browser
 INVENTED = ("forklift", "forest", "andromeda")
@@ -30,13 +29,8 @@ def search(page, text: str) -> list[str]:
 @pytest.fixture(scope="module")
 def big_board(tmp_path_factory):
     """A generated board of 1,000 postings (tests/boards.py), about 890 of them open."""
-    site = Site(tmp_path_factory.mktemp("board-1000"))
-    boards.generate(site.content, 1000)
-    sock = reserve_port()
-    host, port = sock.getsockname()
-    site.build(SITEURL=f"http://{host}:{port}", RELATIVE_URLS=False,
-               JOBPOSTING_TODAY=TODAY)  # fmt: skip
-    server = serve(site.output, sock)
+    folder = tmp_path_factory.mktemp("board-1000")
+    _, server = build_and_serve(folder, with_samples=False, postings=1000, JOBPOSTING_TODAY=TODAY)
     yield server
     server.httpd.shutdown()
 

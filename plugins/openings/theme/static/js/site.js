@@ -86,7 +86,7 @@
     }
     if (address === location.pathname + location.search) return;
     if (push) {
-      keepPlace(); // for Back to this entry (site.js's own end)
+      keepPlace(); // the place in this entry, for Back to it
       entry = newEntry();
     }
     history[push ? "pushState" : "replaceState"]({ entry: entry }, "", address);
@@ -358,8 +358,8 @@
     } catch (e) {}
     return kept && kept.length === 3 ? kept : null;
   }
-  // Once the page has loaded (the browser's own restoring is over), the filters' entries and
-  // later visits are the browser's to restore again.
+  // Once the page has loaded (the browser's own restoring is over), the browser restores the
+  // filters' entries again; popstate then puts the card back.
   function browserRestores() {
     history.scrollRestoration = "auto";
   }

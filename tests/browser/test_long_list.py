@@ -151,20 +151,13 @@ def settled(page, path: str) -> float:
     return page.evaluate(TOP_OF, path)
 
 
-@pytest.fixture
-def phone_740(browser):
-    context, _ = open_context(browser, width=360, height=740)
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("how", ["back", "reload"])
 @pytest.mark.parametrize("screens", [12, 60])
-def test_back_to_a_long_list_shows_the_card_left_from(long_list, phone_740, how, screens):
+def test_back_to_a_long_list_shows_the_card_left_from(long_list, phone, how, screens):
     """Cards not yet drawn have an estimated height, so the scroll offset the browser puts back
     would show other cards; site.js brings back the card that was first on screen, where it
     was: a fifth of the way down the list, and near its end."""
-    page = phone_740
+    page = phone
     page.goto(long_list.url + "/")
     scroll_down(page, screens)
     left_from, top = page.evaluate(FIRST_ON_SCREEN)
@@ -176,8 +169,8 @@ def test_back_to_a_long_list_shows_the_card_left_from(long_list, phone_740, how,
     assert abs(settled(page, left_from) - top) < 2
 
 
-def test_back_to_filtered_and_searched_lists(long_list, phone_740):
-    page = phone_740
+def test_back_to_filtered_and_searched_lists(long_list, phone):
+    page = phone
     page.goto(long_list.url + "/?q=customers")
     expect(page.locator("#status")).to_have_text(re.compile("jobs match"), timeout=30_000)
     scroll_down(page, 10)
@@ -199,9 +192,9 @@ def test_back_to_filtered_and_searched_lists(long_list, phone_740):
     assert abs(settled(page, left_from) - top) < 2
 
 
-def test_a_new_visit_to_the_list_starts_at_the_top(long_list, phone_740):
+def test_a_new_visit_to_the_list_starts_at_the_top(long_list, phone):
     """The breadcrumb back to the list is a new visit, not Back: the top of the list."""
-    page = phone_740
+    page = phone
     page.goto(long_list.url + "/")
     scroll_down(page, 12)
     page.goto(long_list.url + page.evaluate(FIRST_ON_SCREEN)[0])
@@ -211,10 +204,10 @@ def test_a_new_visit_to_the_list_starts_at_the_top(long_list, phone_740):
     assert page.evaluate("scrollY") == 0
 
 
-def test_back_after_a_filter_shows_the_card_left_from(long_list, phone_740):
+def test_back_after_a_filter_shows_the_card_left_from(long_list, phone):
     """A filter is a new history entry of the same page: Back to it puts the card back too,
     also after the list was left for a posting and came back."""
-    page = phone_740
+    page = phone
     page.goto(long_list.url + "/")
     scroll_down(page, 25)
     page.goto(long_list.url + page.evaluate(FIRST_ON_SCREEN)[0])
@@ -229,9 +222,9 @@ def test_back_after_a_filter_shows_the_card_left_from(long_list, phone_740):
     assert abs(page.evaluate(TOP_OF, left_from) - top) < 2
 
 
-def test_back_twice_past_a_new_visit_finds_the_first_place(long_list, phone_740):
+def test_back_twice_past_a_new_visit_finds_the_first_place(long_list, phone):
     """Each history entry keeps its own place: a new visit of the same address does not."""
-    page = phone_740
+    page = phone
     page.goto(long_list.url + "/")
     scroll_down(page, 25)
     left_from, top = page.evaluate(FIRST_ON_SCREEN)
